@@ -1,0 +1,15 @@
+package org.vprobjectivity.jobs;
+
+/** Exit codes, documented in the README and in {@code --help}. */
+public final class ExitCodes {
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int USAGE = 2;
+    /** Outputs written, but some input files or tables could not be used (see run.json). */
+    public static final int SOME_FILES_UNUSABLE = 3;
+    /** No input yielded a single work; the previous output is left as it was. */
+    public static final int NOTHING_USABLE = 4;
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,128 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.ingest.HeaderMapping;
+import org.vprobjectivity.ingest.IngestRecordSchema;
+import org.vprobjectivity.ingest.IngestTables;
+import org.vprobjectivity.ingest.InputUnit;
+import org.vprobjectivity.ingest.SparkIngest;
+import org.vprobjectivity.io.CsvExport;
+import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.ParquetTables;
+import org.vprobjectivity.io.RunReport;
+import org.vprobjectivity.model.MarkScales;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * Ingest into a staging folder: read every unit on the executors, stage the records once as Parquet,
+ * derive results / task_scores / participation / rejects, and fill the run report with per-file counts.
+ */
+final class IngestStage {
+
+    /** No input yielded a work: nothing to publish, the previous output stays. */
+    static final class NothingUsableException extends RuntimeException {
+        final RunReport report;
+
+        NothingUsableException(RunReport report) {
+            super("no input file yielded a usable work");
+            this.report = report;
+        }
+    }
+
+    private IngestStage() {
+    }
+
+    static IngestTables run(SparkSession spark, List<InputUnit> units, HeaderMapping mapping, MarkScales scales,
+                            InputArgs args, String staging, RunReport report, Progress progress) throws Exception {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        long t0 = System.currentTimeMillis();
+        String stagedRecords = staging + "/staged_records";
+        SparkIngest.read(spark, units, mapping, scales, args.ingestOptions()).write().mode("overwrite").parquet(stagedRecords);
+        Dataset<Row> staged = spark.read().parquet(stagedRecords);
+        report.stageMillis.put("read_files", System.currentTimeMillis() - t0);
+
+        IngestTables tables = new IngestTables(staged.filter(col("record_type").notEqual(IngestRecordSchema.TABLE)));
+        fillFileCounts(staged, tables, report);
+        progress.say("read %d tables: %,d rows, %,d works, %,d absent, %,d rejected, %d with problems",
+                report.files.size(), report.totals.get("rows_read"), report.totals.get("works"),
+                report.totals.get("absent"), report.totals.get("rejected"), report.filesWithProblems());
+        if (report.totals.get("works") == 0) {
+            throw new NothingUsableException(report);
+        }
+
+        long t1 = System.currentTimeMillis();
+        ParquetTables.write(tables.results(), staging + "/" + OutputLayout.RESULTS);
+        ParquetTables.write(tables.taskScores(spark, scales), staging + "/" + OutputLayout.TASK_SCORES);
+        ParquetTables.write(tables.participation(), staging + "/" + OutputLayout.PARTICIPATION);
+        ParquetTables.write(tables.rejects(), staging + "/" + OutputLayout.REJECTS);
+        CsvExport.write(tables.rejects().orderBy("source_file", "sheet", "source_row"),
+                staging + "/" + OutputLayout.REJECTS_CSV, conf);
+        report.stageMillis.put("write_tables", System.currentTimeMillis() - t1);
+        progress.say("wrote results, task_scores, participation, rejects");
+        return tables;
+    }
+
+    /** Per table of each file: rows read and problem (from TABLE rows), works/absent/rejected by reason. */
+    private static void fillFileCounts(Dataset<Row> staged, IngestTables tables, RunReport report) {
+        Map<String, RunReport.FileCounts> byTable = new LinkedHashMap<>();
+        for (Row t : staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
+                .orderBy("source_file", "sheet").collectAsList()) {
+            RunReport.FileCounts f = new RunReport.FileCounts();
+            f.file = t.getAs("source_file");
+            f.sheet = t.getAs("sheet");
+            f.rowsRead = t.<Integer>getAs("rows_read");
+            f.problem = t.getAs("problem_code");
+            f.status = f.problem == null ? "ok" : "error";
+            f.messageRu = t.getAs("message_ru");
+            f.messageEn = t.getAs("message_en");
+            f.session = t.getAs("session");
+            f.subject = t.getAs("subject");
+            f.grade = t.getAs("grade");
+            f.scale = t.getAs("scale_key");
+            byTable.put(f.file + "\u0000" + f.sheet, f);
+        }
+        Dataset<Row> kinds = tables.results().select(col("source_file"), col("sheet"), lit("WORK").as("kind"), lit(null).cast("string").as("reason_code"))
+                .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code")))
+                .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code")));
+        for (Row c : kinds.groupBy("source_file", "sheet", "kind", "reason_code").count().collectAsList()) {
+            RunReport.FileCounts f = byTable.get(c.getString(0) + "\u0000" + c.getString(1));
+            long n = c.getLong(4);
+            switch (c.getString(2)) {
+                case "WORK" -> f.works += n;
+                case "ABSENT" -> f.absent += n;
+                default -> {
+                    f.rejected += n;
+                    f.rejectedByReason.merge(c.getString(3), n, Long::sum);
+                }
+            }
+        }
+        report.files.addAll(byTable.values());
+        report.totals.put("tables", (long) byTable.size());
+        report.totals.put("rows_read", sum(report, f -> f.rowsRead));
+        report.totals.put("works", sum(report, f -> f.works));
+        report.totals.put("absent", sum(report, f -> f.absent));
+        report.totals.put("rejected", sum(report, f -> f.rejected));
+        report.totals.put("tables_with_problems", report.filesWithProblems());
+        TreeSet<String> sessions = new TreeSet<>();
+        tables.results().select("session").unionByName(tables.rejects().select("session")).distinct()
+                .collectAsList().forEach(r -> sessions.add(r.getString(0)));
+        report.sessions.addAll(sessions);
+        TreeSet<String> scalesUsed = new TreeSet<>();
+        report.files.stream().filter(f -> f.problem == null && f.scale != null).forEach(f -> scalesUsed.add(f.scale));
+        report.scalesUsed.addAll(scalesUsed);
+    }
+
+    private static long sum(RunReport report, java.util.function.ToLongFunction<RunReport.FileCounts> f) {
+        return report.files.stream().mapToLong(f).sum();
+    }
+}

@@ -1,0 +1,61 @@
+package org.vprobjectivity.jobs;
+
+import org.vprobjectivity.ingest.IngestOptions;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** Options shared by {@code run} and {@code ingest}. */
+public final class InputArgs {
+
+    @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "Input files, folders (read recursively) or .zip archives: .xlsx, .csv, .txt.")
+    List<String> inputs;
+
+    @Option(names = "--output", required = true, paramLabel = "DIR",
+            description = "Output folder. Replaced atomically: a failed run leaves the previous output intact; "
+                    + "a rerun of a session replaces that session only.")
+    String output;
+
+    @Option(names = "--session", paramLabel = "S",
+            description = "Session (2025-spring, 2024-autumn) when no column, header block or file name says it.")
+    String session;
+
+    @Option(names = "--subject", paramLabel = "C",
+            description = "Subject code (RU, MA, OM, HI, BI, GE, SO, PH, CH, EN, DE, FR) when the file does not say it.")
+    String subject;
+
+    @Option(names = "--grade", paramLabel = "N", description = "Grade (4..11) when the file does not say it.")
+    Integer grade;
+
+    @Option(names = "--school", paramLabel = "LOGIN", description = "School login for school forms without a school column.")
+    String school;
+
+    @Option(names = "--scales", paramLabel = "FILE",
+            description = "Mark scale file (same format as data-samples/mark-scales.json): adds or overrides bundled entries.")
+    Path scales;
+
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "Extra header synonyms (same format as the bundled header-mapping.json).")
+    Path mapping;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Analysis configuration (JSON); used by later stages.")
+    Path config;
+
+    @Option(names = "--teachers", paramLabel = "FILE",
+            description = "Class→teacher mapping school_id;class;subject;teacher_id[;teacher_name]; used by later stages.")
+    Path teachers;
+
+    @Option(names = "--encoding", paramLabel = "E",
+            description = "Force the encoding of CSV/TXT inputs (UTF-8, windows-1251); detected by default.")
+    String encoding;
+
+    @Option(names = "--lang", paramLabel = "ru|en", defaultValue = "ru",
+            description = "Language of messages in the summary (default: ${DEFAULT-VALUE}).")
+    String lang;
+
+    IngestOptions ingestOptions() {
+        return new IngestOptions(session, subject, grade, school, encoding);
+    }
+}

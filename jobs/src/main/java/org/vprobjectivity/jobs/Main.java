@@ -1,0 +1,47 @@
+package org.vprobjectivity.jobs;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Command-line entry point: {@code java -jar vpr-objectivity.jar <command> --help}. */
+@Command(name = "vpr-objectivity", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
+        description = "Signs of non-objective VPR results («признаки необъективности») from FIS OKO exports.",
+        subcommands = {RunCommand.class, IngestCommand.class, ScalesCommand.class, GenerateCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:internal error",
+                "2:bad command line",
+                "3:outputs written, but some input files or tables could not be used (see run.json)",
+                "4:nothing usable in the inputs; the previous output is left unchanged"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("error: " + e.getMessage());
+                    e.printStackTrace(cmd.getErr());
+                    return ExitCodes.INTERNAL_ERROR;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"vpr-objectivity " + Version.get()};
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.ingest.HeaderMapping;
+import org.vprobjectivity.ingest.InputCatalog;
+import org.vprobjectivity.ingest.InputUnit;
+import org.vprobjectivity.io.AtomicOutput;
+import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.RunReport;
+import org.vprobjectivity.model.MarkScales;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Wires the stages of a run into one atomic output replacement. Today: ingest. Later stages
+ * (indicators, flags, reports) are added here and write into the same staging folder.
+ */
+final class PipelineRun {
+
+    private final InputArgs args;
+    private final PrintStream out;
+    private final Progress progress;
+
+    PipelineRun(InputArgs args, PrintStream out, PrintStream err) {
+        this.args = args;
+        this.out = out;
+        this.progress = new Progress(err);
+    }
+
+    int execute(SparkSession spark) throws Exception {
+        long start = System.currentTimeMillis();
+        MarkScales scales = MarkScales.load(args.scales);
+        HeaderMapping mapping = HeaderMapping.load(args.mapping);
+        List<InputUnit> units = InputCatalog.list(args.inputs, spark.sparkContext().hadoopConfiguration());
+        progress.say("%d input files found under %s", units.size(), String.join(", ", args.inputs));
+        RunReport report = newReport(units);
+        AtomicOutput output = new AtomicOutput(args.output, spark.sparkContext().hadoopConfiguration());
+        try {
+            output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
+                IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
+                org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
+                staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
+                report.stageMillis.put("total", System.currentTimeMillis() - start);
+                report.write(staging + "/" + OutputLayout.RUN_JSON, spark.sparkContext().hadoopConfiguration());
+                return new HashSet<>(report.sessions);
+            });
+        } catch (IngestStage.NothingUsableException e) {
+            new Summary(out, args.lang).print(e.report, null);
+            return ExitCodes.NOTHING_USABLE;
+        }
+        new Summary(out, args.lang).print(report, args.output);
+        return report.filesWithProblems() > 0 ? ExitCodes.SOME_FILES_UNUSABLE : ExitCodes.OK;
+    }
+
+    private RunReport newReport(List<InputUnit> units) {
+        RunReport report = new RunReport();
+        report.version = Version.get();
+        report.startedAt = Instant.now().toString();
+        report.inputs.addAll(units.stream().map(InputUnit::displayName).toList());
+        report.options.put("session", args.session);
+        report.options.put("subject", args.subject);
+        report.options.put("grade", args.grade);
+        report.options.put("school", args.school);
+        report.options.put("encoding", args.encoding);
+        report.options.put("scales", args.scales == null ? null : args.scales.toString());
+        report.options.put("mapping", args.mapping == null ? null : args.mapping.toString());
+        report.options.put("config", args.config == null ? null : args.config.toString());
+        report.options.put("teachers", args.teachers == null ? null : args.teachers.toString());
+        return report;
+    }
+}

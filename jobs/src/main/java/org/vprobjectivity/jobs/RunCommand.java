@@ -1,0 +1,30 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+import java.util.concurrent.Callable;
+
+/** The whole pipeline over a session's exports. Today: ingest; later stages join the same command. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the whole pipeline: ingest FIS OKO exports and write the output tables.")
+public class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    InputArgs args;
+
+    @Override
+    public Integer call() throws Exception {
+        SparkSession spark = SparkSessions.create("vpr-objectivity " + name());
+        try {
+            return new PipelineRun(args, System.out, System.err).execute(spark);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    String name() {
+        return "run";
+    }
+}

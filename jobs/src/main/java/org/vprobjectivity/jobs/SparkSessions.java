@@ -1,0 +1,28 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one place a SparkSession is created: embedded {@code local[*]} unless spark-submit set a master. */
+public final class SparkSessions {
+
+    private SparkSessions() {
+    }
+
+    public static SparkSession create(String appName) {
+        SparkSession.Builder b = SparkSession.builder().appName(appName)
+                .config("spark.sql.session.timeZone", "UTC")
+                .config("spark.ui.showConsoleProgress", "false")
+                .config("spark.sql.parquet.compression.codec", "zstd")
+                .config("spark.sql.debug.maxToStringFields", "200");
+        if (System.getProperty("spark.master") == null) {
+            b.master("local[*]")
+                    .config("spark.driver.bindAddress", "127.0.0.1")
+                    .config("spark.driver.host", "127.0.0.1")
+                    .config("spark.ui.enabled", "false")
+                    .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+        }
+        SparkSession spark = b.getOrCreate();
+        spark.sparkContext().setLogLevel("WARN");
+        return spark;
+    }
+}

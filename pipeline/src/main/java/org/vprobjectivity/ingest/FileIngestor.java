@@ -1,0 +1,87 @@
+package org.vprobjectivity.ingest;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.vprobjectivity.model.MarkScales;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Reads one input unit end to end: opens it (through Hadoop's file systems, so cluster paths work),
+ * splits it into tables, finds each table's header and interprets its rows. Never throws for bad
+ * content: an unreadable file becomes a report.
+ */
+public final class FileIngestor {
+
+    private final HeaderDetector detector;
+    private final SheetInterpreter interpreter;
+    private final IngestOptions options;
+
+    public FileIngestor(HeaderMapping mapping, MarkScales scales, IngestOptions options) {
+        this.detector = new HeaderDetector(mapping);
+        this.interpreter = new SheetInterpreter(mapping, scales);
+        this.options = options;
+    }
+
+    /** Records and per-table reports of one unit. */
+    public record Result(List<IngestRecord> records, List<TableReport> reports) {
+    }
+
+    public Result ingest(InputUnit unit) {
+        String name = unit.displayName();
+        List<RawSheet> sheets;
+        try {
+            byte[] bytes = readBytes(unit);
+            sheets = unit.fileName().toLowerCase().endsWith(".xlsx")
+                    ? XlsxReader.read(new ByteArrayInputStream(bytes))
+                    : List.of(DelimitedReader.read(bytes, options.encoding()));
+        } catch (Exception | OutOfMemoryError e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            return new Result(List.of(), List.of(TableReport.failed(name, null, 0, FileProblem.UNREADABLE, why)));
+        }
+        ContextHints fromName = ContextHints.fromText(unit.fileName());
+        List<IngestRecord> records = new ArrayList<>();
+        List<TableReport> reports = new ArrayList<>();
+        for (RawSheet sheet : sheets) {
+            Optional<TableLayout> layout = detector.detect(sheet);
+            if (layout.isEmpty()) {
+                continue;
+            }
+            SheetInterpreter.Outcome outcome = interpreter.interpret(name, sheet, layout.get(), fromName, options.hints());
+            records.addAll(outcome.records());
+            reports.add(outcome.report());
+        }
+        if (reports.isEmpty()) {
+            int rows = sheets.stream().mapToInt(s -> (int) s.rows().stream().filter(r -> !r.isEmpty()).count()).sum();
+            reports.add(TableReport.failed(name, null, rows, FileProblem.NO_RESULT_TABLE,
+                    "no sheet has a header row with task columns and a participant or score column"));
+        }
+        return new Result(records, reports);
+    }
+
+    private static byte[] readBytes(InputUnit unit) throws IOException {
+        Path path = new Path(unit.path());
+        FileSystem fs = path.getFileSystem(new Configuration());
+        try (InputStream in = fs.open(path)) {
+            if (unit.zipEntry() == null) {
+                return in.readAllBytes();
+            }
+            try (ZipInputStream zip = new ZipInputStream(in)) {
+                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                    if (e.getName().equals(unit.zipEntry())) {
+                        return zip.readAllBytes();
+                    }
+                }
+            }
+            throw new IOException("entry " + unit.zipEntry() + " not found in " + unit.path());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.vprobjectivity.ingest;
+
+/** Why a whole file (or sheet) could not be used. The run reports it and goes on with the other files. */
+public enum FileProblem {
+    UNREADABLE("файл не удалось прочитать", "the file could not be read"),
+    NO_RESULT_TABLE("в файле не найдена таблица результатов", "no result table found in the file"),
+    NO_SESSION("не удалось определить сессию (год)", "the session (year) could not be determined; pass --session"),
+    NO_SUBJECT("не удалось определить предмет", "the subject could not be determined; pass --subject"),
+    NO_GRADE("не удалось определить параллель", "the grade could not be determined; pass --grade"),
+    NO_SCHOOL("не удалось определить школу", "the school could not be determined; pass --school"),
+    NO_SCALE("нет шкалы перевода баллов для предмета, параллели и года", "no mark scale for the subject, grade and year; pass --scales FILE"),
+    TASK_MAX_MISMATCH("максимальный балл задания в заголовке отличается от шкалы", "a task maximum in the header differs from the scale"),
+    TASKS_MISMATCH("задания в файле не совпадают с заданиями шкалы", "the file's task columns do not match the scale's tasks"),
+    SCALE_DISAGREES("отметки большинства строк не совпадают со шкалой: вероятно, шкала не подходит к файлу", "most rows' marks disagree with the scale: the scale probably does not fit this file");
+
+    private final String messageRu;
+    private final String messageEn;
+
+    FileProblem(String messageRu, String messageEn) {
+        this.messageRu = messageRu;
+        this.messageEn = messageEn;
+    }
+
+    public String messageRu() {
+        return messageRu;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+}

@@ -1,0 +1,35 @@
+package org.vprobjectivity.ingest;
+
+/**
+ * Why a row was quarantined, in rule order: a row breaking several rules is reported under the first.
+ * Codes are stable (they appear in rejects/ and run.json); messages are for people.
+ */
+public enum RejectReason {
+    SCHOOL_MISSING("не указан логин школы", "school login is missing"),
+    PARTICIPANT_MISSING("не указан код участника", "participant code is missing"),
+    TASK_SCORE_INVALID("балл за задание не является целым неотрицательным числом", "task score is not a non-negative integer"),
+    TASK_SCORE_ABOVE_MAX("балл за задание больше максимального", "task score exceeds the task maximum"),
+    PRIMARY_SCORE_INVALID("первичный балл не является целым числом", "primary score is not an integer"),
+    PRIMARY_SCORE_MISMATCH("первичный балл не равен сумме баллов за задания", "primary score differs from the sum of task scores"),
+    MARK_INVALID("отметка за работу вне диапазона 2–5", "VPR mark outside 2..5"),
+    MARK_MISMATCH("отметка не соответствует шкале перевода для первичного балла", "mark differs from the scale's mark for the primary score"),
+    JOURNAL_MARK_INVALID("отметка по журналу вне диапазона 2–5", "journal mark outside 2..5"),
+    GRADE_CLASS_MISMATCH("параллель в названии класса не совпадает с параллелью работы", "grade in the class name differs from the work's grade"),
+    DUPLICATE_PARTICIPANT("участник встречается несколько раз в одной школе, предмете и параллели", "participant appears more than once for the same school, subject and grade");
+
+    private final String messageRu;
+    private final String messageEn;
+
+    RejectReason(String messageRu, String messageEn) {
+        this.messageRu = messageRu;
+        this.messageEn = messageEn;
+    }
+
+    public String messageRu() {
+        return messageRu;
+    }
+
+    public String messageEn() {
+        return messageEn;
+    }
+}

@@ -1,0 +1,372 @@
+package org.vprobjectivity.ingest;
+
+import org.vprobjectivity.model.MarkScale;
+import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.model.Session;
+import org.vprobjectivity.model.Subjects;
+import org.vprobjectivity.model.TaskSpec;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the rows of one result table into works, absent participants and quarantined rows, applying
+ * the rules of input-format.md. Problems that concern the whole table (no scale, task columns that do
+ * not fit the scale, a scale most marks disagree with) stop the table and are reported instead.
+ */
+public final class SheetInterpreter {
+
+    private final HeaderMapping mapping;
+    private final MarkScales scales;
+
+    public SheetInterpreter(HeaderMapping mapping, MarkScales scales) {
+        this.mapping = mapping;
+        this.scales = scales;
+    }
+
+    /** Outcome of one table: its records and its report. */
+    public record Outcome(List<IngestRecord> records, TableReport report) {
+    }
+
+    /**
+     * @param outer what the file name and the options say (file name first, options as the last resort);
+     *              the table's own header block is laid over it, and the columns over both.
+     */
+    public Outcome interpret(String sourceFile, RawSheet sheet, TableLayout layout, ContextHints fileName, ContextHints options) {
+        ContextHints tableHints = ContextHints.fromText(layout.blockText()).orElse(fileName).orElse(options);
+        List<Candidate> candidates = candidates(sheet, layout, tableHints);
+        int rowsRead = candidates.size();
+
+        // Every row must know its session, subject and grade, and each (subject, grade, year) needs a scale.
+        Map<String, MarkScale> scaleByWork = new LinkedHashMap<>();
+        for (Candidate c : candidates) {
+            Optional<TableReport> missing = missingContext(sourceFile, sheet.name(), rowsRead, c);
+            if (missing.isPresent()) {
+                return new Outcome(List.of(), missing.get());
+            }
+            String work = c.subject + "|" + c.grade + "|" + c.session.year();
+            if (!scaleByWork.containsKey(work)) {
+                Optional<MarkScale> scale = scales.inForce(c.subject, c.grade, c.session.year());
+                if (scale.isEmpty()) {
+                    return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.NO_SCALE,
+                            Subjects.name(c.subject) + ", " + c.grade + " класс, " + c.session.year()
+                                    + " (row " + c.row.number() + "); pass --scales FILE with an entry for it"));
+                }
+                scaleByWork.put(work, scale.get());
+            }
+        }
+        Map<String, int[]> taskIndexByScale = new HashMap<>();
+        for (MarkScale scale : scaleByWork.values()) {
+            TaskMatch match = matchTasks(layout, scale, sheet, layout.headerIndex());
+            if (match.problem != null) {
+                return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, match.problem, match.detail));
+            }
+            taskIndexByScale.put(scale.key(), match.columnOfTask);
+        }
+
+        List<IngestRecord> records = new ArrayList<>(candidates.size());
+        int marksGiven = 0;
+        int marksDisagreeing = 0;
+        for (Candidate c : candidates) {
+            MarkScale scale = scaleByWork.get(c.subject + "|" + c.grade + "|" + c.session.year());
+            IngestRecord r = toRecord(sourceFile, sheet.name(), layout, c, scale, taskIndexByScale.get(scale.key()));
+            if (r.type != IngestRecord.Type.ABSENT && c.givenMark != null) {
+                marksGiven++;
+                if (r.rejectReason == RejectReason.MARK_MISMATCH) {
+                    marksDisagreeing++;
+                }
+            }
+            records.add(r);
+        }
+        if (marksGiven >= 5 && marksDisagreeing * 2 > marksGiven) {
+            String used = scaleByWork.values().stream().map(s -> s.key() + " (cuts " + s.cut3() + "/" + s.cut4() + "/" + s.cut5() + ")")
+                    .collect(Collectors.joining(", "));
+            return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.SCALE_DISAGREES,
+                    marksDisagreeing + " of " + marksGiven + " marks disagree with scale " + used + "; pass --scales FILE"));
+        }
+        Candidate first = candidates.isEmpty() ? null : candidates.get(0);
+        MarkScale firstScale = scaleByWork.values().stream().findFirst().orElse(null);
+        return new Outcome(records, new TableReport(sourceFile, sheet.name(), rowsRead, null, null,
+                first == null ? null : first.session.toString(), first == null ? null : first.subject,
+                first == null ? null : first.grade, firstScale == null ? null : firstScale.key()));
+    }
+
+    /** A data row with its resolved context, before the rules. */
+    private static final class Candidate {
+        RawRow row;
+        Session session;
+        String subject;
+        Integer grade;
+        String schoolId;
+        String schoolName;
+        ClassLabel classLabel;
+        String givenMark;
+    }
+
+    private List<Candidate> candidates(RawSheet sheet, TableLayout layout, ContextHints hints) {
+        List<Candidate> out = new ArrayList<>();
+        String groupSchoolId = null;
+        String groupSchoolName = null;
+        List<RawRow> rows = sheet.rows();
+        for (int i = layout.headerIndex() + 1; i < rows.size(); i++) {
+            RawRow row = rows.get(i);
+            if (row.isEmpty()) {
+                continue;
+            }
+            if (row.nonBlankCount() <= 2) {
+                Optional<String[]> group = mapping.groupRow(row.firstNonBlank());
+                if (group.isPresent()) {
+                    groupSchoolName = group.get()[0];
+                    groupSchoolId = group.get()[1];
+                    continue;
+                }
+            }
+            Candidate c = new Candidate();
+            c.row = row;
+            c.session = Optional.ofNullable(cell(row, layout, ColumnRole.SESSION)).flatMap(Session::tryParse)
+                    .or(() -> Optional.ofNullable(cell(row, layout, ColumnRole.DATE)).map(d -> ContextHints.fromText(d).session()))
+                    .orElse(hints.session());
+            c.subject = Optional.ofNullable(cell(row, layout, ColumnRole.SUBJECT)).flatMap(Subjects::recognise).orElse(hints.subject());
+            c.classLabel = ClassLabel.parse(cell(row, layout, ColumnRole.CLASS), mapping);
+            Integer gradeColumn = Text.parseInteger(cell(row, layout, ColumnRole.GRADE));
+            c.grade = gradeColumn != null ? gradeColumn : c.classLabel.grade() != null ? c.classLabel.grade() : hints.grade();
+            CodeNamePair idCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL_ID));
+            CodeNamePair schoolCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL));
+            c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());
+            c.schoolName = firstNonNull(cell(row, layout, ColumnRole.SCHOOL_NAME), schoolCell.name(), idCell.name(), groupSchoolName);
+            c.givenMark = cell(row, layout, ColumnRole.MARK);
+            out.add(c);
+        }
+        return out;
+    }
+
+    private static Optional<TableReport> missingContext(String file, String sheet, int rowsRead, Candidate c) {
+        FileProblem p = c.session == null ? FileProblem.NO_SESSION
+                : c.subject == null ? FileProblem.NO_SUBJECT
+                : c.grade == null ? FileProblem.NO_GRADE : null;
+        if (p == null) {
+            return Optional.empty();
+        }
+        return Optional.of(TableReport.failed(file, sheet, rowsRead, p, "row " + c.row.number()));
+    }
+
+    private static final class TaskMatch {
+        int[] columnOfTask;
+        FileProblem problem;
+        String detail;
+    }
+
+    /** Maps the scale's tasks to the table's columns: by name (maxima cross-checked) or by position. */
+    private TaskMatch matchTasks(TableLayout layout, MarkScale scale, RawSheet sheet, int headerIndex) {
+        TaskMatch m = new TaskMatch();
+        List<TaskSpec> tasks = scale.tasks();
+        int[] columns = new int[tasks.size()];
+        java.util.Arrays.fill(columns, -1);
+        Map<String, Integer> indexByKey = new HashMap<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            indexByKey.put(HeaderMapping.taskKey(tasks.get(i).name()), i);
+        }
+        List<String> unknown = new ArrayList<>();
+        for (TableLayout.TaskColumn tc : layout.tasks()) {
+            Integer index = tc.positional() ? Integer.valueOf(tc.position() - 1) : indexByKey.get(tc.key());
+            if (index == null || index >= tasks.size()) {
+                if (!tc.positional() || columnHasValues(sheet, headerIndex, tc.column())) {
+                    unknown.add(tc.header());
+                }
+                continue;
+            }
+            if (tc.statedMax() != null && tc.statedMax() != tasks.get(index).max()) {
+                m.problem = FileProblem.TASK_MAX_MISMATCH;
+                m.detail = "column «" + tc.header() + "» says max " + tc.statedMax() + ", scale " + scale.key()
+                        + " says " + tasks.get(index).max();
+                return m;
+            }
+            columns[index] = tc.column();
+        }
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            if (columns[i] < 0) {
+                missing.add(tasks.get(i).name());
+            }
+        }
+        if (!unknown.isEmpty() || !missing.isEmpty()) {
+            m.problem = FileProblem.TASKS_MISMATCH;
+            m.detail = "scale " + scale.key() + " has " + tasks.size() + " tasks"
+                    + (unknown.isEmpty() ? "" : "; columns not in the scale: " + unknown)
+                    + (missing.isEmpty() ? "" : "; scale tasks without a column: " + missing);
+            return m;
+        }
+        m.columnOfTask = columns;
+        return m;
+    }
+
+    /** An unused positional column (empty or «не пройд.» everywhere) is not an extra task. */
+    private boolean columnHasValues(RawSheet sheet, int headerIndex, int column) {
+        return sheet.rows().stream().skip(headerIndex + 1L).map(r -> r.cell(column)).anyMatch(v -> !mapping.isNotAttempted(v));
+    }
+
+    private IngestRecord toRecord(String file, String sheetName, TableLayout layout, Candidate c, MarkScale scale, int[] taskColumns) {
+        RawRow row = c.row;
+        IngestRecord r = new IngestRecord();
+        r.sourceFile = file;
+        r.sheet = sheetName;
+        r.sourceRow = row.number();
+        r.session = c.session.toString();
+        r.subject = c.subject;
+        r.grade = c.grade;
+        r.schoolId = c.schoolId;
+        r.schoolName = c.schoolName;
+        r.classLabel = c.classLabel.label();
+        r.scaleKey = scale.key();
+        r.participant = trimToNull(cell(row, layout, ColumnRole.PARTICIPANT));
+        r.variant = trimToNull(cell(row, layout, ColumnRole.VARIANT));
+        r.sex = mapping.sex(cell(row, layout, ColumnRole.SEX));
+        CodeNamePair municipality = CodeNamePair.parse(cell(row, layout, ColumnRole.MUNICIPALITY));
+        r.municipalityCode = firstNonNull(trimToNull(cell(row, layout, ColumnRole.MUNICIPALITY_CODE)), municipality.code());
+        r.municipality = firstNonNull(municipality.name(), r.municipalityCode);
+        r.region = region(row, layout, r.schoolId);
+
+        if (isAbsent(row, layout, taskColumns, r.variant)) {
+            r.type = IngestRecord.Type.ABSENT;
+            r.variant = null;
+            return r;
+        }
+        r.type = IngestRecord.Type.WORK;
+        if (r.schoolId == null) {
+            return reject(r, row, RejectReason.SCHOOL_MISSING, layout.headerOf(ColumnRole.SCHOOL_ID), null);
+        }
+        if (r.participant == null) {
+            return reject(r, row, RejectReason.PARTICIPANT_MISSING, layout.headerOf(ColumnRole.PARTICIPANT), null);
+        }
+        List<TaskSpec> tasks = scale.tasks();
+        Integer[] scores = new Integer[tasks.size()];
+        int sum = 0;
+        for (int i = 0; i < tasks.size(); i++) {
+            String v = row.cell(taskColumns[i]);
+            if (mapping.isNotAttempted(v)) {
+                continue;
+            }
+            Integer score = Text.parseInteger(v);
+            String column = layout.headerOf(taskColumns[i]);
+            if (score == null || score < 0) {
+                return reject(r, row, RejectReason.TASK_SCORE_INVALID, column, v);
+            }
+            if (score > tasks.get(i).max()) {
+                return reject(r, row, RejectReason.TASK_SCORE_ABOVE_MAX, column, v + " > " + tasks.get(i).max());
+            }
+            scores[i] = score;
+            sum += score;
+        }
+        r.scores = scores;
+        r.primaryScore = sum;
+        r.mark = scale.markFor(sum);
+        String givenPrimary = cell(row, layout, ColumnRole.PRIMARY_SCORE);
+        if (!Text.isBlank(givenPrimary)) {
+            Integer given = Text.parseInteger(givenPrimary);
+            if (given == null) {
+                return reject(r, row, RejectReason.PRIMARY_SCORE_INVALID, layout.headerOf(ColumnRole.PRIMARY_SCORE), givenPrimary);
+            }
+            if (given != sum) {
+                return reject(r, row, RejectReason.PRIMARY_SCORE_MISMATCH, layout.headerOf(ColumnRole.PRIMARY_SCORE), given + " != " + sum);
+            }
+        }
+        if (!Text.isBlank(c.givenMark)) {
+            Integer given = Text.parseInteger(c.givenMark);
+            if (given == null || given < 2 || given > 5) {
+                return reject(r, row, RejectReason.MARK_INVALID, layout.headerOf(ColumnRole.MARK), c.givenMark);
+            }
+            if (given != r.mark.intValue()) {
+                return reject(r, row, RejectReason.MARK_MISMATCH, layout.headerOf(ColumnRole.MARK),
+                        given + " != " + r.mark + " (" + sum + " pts)");
+            }
+        }
+        String journal = cell(row, layout, ColumnRole.JOURNAL_MARK);
+        if (!mapping.isNoJournalMark(journal)) {
+            Integer j = Text.parseInteger(journal);
+            if (j == null || j < 2 || j > 5) {
+                return reject(r, row, RejectReason.JOURNAL_MARK_INVALID, layout.headerOf(ColumnRole.JOURNAL_MARK), journal);
+            }
+            r.journalMark = j;
+        }
+        if (c.classLabel.grade() != null && !Objects.equals(c.classLabel.grade(), c.grade)) {
+            return reject(r, row, RejectReason.GRADE_CLASS_MISMATCH, layout.headerOf(ColumnRole.CLASS),
+                    cell(row, layout, ColumnRole.CLASS) + " vs grade " + c.grade);
+        }
+        return r;
+    }
+
+    /** Absent: the variant says so, or the row has a participant code and no variant, scores or marks. */
+    private boolean isAbsent(RawRow row, TableLayout layout, int[] taskColumns, String variant) {
+        if (variant != null && mapping.isAbsentVariant(variant)) {
+            return true;
+        }
+        if (variant != null || Text.isBlank(cell(row, layout, ColumnRole.PARTICIPANT))) {
+            return false;
+        }
+        for (int column : taskColumns) {
+            if (!Text.isBlank(row.cell(column))) {
+                return false;
+            }
+        }
+        return Text.isBlank(cell(row, layout, ColumnRole.PRIMARY_SCORE)) && Text.isBlank(cell(row, layout, ColumnRole.MARK));
+    }
+
+    private static IngestRecord reject(IngestRecord r, RawRow row, RejectReason reason, String column, String value) {
+        r.type = IngestRecord.Type.REJECT;
+        r.rejectReason = reason;
+        r.rejectColumn = column;
+        r.rejectValue = value;
+        r.scores = null;
+        r.primaryScore = null;
+        r.mark = null;
+        r.journalMark = null;
+        r.rawRow = row.cells().stream().map(x -> x == null ? "" : x).collect(Collectors.joining(" | "));
+        return r;
+    }
+
+    /** Region code: the column, the digits of a "reg220000 | ..." pair, else the login's region digits (sch22…). */
+    private static String region(RawRow row, TableLayout layout, String schoolId) {
+        String code = trimToNull(cell(row, layout, ColumnRole.REGION_CODE));
+        if (code != null) {
+            Integer n = Text.parseInteger(code);
+            return n == null ? code : String.format("%02d", n);
+        }
+        CodeNamePair pair = CodeNamePair.parse(cell(row, layout, ColumnRole.REGION));
+        if (pair.code() != null && pair.code().matches("reg\\d{2}.*")) {
+            return pair.code().substring(3, 5);
+        }
+        if (schoolId != null && schoolId.matches("(sch|edu)\\d{6}")) {
+            return schoolId.substring(3, 5);
+        }
+        return firstNonNull(pair.code(), pair.name());
+    }
+
+    private static String cell(RawRow row, TableLayout layout, ColumnRole role) {
+        Integer c = layout.column(role);
+        if (c == null) {
+            return null;
+        }
+        String v = row.cell(c);
+        return Text.isBlank(v) ? null : v;
+    }
+
+    private static String trimToNull(String s) {
+        return Text.isBlank(s) ? null : s.trim();
+    }
+
+    @SafeVarargs
+    private static <T> T firstNonNull(T... values) {
+        for (T v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package org.vprobjectivity.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.FileUtil;
+import org.apache.hadoop.fs.Path;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Replaces an output folder so that readers see either the old or the new one, never a half-written
+ * one. The new output is built in a sibling staging folder; partitions of other sessions are carried
+ * over from the old output (a rerun of a session replaces only that session); then two renames swap
+ * the folders. A failure before the swap deletes the staging folder and leaves the old output as it was.
+ */
+public final class AtomicOutput {
+
+    /** Builds the new output's content in the staging folder it is given and names the sessions it wrote. */
+    @FunctionalInterface
+    public interface Writer {
+        Set<String> write(String stagingDir) throws Exception;
+    }
+
+    private final Path output;
+    private final FileSystem fs;
+
+    public AtomicOutput(String output, Configuration conf) {
+        try {
+            this.output = new Path(output);
+            this.fs = this.output.getFileSystem(conf);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param partitionedTables tables (relative folders such as {@code results}) partitioned by {@code session=}
+     * @param writer            builds the new output; the sessions it returns replace theirs in the old output,
+     *                          other sessions' partitions are kept
+     */
+    public void replace(Set<String> partitionedTables, Writer writer) throws Exception {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        Path staging = new Path(output.getParent(), "." + output.getName() + ".staging-" + id);
+        Path old = new Path(output.getParent(), "." + output.getName() + ".old-" + id);
+        try {
+            Set<String> newSessions = writer.write(staging.toString());
+            carryOverOtherSessions(staging, partitionedTables, newSessions);
+        } catch (Exception | Error e) {
+            fs.delete(staging, true);
+            throw e;
+        }
+        boolean hadOld = fs.exists(output);
+        if (hadOld && !fs.rename(output, old)) {
+            fs.delete(staging, true);
+            throw new IOException("cannot move the previous output " + output + " aside");
+        }
+        if (!fs.rename(staging, output)) {
+            if (hadOld) {
+                fs.rename(old, output);
+            }
+            throw new IOException("cannot move the new output into " + output + " (left in " + staging + ")");
+        }
+        if (hadOld) {
+            fs.delete(old, true);
+        }
+    }
+
+    private void carryOverOtherSessions(Path staging, Set<String> tables, Set<String> newSessions) throws IOException {
+        if (!fs.exists(output)) {
+            return;
+        }
+        for (String table : tables) {
+            Path oldTable = new Path(output, table);
+            if (!fs.exists(oldTable)) {
+                continue;
+            }
+            for (FileStatus partition : fs.listStatus(oldTable)) {
+                String name = partition.getPath().getName();
+                if (!partition.isDirectory() || !name.startsWith("session=")
+                        || newSessions.contains(name.substring("session=".length()))) {
+                    continue;
+                }
+                Path target = new Path(new Path(staging, table), name);
+                // Copy, never move: until the swap the old output must stay whole.
+                FileUtil.copy(fs, partition.getPath(), fs, target, false, fs.getConf());
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.vprobjectivity.io;
+
+import java.util.Set;
+
+/** Names of what a run leaves under {@code --output}. */
+public final class OutputLayout {
+
+    public static final String RESULTS = "results";
+    public static final String TASK_SCORES = "task_scores";
+    public static final String PARTICIPATION = "participation";
+    public static final String REJECTS = "rejects";
+    public static final String REJECTS_CSV = "rejects.csv";
+    public static final String RUN_JSON = "run.json";
+
+    /** Parquet tables partitioned by {@code session=}. */
+    public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS);
+
+    private OutputLayout() {
+    }
+}
