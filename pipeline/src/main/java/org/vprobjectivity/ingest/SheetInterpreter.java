@@ -56,7 +56,7 @@ public final class SheetInterpreter {
                 if (scale.isEmpty()) {
                     return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.NO_SCALE,
                             Subjects.name(c.subject) + ", " + c.grade + " класс, " + c.session.year()
-                                    + " (row " + c.row.number() + "); pass --scales FILE with an entry for it"));
+                                    + " (row " + c.row.number() + ")"));
                 }
                 scaleByWork.put(work, scale.get());
             }
@@ -135,7 +135,8 @@ public final class SheetInterpreter {
             c.subject = Optional.ofNullable(cell(row, layout, ColumnRole.SUBJECT)).flatMap(Subjects::recognise).orElse(hints.subject());
             c.classLabel = ClassLabel.parse(cell(row, layout, ColumnRole.CLASS), mapping);
             Integer gradeColumn = Text.parseInteger(cell(row, layout, ColumnRole.GRADE));
-            c.grade = gradeColumn != null ? gradeColumn : c.classLabel.grade() != null ? c.classLabel.grade() : hints.grade();
+            // The class's digits name the grade only when nothing else does; otherwise they are checked against it.
+            c.grade = gradeColumn != null ? gradeColumn : hints.grade() != null ? hints.grade() : c.classLabel.grade();
             CodeNamePair idCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL_ID));
             CodeNamePair schoolCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL));
             c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());

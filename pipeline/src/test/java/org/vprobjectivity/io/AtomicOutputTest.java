@@ -1,0 +1,67 @@
+package org.vprobjectivity.io;
+
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AtomicOutputTest {
+
+    @TempDir
+    Path dir;
+
+    private Path out() {
+        return dir.resolve("out");
+    }
+
+    private void writeRun(String session, String content) throws Exception {
+        new AtomicOutput(out().toString(), new Configuration()).replace(Set.of("results"), staging -> {
+            Path part = Path.of(staging, "results", "session=" + session);
+            Files.createDirectories(part);
+            Files.writeString(part.resolve("part-0.txt"), content);
+            Files.writeString(Path.of(staging, "run.json"), content);
+            return Set.of(session);
+        });
+    }
+
+    @Test
+    void failedRunLeavesThePreviousOutputIntact() throws Exception {
+        writeRun("2025-spring", "first");
+        assertThatThrownBy(() -> new AtomicOutput(out().toString(), new Configuration()).replace(Set.of("results"), staging -> {
+            Path part = Path.of(staging, "results", "session=2025-spring");
+            Files.createDirectories(part);
+            Files.writeString(part.resolve("part-0.txt"), "half-written");
+            throw new IllegalStateException("stage failed midway");
+        })).hasMessageContaining("midway");
+        assertThat(Files.readString(out().resolve("results/session=2025-spring/part-0.txt"))).isEqualTo("first");
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("first");
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
+
+    @Test
+    void rerunReplacesItsSessionAndKeepsTheOthers() throws Exception {
+        writeRun("2024-spring", "old 2024");
+        writeRun("2025-spring", "first 2025");
+        writeRun("2025-spring", "second 2025");
+        assertThat(Files.readString(out().resolve("results/session=2024-spring/part-0.txt"))).isEqualTo("old 2024");
+        assertThat(Files.readString(out().resolve("results/session=2025-spring/part-0.txt"))).isEqualTo("second 2025");
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("second 2025");
+    }
+
+    @Test
+    void firstRunCreatesTheFolder() throws Exception {
+        assertThat(out()).doesNotExist();
+        writeRun("2025-spring", "x");
+        assertThat(out().resolve("results/session=2025-spring/part-0.txt")).exists();
+    }
+
+}
