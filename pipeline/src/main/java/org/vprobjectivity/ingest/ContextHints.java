@@ -11,9 +11,15 @@ import java.util.regex.Pattern;
  * Session, subject, grade and school as one source states them (a file name, a header block, the
  * command-line options). Fields are null where the source says nothing; {@link #orElse} layers sources.
  */
-public record ContextHints(Session session, String subject, Integer grade, String school) implements Serializable {
+public record ContextHints(Session session, boolean seasonGuessed, String subject, Integer grade, String school)
+        implements Serializable {
 
-    public static final ContextHints NONE = new ContextHints(null, null, null, null);
+    public static final ContextHints NONE = new ContextHints(null, false, null, null, null);
+
+    /** Hints whose session (if any) states its season. */
+    public ContextHints(Session session, String subject, Integer grade, String school) {
+        this(session, false, subject, grade, school);
+    }
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(20\\d\\d)(?!\\d)");
     private static final Pattern DATE = Pattern.compile("(?<!\\d)(\\d{1,2})\\.(\\d{1,2})\\.(20\\d\\d)(?!\\d)");
@@ -21,6 +27,7 @@ public record ContextHints(Session session, String subject, Integer grade, Strin
     private static final Pattern CODE_GRADE = Pattern.compile("(?<![A-Za-z])(RU|MA|OM|HI|BI|GE|SO|PH|CH|EN|DE|FR)[ _-]?(\\d{1,2})(?!\\d)");
     private static final Pattern LOGIN = Pattern.compile("(?<![a-z])((?:sch|edu)\\d{6})(?!\\d)");
     private static final Pattern SEASON_AUTUMN = Pattern.compile("осен|autumn|fall");
+    private static final Pattern SEASON_SPRING = Pattern.compile("весн|spring");
 
     /** Reads what a free text (a file name, header-block lines) says about the work. */
     public static ContextHints fromText(String raw) {
@@ -29,14 +36,16 @@ public record ContextHints(Session session, String subject, Integer grade, Strin
         }
         String text = Text.normalize(raw);
         Session session = null;
+        boolean seasonGuessed = false;
         Matcher date = DATE.matcher(text);
         if (date.find()) {
             session = Session.ofDate(Integer.parseInt(date.group(3)), Integer.parseInt(date.group(2)));
         } else {
             Matcher year = YEAR.matcher(text);
             if (year.find()) {
-                session = new Session(Integer.parseInt(year.group(1)),
-                        SEASON_AUTUMN.matcher(text).find() ? "autumn" : "spring");
+                boolean autumn = SEASON_AUTUMN.matcher(text).find();
+                seasonGuessed = !autumn && !SEASON_SPRING.matcher(text).find();
+                session = new Session(Integer.parseInt(year.group(1)), autumn ? "autumn" : "spring");
             }
         }
         String subject = Subjects.recognise(text).orElse(null);
@@ -52,12 +61,18 @@ public record ContextHints(Session session, String subject, Integer grade, Strin
         }
         Matcher login = LOGIN.matcher(text);
         String school = login.find() ? login.group(1) : null;
-        return new ContextHints(session, subject, grade, school);
+        return new ContextHints(session, seasonGuessed, subject, grade, school);
     }
 
-    /** This source's values, with {@code fallback}'s where this one says nothing. */
+    /**
+     * This source's values, with {@code fallback}'s where this one says nothing. A year without a
+     * season ("ВПР 2020") is read as the spring session unless the fallback names a season of that year.
+     */
     public ContextHints orElse(ContextHints fallback) {
-        return new ContextHints(session != null ? session : fallback.session,
+        boolean takeFallbackSession = session == null
+                || (seasonGuessed && fallback.session != null && fallback.session.year() == session.year());
+        return new ContextHints(takeFallbackSession ? fallback.session : session,
+                takeFallbackSession ? fallback.seasonGuessed : seasonGuessed,
                 subject != null ? subject : fallback.subject,
                 grade != null ? grade : fallback.grade,
                 school != null ? school : fallback.school);

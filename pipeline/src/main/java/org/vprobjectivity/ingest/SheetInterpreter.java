@@ -88,7 +88,7 @@ public final class SheetInterpreter {
             String used = scaleByWork.values().stream().map(s -> s.key() + " (cuts " + s.cut3() + "/" + s.cut4() + "/" + s.cut5() + ")")
                     .collect(Collectors.joining(", "));
             return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.SCALE_DISAGREES,
-                    marksDisagreeing + " of " + marksGiven + " marks disagree with scale " + used + "; pass --scales FILE"));
+                    marksDisagreeing + " of " + marksGiven + " marks disagree with scale " + used));
         }
         Candidate first = candidates.isEmpty() ? null : candidates.get(0);
         MarkScale firstScale = scaleByWork.values().stream().findFirst().orElse(null);

@@ -41,4 +41,15 @@ class ContextHintsTest {
         assertThat(merged.grade()).isEqualTo(4);
         assertThat(merged.session()).isEqualTo(new Session(2025, "spring"));
     }
+
+    @Test
+    void aYearWithoutSeasonYieldsToTheOptionsSeason() {
+        ContextHints fileName = ContextHints.fromText("altai-2020-fr7-raw-export.xlsx");
+        ContextHints options = new ContextHints(new Session(2020, "autumn"), "FR", 7, null);
+        assertThat(fileName.orElse(options).session()).isEqualTo(new Session(2020, "autumn"));
+        assertThat(fileName.orElse(ContextHints.NONE).session()).isEqualTo(new Session(2020, "spring"));
+        // A stated season or another year is not overridden.
+        assertThat(ContextHints.fromText("ВПР весна 2020").orElse(options).session()).isEqualTo(new Session(2020, "spring"));
+        assertThat(ContextHints.fromText("ВПР 2021").orElse(options).session()).isEqualTo(new Session(2021, "spring"));
+    }
 }
