@@ -1,14 +1,98 @@
 package org.vprobjectivity.jobs;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.vprobjectivity.ingest.FileProblem;
+import org.vprobjectivity.synthetic.DeliberatelyBadFiles;
+import org.vprobjectivity.synthetic.GenerationRecord;
+import org.vprobjectivity.synthetic.GeneratorConfig;
+import org.vprobjectivity.synthetic.GroundTruth;
+import org.vprobjectivity.synthetic.ManipulationKind;
+import org.vprobjectivity.synthetic.OutputFormat;
+import org.vprobjectivity.synthetic.SyntheticRegion;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** Synthetic region data (placeholder until the generator lands). */
-@Command(name = "generate", mixinStandardHelpOptions = true, description = "Generate a synthetic region with ground truth.")
+/**
+ * A synthetic region in the real export shapes: inputs under {@code DIR/region}, the ground truth and
+ * the generator's record under {@code DIR/truth} (kept apart so the truth is never read as an input).
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = "Generate a synthetic region (real export shapes) with its ground truth.")
 public class GenerateCommand implements Callable<Integer> {
+
+    public static final String REGION_DIR = "region";
+    public static final String TRUTH_DIR = "truth";
+    public static final String BAD_FILES_JSON = "bad-files.json";
+
+    @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder to write region/ and truth/ into.")
+    Path output;
+
+    @Option(names = "--schools", defaultValue = "40", description = "Number of schools (default: ${DEFAULT-VALUE}).")
+    int schools;
+
+    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--manipulated-share", defaultValue = "0.2", paramLabel = "F",
+            description = "Share of schools with an injected manipulation (default: ${DEFAULT-VALUE}).")
+    double manipulatedShare;
+
+    @Option(names = "--strong-share", defaultValue = "0", paramLabel = "F",
+            description = "Share of strong honest schools (lyceums, gymnasiums) (default: ${DEFAULT-VALUE}).")
+    double strongShare;
+
+    @Option(names = "--session", defaultValue = "2025-spring", description = "Session (default: ${DEFAULT-VALUE}).")
+    String session;
+
+    @Option(names = "--formats", split = ",", paramLabel = "FORMAT",
+            description = "File shapes to write (default: all): ${COMPLETION-CANDIDATES}.")
+    List<OutputFormat> formats;
+
+    @Option(names = "--kinds", split = ",", paramLabel = "KIND",
+            description = "Manipulation kinds to inject (default: all): ${COMPLETION-CANDIDATES}.")
+    List<ManipulationKind> kinds;
+
+    @Option(names = "--bad-rows", description = "Inject a few rows that each break one ingest rule.")
+    boolean badRows;
+
+    @Option(names = "--bad-files", description = "Add files that break whole-file rules (no scale, unreadable, wrong maximum).")
+    boolean badFiles;
+
     @Override
-    public Integer call() {
-        return ExitCodes.INTERNAL_ERROR;
+    public Integer call() throws Exception {
+        GeneratorConfig.Builder b = GeneratorConfig.builder().schools(schools).seed(seed)
+                .manipulatedShare(manipulatedShare).strongShare(strongShare).session(session).badRows(badRows);
+        if (formats != null) {
+            b.formats(formats);
+        }
+        if (kinds != null) {
+            b.kinds(kinds);
+        }
+        GeneratorConfig cfg = b.build();
+        Path region = output.resolve(REGION_DIR);
+        Path truth = output.resolve(TRUTH_DIR);
+        Files.createDirectories(truth);
+        long t0 = System.currentTimeMillis();
+        GenerationRecord record = SyntheticRegion.write(region, cfg);
+        for (String name : List.of(GroundTruth.FILE_NAME, GenerationRecord.FILE_NAME)) {
+            Files.move(region.resolve(name), truth.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (badFiles) {
+            Map<String, FileProblem> bad = DeliberatelyBadFiles.write(region.resolve("bad"), cfg.parsedSession().year());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(truth.resolve(BAD_FILES_JSON).toFile(), bad);
+        }
+        System.out.printf("Generated %d schools, %d files, %,d works, %,d absent in %.1f s%n", record.schools(),
+                record.totals().files(), record.totals().works(), record.totals().absent(), (System.currentTimeMillis() - t0) / 1000.0);
+        System.out.println("Inputs:       " + region);
+        System.out.println("Ground truth: " + truth);
+        return ExitCodes.OK;
     }
 }

@@ -67,6 +67,7 @@ final class IngestStage {
         ParquetTables.write(tables.rejects(), staging + "/" + OutputLayout.REJECTS);
         CsvExport.write(tables.rejects().orderBy("source_file", "sheet", "source_row"),
                 staging + "/" + OutputLayout.REJECTS_CSV, conf);
+        tables.release();
         report.stageMillis.put("write_tables", System.currentTimeMillis() - t1);
         progress.say("wrote results, task_scores, participation, rejects");
         return tables;

@@ -9,6 +9,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.vprobjectivity.model.MarkScale;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.model.TaskSpec;
@@ -38,6 +39,7 @@ public final class IngestTables {
             "reason_code", "message_ru", "message_en", "reject_value", "school_id", "subject", "grade", "class",
             "participant", "raw_row"};
 
+    private final Dataset<Row> candidates;
     private final Dataset<Row> works;
     private final Dataset<Row> rejects;
     private final Dataset<Row> absent;
@@ -45,8 +47,11 @@ public final class IngestTables {
     /** @param staging rows of {@link IngestRecordSchema} (TABLE rows are ignored here) */
     public IngestTables(Dataset<Row> staging) {
         WindowSpec sameParticipant = Window.partitionBy("session", "school_id", "subject", "grade", "participant");
+        // Persisted: every output table and the run report read it, and the window costs a shuffle.
         Dataset<Row> candidates = staging.filter(col("record_type").equalTo("WORK"))
-                .withColumn("copies", count(lit(1)).over(sameParticipant));
+                .withColumn("copies", count(lit(1)).over(sameParticipant))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        this.candidates = candidates;
         RejectReason dup = RejectReason.DUPLICATE_PARTICIPANT;
         Dataset<Row> duplicates = candidates.filter(col("copies").gt(1))
                 .withColumn("record_type", lit("REJECT"))
@@ -60,6 +65,11 @@ public final class IngestTables {
         this.works = candidates.filter(col("copies").equalTo(1)).drop("copies");
         this.rejects = staging.filter(col("record_type").equalTo("REJECT")).unionByName(duplicates);
         this.absent = staging.filter(col("record_type").equalTo("ABSENT"));
+    }
+
+    /** Frees the cached intermediate once the tables are written. */
+    public void release() {
+        candidates.unpersist();
     }
 
     public Dataset<Row> results() {
