@@ -11,4 +11,9 @@ public class IngestCommand extends RunCommand {
     String name() {
         return "ingest";
     }
+
+    @Override
+    boolean withIndicators() {
+        return false;
+    }
 }

@@ -1,6 +1,7 @@
 package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
@@ -15,8 +16,8 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * Wires the stages of a run into one atomic output replacement. Today: ingest. Later stages
- * (indicators, flags, reports) are added here and write into the same staging folder.
+ * Wires the stages of a run into one atomic output replacement: ingest, then (for {@code run})
+ * indicators; later stages (flags, reports) are added here and write into the same staging folder.
  */
 final class PipelineRun {
 
@@ -24,8 +25,11 @@ final class PipelineRun {
     private final PrintStream out;
     private final Progress progress;
 
-    PipelineRun(InputArgs args, PrintStream out, PrintStream err) {
+    private final boolean withIndicators;
+
+    PipelineRun(InputArgs args, boolean withIndicators, PrintStream out, PrintStream err) {
         this.args = args;
+        this.withIndicators = withIndicators;
         this.out = out;
         this.progress = new Progress(err);
     }
@@ -41,6 +45,9 @@ final class PipelineRun {
         try {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
                 IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
+                if (withIndicators) {
+                    IndicatorStage.run(spark, scales, IndicatorConfig.load(args.config), staging, report, progress);
+                }
                 org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
                 staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
                 report.stageMillis.put("total", System.currentTimeMillis() - start);

@@ -6,9 +6,9 @@ import picocli.CommandLine.Mixin;
 
 import java.util.concurrent.Callable;
 
-/** The whole pipeline over a session's exports. Today: ingest; later stages join the same command. */
+/** The whole pipeline over a session's exports: ingest and indicators (flags and reports join later). */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run the whole pipeline: ingest FIS OKO exports and write the output tables.")
+        description = "Run the whole pipeline: ingest FIS OKO exports, compute indicators, write the output tables.")
 public class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -18,7 +18,7 @@ public class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         SparkSession spark = SparkSessions.create("vpr-objectivity " + name());
         try {
-            return new PipelineRun(args, System.out, System.err).execute(spark);
+            return new PipelineRun(args, withIndicators(), System.out, System.err).execute(spark);
         } finally {
             spark.stop();
         }
@@ -26,5 +26,9 @@ public class RunCommand implements Callable<Integer> {
 
     String name() {
         return "run";
+    }
+
+    boolean withIndicators() {
+        return true;
     }
 }

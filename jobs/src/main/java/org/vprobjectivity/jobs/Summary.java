@@ -41,6 +41,9 @@ final class Summary {
         out.println("Outputs in " + outputDir + ":");
         out.println("  " + OutputLayout.RESULTS + "/, " + OutputLayout.TASK_SCORES + "/, " + OutputLayout.PARTICIPATION
                 + "/, " + OutputLayout.REJECTS + "/  (Parquet, partitioned by session)");
+        if (r.stageMillis.containsKey("indicators")) {
+            out.println("  indicators/official/, indicators/school/, indicators/class/, indicators/region/  (Parquet; columns in docs/indicators-schema.md)");
+        }
         out.println("  " + OutputLayout.REJECTS_CSV + "  (quarantined rows, opens in Excel)");
         out.println("  " + OutputLayout.RUN_JSON + "  (per-file counts, scales, timings)");
         r.stageMillis.forEach((k, v) -> out.printf("  time %-12s %.1f s%n", k, v / 1000.0));

@@ -65,7 +65,7 @@ class RunEndToEndTest {
     static int run(ByteArrayOutputStream out, String... args) throws Exception {
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args);
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new PipelineRun(cmd.args, ps, new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
+        return new PipelineRun(cmd.args, true, ps, new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
     }
 
     @Test

@@ -12,8 +12,14 @@ public final class OutputLayout {
     public static final String REJECTS_CSV = "rejects.csv";
     public static final String RUN_JSON = "run.json";
 
+    public static final String INDICATORS_OFFICIAL = "indicators/official";
+    public static final String INDICATORS_SCHOOL = "indicators/school";
+    public static final String INDICATORS_CLASS = "indicators/class";
+    public static final String INDICATORS_REGION = "indicators/region";
+
     /** Parquet tables partitioned by {@code session=}. */
-    public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS);
+    public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
+            INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION);
 
     private OutputLayout() {
     }

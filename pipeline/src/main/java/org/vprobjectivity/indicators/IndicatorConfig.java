@@ -1,0 +1,56 @@
+package org.vprobjectivity.indicators;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/**
+ * Indicator settings, read from the {@code indicators} section of the {@code --config} JSON. Every
+ * field has a documented default (docs/configuration.md); a missing file or field keeps the default.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public final class IndicatorConfig implements Serializable {
+
+    /** Cells (and classes) with fewer works are marked {@code small_cell}: shown, never tested on shares alone. */
+    @JsonProperty("min_cell_works")
+    public int minCellWorks = 10;
+
+    /** Weak spot: solve rate below this share (indicators.md §5). */
+    @JsonProperty("weak_solve_rate")
+    public double weakSolveRate = 0.5;
+
+    /** Weak spot: more than this many percentage points (as a share) under the region. */
+    @JsonProperty("weak_under_region")
+    public double weakUnderRegion = 0.15;
+
+    /** FIOKO 2026 guidance: basic tasks (Б) count as achieved at this solve rate. */
+    @JsonProperty("basic_achieved")
+    public double basicAchieved = 0.6;
+
+    /** FIOKO 2026 guidance: advanced and high tasks (П, В) count as achieved at this solve rate. */
+    @JsonProperty("advanced_achieved")
+    public double advancedAchieved = 0.3;
+
+    /** Groups under this many works are shown as «мало данных», not ranked. */
+    @JsonProperty("weak_min_group_works")
+    public int weakMinGroupWorks = 10;
+
+    public static IndicatorConfig load(Path configFile) {
+        if (configFile == null) {
+            return new IndicatorConfig();
+        }
+        try {
+            ObjectMapper mapper = new ObjectMapper();
+            var root = mapper.readTree(configFile.toFile());
+            var section = root.has("indicators") ? root.get("indicators") : mapper.createObjectNode();
+            return mapper.treeToValue(section, IndicatorConfig.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration " + configFile + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.vprobjectivity.indicators;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.try_divide;
+import static org.apache.spark.sql.functions.sum;
+
+/**
+ * Participation (indicators.md §4): the share of listed pupils marked absent («отсутствовал»), tested
+ * one-sided against the reference with the clustered beta-binomial tail ({@link ClusteredShareTest}).
+ * Many absent in a cell with high results is the "weak pupils kept at home" pattern.
+ */
+public final class ParticipationIndicator {
+
+    private ParticipationIndicator() {
+    }
+
+    /** @param participation the {@code participation} table (listed, absent, works per class) */
+    public static Dataset<Row> compute(Dataset<Row> participation, String[] cell) {
+        Dataset<Row> counts = participation.groupBy(Keys.cols(cell))
+                .agg(sum("listed").as("listed"), sum("absent").as("absent"))
+                .withColumn("absent_share", try_divide(col("absent"), col("listed")));
+        return ClusteredShareTest.upperTail(counts, Keys.WORK, "absent", "listed", "absent");
+    }
+}

@@ -1,0 +1,62 @@
+package org.vprobjectivity.indicators.stats;
+
+import org.apache.commons.math3.special.Gamma;
+
+/** Combining independent p-values of one cell into one (section 7, risk score). */
+public final class Tails {
+
+    private Tails() {
+    }
+
+    /**
+     * Fisher's combined p-value: {@code X = −2 Σ ln p_i ~ χ²_{2k}} under the joint null of k independent tests
+     * (Fisher 1932, "Statistical Methods for Research Workers", 4th ed., §21.1), so
+     * {@code p = P(χ²_{2k} ≥ X) = Q(k, X/2)}, the regularized upper incomplete gamma function (for an even df this
+     * equals {@code e^{−X/2} Σ_{j<k} (X/2)^j / j!}).
+     *
+     * @param p p-values; NaN entries are skipped (not counted in k)
+     * @return the combined p-value in [0, 1]; 0 when some p is 0; NaN when no p-value is left or some non-NaN p lies
+     *         outside [0, 1]
+     */
+    public static double combinedFisher(double[] p) {
+        double x = fisherStatistic(p);
+        int k = count(p);
+        if (Double.isNaN(x) || k == 0) {
+            return Double.NaN;
+        }
+        if (Double.isInfinite(x)) {
+            return 0.0;
+        }
+        return Gamma.regularizedGammaQ(k, x / 2.0);
+    }
+
+    /**
+     * Fisher's statistic {@code −2 Σ ln p_i} over the non-NaN p-values (Fisher 1932); +∞ when some p is 0; NaN when
+     * none is left or some p lies outside [0, 1].
+     */
+    public static double fisherStatistic(double[] p) {
+        double s = 0;
+        int k = 0;
+        for (double v : p) {
+            if (Double.isNaN(v)) {
+                continue;
+            }
+            if (v < 0 || v > 1) {
+                return Double.NaN;
+            }
+            s += -2.0 * Math.log(v);
+            k++;
+        }
+        return k == 0 ? Double.NaN : s;
+    }
+
+    private static int count(double[] p) {
+        int k = 0;
+        for (double v : p) {
+            if (!Double.isNaN(v)) {
+                k++;
+            }
+        }
+        return k;
+    }
+}

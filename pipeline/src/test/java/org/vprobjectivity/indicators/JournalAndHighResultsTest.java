@@ -1,0 +1,71 @@
+package org.vprobjectivity.indicators;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.indicators.stats.BetaBinomial;
+import org.vprobjectivity.indicators.stats.WeightedKappa;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class JournalAndHighResultsTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    /**
+     * School A (4 works): (v,j) = (5,4) (5,4) (4,4) (3,4): raised 2, confirmed 1, lowered 1; v − j = 1,1,0,−1:
+     * mean 0.25, s = √(2.75/3), se = s/2. School B (3 works, one without journal): (3,3) (2,3) (4,null).
+     */
+    private Dataset<Row> fixture() {
+        return new ResultsFixture()
+                .work("A", "А", 18, 5, 4).work("A", "А", 19, 5, 4).work("A", "А", 12, 4, 4).work("A", "А", 8, 3, 4)
+                .work("B", "А", 8, 3, 3).work("B", "А", 3, 2, 3).work("B", "Б", 12, 4, null)
+                .toDataset(spark).withColumn("max_score", lit(20));
+    }
+
+    @Test
+    void journalComparisonCountsSharesKappaAndDifference() {
+        Map<String, Row> rows = JournalComparison.compute(fixture(), Keys.SCHOOL).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        Row a = rows.get("A");
+        assertThat(a.<Long>getAs("raised")).isEqualTo(2);
+        assertThat(a.<Long>getAs("confirmed")).isEqualTo(1);
+        assertThat(a.<Long>getAs("lowered")).isEqualTo(1);
+        assertThat(a.<Double>getAs("raised_share")).isCloseTo(0.5, within(1e-12));
+        assertThat(a.<Double>getAs("mean_diff")).isCloseTo(0.25, within(1e-12));
+        assertThat(a.<Double>getAs("mean_diff_se")).isCloseTo(Math.sqrt(2.75 / 3) / 2, within(1e-12));
+        assertThat(a.<Double>getAs("kappa_w")).isCloseTo(
+                WeightedKappa.quadratic(new int[]{4, 4, 4, 4}, new int[]{5, 5, 4, 3}, 2, 5), within(1e-12));
+        Row b = rows.get("B");
+        assertThat(b.<Long>getAs("works_without_journal")).isEqualTo(1);
+        assertThat(b.<Long>getAs("n_journal")).isEqualTo(2);
+        assertThat(b.<Long>getAs("lowered")).isEqualTo(1);
+
+        // Reference share of raised = (2 + 0) / (4 + 2); p-value = beta-binomial tail under the fitted (α, β).
+        BetaBinomial.Fit fit = BetaBinomial.fitMoments(new int[]{2, 0}, new int[]{4, 2});
+        assertThat(a.<Double>getAs("raised_ref")).isCloseTo(2.0 / 6, within(1e-12));
+        assertThat(a.<Double>getAs("raised_p")).isCloseTo(BetaBinomial.upperTail(2, 4, fit.alpha(), fit.beta()), within(1e-12));
+    }
+
+    @Test
+    void highResultsSharesQualityAndPercentile() {
+        Map<String, Row> rows = HighResults.compute(fixture(), Keys.SCHOOL).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        Row a = rows.get("A");
+        assertThat(a.<Long>getAs("quality")).isEqualTo(3);
+        assertThat(a.<Double>getAs("quality_share")).isCloseTo(0.75, within(1e-12));
+        assertThat(a.<Double>getAs("share_3")).isCloseTo(0.25, within(1e-12));
+        assertThat(a.<Double>getAs("mean_score_pct")).isCloseTo((18 + 19 + 12 + 8) * 100.0 / 4 / 20, within(1e-12));
+        assertThat(a.<Double>getAs("quality_percentile")).isCloseTo(100.0, within(1e-12));
+        assertThat(rows.get("B").<Double>getAs("quality_percentile")).isCloseTo(0.0, within(1e-12));
+        double shrunk = a.<Double>getAs("quality_shrunk");
+        assertThat(shrunk).isBetween(a.<Double>getAs("quality_ref"), 0.75);
+    }
+}
