@@ -48,10 +48,11 @@ class JournalAndHighResultsTest {
         assertThat(b.<Long>getAs("n_journal")).isEqualTo(2);
         assertThat(b.<Long>getAs("lowered")).isEqualTo(1);
 
-        // Reference share of raised = (2 + 0) / (4 + 2); p-value = beta-binomial tail under the fitted (α, β).
+        // Reference share of raised = (2 + 0) / (4 + 2); p-value = beta-binomial mid-p tail under the fitted (α, β).
         BetaBinomial.Fit fit = BetaBinomial.fitMoments(new int[]{2, 0}, new int[]{4, 2});
         assertThat(a.<Double>getAs("raised_ref")).isCloseTo(2.0 / 6, within(1e-12));
-        assertThat(a.<Double>getAs("raised_p")).isCloseTo(BetaBinomial.upperTail(2, 4, fit.alpha(), fit.beta()), within(1e-12));
+        assertThat(a.<Double>getAs("raised_p")).isCloseTo(BetaBinomial.upperTail(2, 4, fit.alpha(), fit.beta())
+                - 0.5 * BetaBinomial.pmf(2, 4, fit.alpha(), fit.beta()), within(1e-12));
     }
 
     @Test
