@@ -9,33 +9,63 @@ import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.OfficialMarkers;
 import org.vprobjectivity.indicators.RegionFigures;
 import org.vprobjectivity.indicators.ScaleColumns;
+import org.vprobjectivity.indicators.TeacherMapping;
+import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 
+import java.nio.file.Path;
+
 import static org.apache.spark.sql.functions.col;
 
-/** Indicators over the ingested tables in the staging folder: official markers, cell and class tables, region figures. */
+/**
+ * Indicators over the ingested tables in the staging folder: official markers; school, class and (with
+ * a teacher mapping) teacher tables; weak spots; region figures.
+ */
 final class IndicatorStage {
 
     private IndicatorStage() {
     }
 
-    static void run(SparkSession spark, MarkScales scales, IndicatorConfig config, String staging, RunReport report,
-                    Progress progress) {
+    static void run(SparkSession spark, MarkScales scales, InputArgs args, String staging, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
+        IndicatorConfig config = IndicatorConfig.load(args.config);
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
+        Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);
+        Dataset<Row> teachers = teachers(spark, args.teachers, args.includeNames, report, progress);
 
-        ParquetTables.write(OfficialMarkers.compute(results), staging + "/" + OutputLayout.INDICATORS_OFFICIAL);
-        ParquetTables.write(withSmallCell(CellIndicators.compute(results, participation, Keys.SCHOOL), config),
-                staging + "/" + OutputLayout.INDICATORS_SCHOOL);
-        ParquetTables.write(withSmallCell(CellIndicators.compute(results, participation, Keys.CLASS), config),
-                staging + "/" + OutputLayout.INDICATORS_CLASS);
-        ParquetTables.write(RegionFigures.compute(results), staging + "/" + OutputLayout.INDICATORS_REGION);
+        write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
+        write(withSmallCell(CellIndicators.compute(results, participation, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
+        write(withSmallCell(CellIndicators.compute(results, participation, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
+        if (teachers != null) {
+            Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
+                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), Keys.TEACHER);
+            write(withSmallCell(byTeacher, config), staging, OutputLayout.INDICATORS_TEACHER);
+            taskScores = TeacherMapping.attach(taskScores, teachers);
+        }
+        write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
+        write(RegionFigures.compute(results), staging, OutputLayout.INDICATORS_REGION);
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
-        progress.say("wrote indicators: official, school, class, region");
+        progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
+    }
+
+    /** The class→teacher mapping, or null without {@code --teachers}; its bad lines are reported, not fatal. */
+    private static Dataset<Row> teachers(SparkSession spark, Path file, boolean includeNames, RunReport report, Progress progress) {
+        if (file == null) {
+            return null;
+        }
+        TeacherMapping mapping = TeacherMapping.read(file);
+        mapping.problems().forEach(p -> progress.say("teachers file %s, line %d: %s", file, p.line(), p.messageEn()));
+        report.totals.put("teacher_mapping_lines", (long) mapping.entries().size());
+        report.totals.put("teacher_mapping_problems", (long) mapping.problems().size());
+        return mapping.toDataset(spark, includeNames);
+    }
+
+    private static void write(Dataset<Row> table, String staging, String name) {
+        ParquetTables.write(table, staging + "/" + name);
     }
 
     private static Dataset<Row> withSmallCell(Dataset<Row> cells, IndicatorConfig config) {

@@ -47,6 +47,10 @@ public final class InputArgs {
             description = "Class→teacher mapping school_id;class;subject;teacher_id[;teacher_name]; used by later stages.")
     Path teachers;
 
+    @Option(names = "--include-names",
+            description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
+    boolean includeNames;
+
     @Option(names = "--encoding", paramLabel = "E",
             description = "Force the encoding of CSV/TXT inputs (UTF-8, windows-1251); detected by default.")
     String encoding;

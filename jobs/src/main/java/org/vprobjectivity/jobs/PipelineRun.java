@@ -1,7 +1,6 @@
 package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
@@ -46,7 +45,7 @@ final class PipelineRun {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
                 IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
                 if (withIndicators) {
-                    IndicatorStage.run(spark, scales, IndicatorConfig.load(args.config), staging, report, progress);
+                    IndicatorStage.run(spark, scales, args, staging, report, progress);
                 }
                 org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
                 staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);

@@ -16,6 +16,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -60,7 +61,7 @@ public final class OfficialMarkers {
         Dataset<Row> spearman = spearmanJournalVsScore(results);
 
         Column inflated = col("school_ci_lower").gt(col("region_ci_upper"));
-        Column mismatch = col("spearman_journal_score").lt(0);
+        Column mismatch = col("spearman_journal_score").isNotNull().and(col("spearman_sign_numerator").lt(0));
         return Keys.join(Keys.join(school, region, Keys.WORK, "left"), spearman, Keys.SCHOOL, "left")
                 .withColumn("marker_inflated_mean", when(inflated, true).otherwise(false))
                 .withColumn("marker_mismatch", when(mismatch, true).otherwise(false))
@@ -69,27 +70,35 @@ public final class OfficialMarkers {
                 .withColumn("markers", col("marker_inflated_mean").cast("int").plus(col("marker_mismatch").cast("int")));
     }
 
-    /** r_s per school over works with a journal mark: Pearson correlation of average ranks (ties share their mean rank). */
+    /**
+     * r_s per school over works with a journal mark: Pearson correlation of average ranks (ties share
+     * their mean rank). The marker needs only the sign of r_s, which is decided exactly on doubled
+     * (integer) ranks: sign(n·Σxy − Σx·Σy), so a school whose r_s is exactly 0 is never marked by rounding.
+     */
     static Dataset<Row> spearmanJournalVsScore(Dataset<Row> results) {
         Dataset<Row> withJournal = results.filter(col("journal_mark").isNotNull());
         Column[] cell = Keys.cols(Keys.SCHOOL);
         Dataset<Row> ranked = withJournal
-                .withColumn("rank_journal", averageRank(cell, "journal_mark"))
-                .withColumn("rank_score", averageRank(cell, "primary_score"));
-        return ranked.groupBy(cell).agg(count(lit(1)).as("n_with_journal"),
-                // cov/(sd·sd) rather than corr(): under ANSI mode corr() throws on a constant column; this yields null.
-                try_divide(covar_samp("rank_journal", "rank_score"),
-                        stddev_samp("rank_journal").multiply(stddev_samp("rank_score"))).as("spearman_journal_score"));
+                .withColumn("rank_journal", doubledAverageRank(cell, "journal_mark"))
+                .withColumn("rank_score", doubledAverageRank(cell, "primary_score"));
+        Column n = count(lit(1));
+        Column numerator = n.multiply(sum(col("rank_journal").multiply(col("rank_score"))))
+                .minus(sum("rank_journal").multiply(sum("rank_score")));
+        return ranked.groupBy(cell).agg(n.as("n_with_journal"),
+                        // cov/(sd·sd) rather than corr(): under ANSI mode corr() throws on a constant column; this yields null.
+                        try_divide(covar_samp("rank_journal", "rank_score"),
+                                stddev_samp("rank_journal").multiply(stddev_samp("rank_score"))).as("spearman_journal_score"),
+                        numerator.as("spearman_sign_numerator"));
     }
 
-    /** Average rank of {@code value} within the cell: min rank + (ties − 1)/2. */
-    private static Column averageRank(Column[] cell, String value) {
+    /** Twice the average rank of {@code value} within the cell, an integer: 2·(min rank) + ties − 1. */
+    private static Column doubledAverageRank(Column[] cell, String value) {
         WindowSpec ordered = Window.partitionBy(cell).orderBy(col(value));
         Column[] cellAndValue = new Column[cell.length + 1];
         System.arraycopy(cell, 0, cellAndValue, 0, cell.length);
         cellAndValue[cell.length] = col(value);
         WindowSpec ties = Window.partitionBy(cellAndValue);
-        return rank().over(ordered).plus(count(lit(1)).over(ties).minus(1).divide(2.0));
+        return rank().over(ordered).cast("long").multiply(2).plus(count(lit(1)).over(ties)).minus(1);
     }
 
     private static Column halfWidth(String sd, String n) {

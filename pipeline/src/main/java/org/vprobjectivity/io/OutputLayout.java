@@ -16,10 +16,13 @@ public final class OutputLayout {
     public static final String INDICATORS_SCHOOL = "indicators/school";
     public static final String INDICATORS_CLASS = "indicators/class";
     public static final String INDICATORS_REGION = "indicators/region";
+    public static final String INDICATORS_TEACHER = "indicators/teacher";
+    public static final String INDICATORS_WEAK_SPOTS = "indicators/weak_spots";
 
     /** Parquet tables partitioned by {@code session=}. */
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
-            INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION);
+            INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,
+            INDICATORS_WEAK_SPOTS);
 
     private OutputLayout() {
     }
