@@ -11,6 +11,7 @@ import org.vprobjectivity.indicators.RegionFigures;
 import org.vprobjectivity.indicators.ScaleColumns;
 import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.WeakSpots;
+import org.vprobjectivity.ingest.IngestTables;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
@@ -36,13 +37,14 @@ final class IndicatorStage {
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
         Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);
         Dataset<Row> teachers = teachers(spark, args.teachers, args.includeNames, report, progress);
+        Dataset<Row> catalog = IngestTables.taskCatalog(spark, scales);
 
         write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
-        write(withSmallCell(CellIndicators.compute(results, participation, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
-        write(withSmallCell(CellIndicators.compute(results, participation, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
+        write(withSmallCell(CellIndicators.compute(results, participation, catalog, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
+        write(withSmallCell(CellIndicators.compute(results, participation, catalog, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
         if (teachers != null) {
             Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
-                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), Keys.TEACHER);
+                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, Keys.TEACHER);
             write(withSmallCell(byTeacher, config), staging, OutputLayout.INDICATORS_TEACHER);
             taskScores = TeacherMapping.attach(taskScores, teachers);
         }

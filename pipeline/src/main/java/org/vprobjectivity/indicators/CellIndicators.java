@@ -4,8 +4,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * All families of one level (school cell or class) joined into one table: VPR vs journal, high results
- * and participation. Each family stays a pure Dataset → Dataset function; this only joins them.
+ * All families of one level (school cell, class or teacher) joined into one table: VPR vs journal, high
+ * results, participation and task patterns. Each family stays a pure Dataset → Dataset function; this only joins them.
  */
 public final class CellIndicators {
 
@@ -15,12 +15,16 @@ public final class CellIndicators {
     /**
      * @param results       {@code results} with the scale columns joined ({@link ScaleColumns})
      * @param participation the {@code participation} table
-     * @param level         {@link Keys#SCHOOL} or {@link Keys#CLASS}
+     * @param taskCatalog   {@code IngestTables.taskCatalog}: the scale's tasks with maxima and levels
+     * @param level         {@link Keys#SCHOOL}, {@link Keys#CLASS} or {@link Keys#TEACHER}
      */
-    public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> participation, String[] level) {
+    public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> participation, Dataset<Row> taskCatalog,
+                                       String[] level) {
         Dataset<Row> journal = JournalComparison.compute(results, level);
         Dataset<Row> high = HighResults.compute(results, level);
         Dataset<Row> absent = ParticipationIndicator.compute(participation, level);
-        return Keys.join(Keys.join(journal, high, level, "left"), absent, level, "left");
+        // "works" is already in the journal family's columns; the scale key is an attribute of the work.
+        Dataset<Row> tasks = TaskPatterns.compute(results, taskCatalog, level).drop("works", "scale_key");
+        return Keys.join(Keys.join(Keys.join(journal, high, level, "left"), absent, level, "left"), tasks, level, "left");
     }
 }

@@ -5,6 +5,8 @@ import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.ingest.IngestTables;
+import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.OutputFormat;
 
@@ -29,7 +31,8 @@ class NullBehaviourTest {
         GeneratorConfig cfg = GeneratorConfig.builder().schools(120).seed(77).manipulatedShare(0)
                 .formats(OutputFormat.CANONICAL_CSV).build();
         GeneratedRegion region = new GeneratedRegion(SparkTestSession.get(), dir, cfg);
-        Dataset<Row> cells = CellIndicators.compute(region.results, region.tables.participation(), Keys.SCHOOL).cache();
+        Dataset<Row> catalog = IngestTables.taskCatalog(SparkTestSession.get(), MarkScales.bundled());
+        Dataset<Row> cells = CellIndicators.compute(region.results, region.tables.participation(), catalog, Keys.SCHOOL).cache();
         for (String p : P_COLUMNS) {
             Row r = cells.filter(col(p).isNotNull())
                     .agg(count(col(p)), sum(when(col(p).lt(0.05), 1).otherwise(0))).first();
