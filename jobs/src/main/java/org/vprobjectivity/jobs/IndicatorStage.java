@@ -7,6 +7,7 @@ import org.vprobjectivity.indicators.CellIndicators;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.OfficialMarkers;
+import org.vprobjectivity.indicators.RegionBunching;
 import org.vprobjectivity.indicators.RegionFigures;
 import org.vprobjectivity.indicators.ScaleColumns;
 import org.vprobjectivity.indicators.TeacherMapping;
@@ -38,18 +39,20 @@ final class IndicatorStage {
         Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);
         Dataset<Row> teachers = teachers(spark, args.teachers, args.includeNames, report, progress);
         Dataset<Row> catalog = IngestTables.taskCatalog(spark, scales);
+        Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
 
         write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
-        write(withSmallCell(CellIndicators.compute(results, participation, catalog, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
-        write(withSmallCell(CellIndicators.compute(results, participation, catalog, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
+        write(withSmallCell(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
+        write(withSmallCell(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
         if (teachers != null) {
             Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
-                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, Keys.TEACHER);
+                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER);
             write(withSmallCell(byTeacher, config), staging, OutputLayout.INDICATORS_TEACHER);
             taskScores = TeacherMapping.attach(taskScores, teachers);
         }
         write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
-        write(RegionFigures.compute(results), staging, OutputLayout.INDICATORS_REGION);
+        write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION);
+        regionBunching.unpersist();
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
         progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
     }

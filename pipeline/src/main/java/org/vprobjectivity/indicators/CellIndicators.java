@@ -5,7 +5,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * All families of one level (school cell, class or teacher) joined into one table: VPR vs journal, high
- * results, participation and task patterns. Each family stays a pure Dataset → Dataset function; this only joins them.
+ * results, participation, task patterns and score distribution. Each family stays a pure Dataset → Dataset function; this only joins them.
  */
 public final class CellIndicators {
 
@@ -16,15 +16,18 @@ public final class CellIndicators {
      * @param results       {@code results} with the scale columns joined ({@link ScaleColumns})
      * @param participation the {@code participation} table
      * @param taskCatalog   {@code IngestTables.taskCatalog}: the scale's tasks with maxima and levels
+     * @param regionBunching {@link RegionBunching#compute}: the region's own bunching, which cells are compared with
      * @param level         {@link Keys#SCHOOL}, {@link Keys#CLASS} or {@link Keys#TEACHER}
      */
     public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> participation, Dataset<Row> taskCatalog,
-                                       String[] level) {
+                                       Dataset<Row> regionBunching, String[] level) {
         Dataset<Row> journal = JournalComparison.compute(results, level);
         Dataset<Row> high = HighResults.compute(results, level);
         Dataset<Row> absent = ParticipationIndicator.compute(participation, level);
         // "works" is already in the journal family's columns; the scale key is an attribute of the work.
         Dataset<Row> tasks = TaskPatterns.compute(results, taskCatalog, level).drop("works", "scale_key");
-        return Keys.join(Keys.join(Keys.join(journal, high, level, "left"), absent, level, "left"), tasks, level, "left");
+        Dataset<Row> distribution = Distribution.compute(results, regionBunching, level).drop("n", "scale_key");
+        Dataset<Row> joined = Keys.join(Keys.join(journal, high, level, "left"), absent, level, "left");
+        return Keys.join(Keys.join(joined, tasks, level, "left"), distribution, level, "left");
     }
 }

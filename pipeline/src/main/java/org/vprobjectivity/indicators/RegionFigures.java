@@ -5,6 +5,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.count;
@@ -20,6 +23,27 @@ import static org.apache.spark.sql.functions.when;
 public final class RegionFigures {
 
     private RegionFigures() {
+    }
+
+    /**
+     * The figures with the region's bunching at each mark cut attached: {@code bunching} (one struct per
+     * cut: window, observed and counterfactual counts, excess and missing mass, SE, z, p) and, for quick
+     * reading, {@code bunching<k>_excess} and {@code bunching<k>_p} for k = 3, 4, 5.
+     */
+    public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> regionBunching) {
+        Dataset<Row> perWork = regionBunching.groupBy(Keys.cols(Keys.WORK)).agg(
+                collect_list(struct("cut", "cut_score", "window_from", "window_to", "observed", "counterfactual",
+                        "excess_mass", "missing_mass", "bunching_ratio", "bunching_se", "bunching_z", "bunching_p",
+                        "degree", "share_above_in_window")).as("bunching"),
+                cutValue(3, "excess_mass"), cutValue(3, "bunching_p"),
+                cutValue(4, "excess_mass"), cutValue(4, "bunching_p"),
+                cutValue(5, "excess_mass"), cutValue(5, "bunching_p"));
+        return Keys.join(compute(results), perWork, Keys.WORK, "left");
+    }
+
+    private static Column cutValue(int cut, String column) {
+        String name = "bunching" + cut + (column.equals("excess_mass") ? "_excess" : "_p");
+        return first(when(col("cut").equalTo(cut), col(column)), true).as(name);
     }
 
     public static Dataset<Row> compute(Dataset<Row> results) {

@@ -32,7 +32,8 @@ class NullBehaviourTest {
                 .formats(OutputFormat.CANONICAL_CSV).build();
         GeneratedRegion region = new GeneratedRegion(SparkTestSession.get(), dir, cfg);
         Dataset<Row> catalog = IngestTables.taskCatalog(SparkTestSession.get(), MarkScales.bundled());
-        Dataset<Row> cells = CellIndicators.compute(region.results, region.tables.participation(), catalog, Keys.SCHOOL).cache();
+        Dataset<Row> bunching = RegionBunching.compute(SparkTestSession.get(), region.results);
+        Dataset<Row> cells = CellIndicators.compute(region.results, region.tables.participation(), catalog, bunching, Keys.SCHOOL).cache();
         for (String p : P_COLUMNS) {
             Row r = cells.filter(col(p).isNotNull())
                     .agg(count(col(p)), sum(when(col(p).lt(0.05), 1).otherwise(0))).first();

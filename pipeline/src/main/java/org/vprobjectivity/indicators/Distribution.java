@@ -1,0 +1,417 @@
+package org.vprobjectivity.indicators;
+
+import org.apache.commons.math3.distribution.ChiSquaredDistribution;
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.special.Gamma;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.stats.Binomial;
+import org.vprobjectivity.indicators.stats.DistributionDistance;
+import org.vprobjectivity.indicators.stats.ScoreSpread;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Score-distribution anomalies of a cell (indicators.md §3): bunching at the mark cuts beyond the region's own,
+ * compressed spread, and the shape of the cell's primary-score histogram against the reference (the region's work).
+ * One row per cell ({@link Keys#SCHOOL} or {@link Keys#CLASS}).
+ *
+ * <p><b>Bunching beyond the region.</b> For each cut k ∈ {3, 4, 5} with cut score c and the window
+ * {@code [c−2, c+1]} of {@link RegionBunching} (same bounds, taken from its rows): {@code bunchk_window} = the cell's
+ * works scoring in the window, {@code bunchk_above} = those at c or c+1, the expected count
+ * {@code bunchk_expected_above = window · s_R} with {@code s_R} the region's observed share above in its window
+ * ({@code share_above_in_window}), {@code bunchk_excess = above − expected}, and the exact one-sided binomial
+ * {@code bunchk_p = P(X ≥ above)}, {@code X ~ Bin(window, s_R)} (Binomial.upperTail). Comparing with the region's
+ * observed share, not with a smooth counterfactual, asks "does this cell bunch more than its region?", the question
+ * §3 poses once the region as a whole bunches; the region's own bunching is {@link RegionBunching}'s. Null when the
+ * window is empty. The local-share design follows the bunching literature on test-score cut-offs (Dee, Dobbie, Jacob
+ * &amp; Rockoff 2019, AEJ: Applied 11(3); Diamond &amp; Persson 2016, NBER w22207). {@code bunch_min_p} is the smallest
+ * of the three p-values and {@code bunch_min_p_adj = min(1, 3 · bunch_min_p)} its Bonferroni correction for the three
+ * cuts (a cut with an empty window counts as a test that cannot reject, so the factor is always 3: conservative).
+ *
+ * <p><b>Compressed spread</b> (INVALSI's second indicator; Quintano, Castellano &amp; Longobardi 2009): the cell's
+ * sample SD {@code score_sd} (divisor n − 1) against the SD that cells of the same level and work show at the same
+ * mean: {@link ScoreSpread#fit} over all cells of the work at the level passed (classes for {@link Keys#CLASS}, school
+ * cells for {@link Keys#SCHOOL}; the cell itself included), {@code sd_expected = ê(mean)}, the size-aware
+ * {@code sd_z = (sd − ê)/sqrt(τ² + ê²/(2(n−1)))} and the lower tail {@code sd_p = Φ(sd_z)} (small = compressed).
+ *
+ * <p><b>Shape.</b> Pearson's chi-square of the cell's histogram against the reference probabilities (the work's
+ * whole-region histogram, normalised; the reference excludes nothing, the cell's own works included — with hundreds of
+ * cells per region the difference is negligible and every cell is compared with one and the same distribution), with
+ * adjacent bins pooled until each expected count is ≥ 5 (Pearson 1900; Cochran 1954; {@link DistributionDistance}):
+ * {@code chi2_stat} (X²) and {@code chi2_df}; and the one-sample Kolmogorov–Smirnov distance
+ * {@code ks_distance = max_x |F_cell(x) − F_ref(x)|} (descriptive, no p-value: see below).
+ * Schools truly differ in level, so the plain Pearson p-value rejects "same distribution as the region" for honest
+ * cells far more often than its level (on a generated region without manipulation: 28% of school cells at 5%, and the
+ * KS p-value 20%). {@code chi2_p} is therefore taken against the work's between-cell heterogeneity: if
+ * cells are Dirichlet-multinomial samples around the reference with intraclass correlation ρ, a cell's X² is about
+ * {@code C·χ²_df} with {@code C = 1 + (n − 1)ρ} (Brier 1980, "Analysis of contingency tables under cluster sampling",
+ * Biometrika 67; the first-order Rao–Scott correction, Rao &amp; Scott 1981, JASA 76). ρ is estimated per work and level
+ * as the median over cells of {@code (X²_i / m(df_i) − 1)/(n_i − 1)} ({@code m(df)} the median of χ²_df; the median so
+ * that the few manipulated cells do not set the scale; floored at 0; 0 when fewer than five cells have a chi-square),
+ * and {@code chi2_dispersion = C_i}. The Brier-corrected p-values {@code P(χ²_df ≥ X²/C_i)} of the work's cells then
+ * go through an empirical null ({@link #empiricalNull}: Efron 2004, never more liberal than its input, applied when
+ * the work has at least 20 such cells) to give {@code chi2_p}. One factor for all cell sizes (the median of X²/m(df))
+ * was tried first: it left large cells under-corrected (10.5% of null school cells at 5%). Even so, a difference of
+ * level between honest schools is a difference of shape, and the null rate of {@code chi2_p} at 5% measured 3–13% of
+ * school cells on generated regions (about 6% of classes): treat it as a description of the shape, not as a calibrated
+ * sign. The cells' own level is judged in §2 (high results).
+ *
+ * <p>Per-cell work runs on the executors (group + collect_list of the cell's scores, then a map); the reference
+ * histogram and the region's shares are per-work aggregates joined to the cells. Works without a primary score are
+ * left out; scores outside 0..max_score are left out of the histograms.
+ */
+public final class Distribution {
+
+    private static final int[] MARKS = RegionBunching.MARKS;
+    /** Fewest cells with a chi-square for the work's between-cell correlation to be estimated (else it is 0). */
+    static final int MIN_CELLS_FOR_DISPERSION = 5;
+    /** Fewest cells with a shape p-value for the empirical null to be estimated (else the p-values are kept). */
+    static final int MIN_CELLS_FOR_EMPIRICAL_NULL = 20;
+    /** Cuts tested per cell: the Bonferroni factor of {@code bunch_min_p_adj}. */
+    static final int CUTS_TESTED = MARKS.length;
+
+    private Distribution() {
+    }
+
+    /**
+     * @param resultsWithScale {@code results} with {@code max_score} and the cuts joined ({@link ScaleColumns})
+     * @param regionBunching   {@link RegionBunching#compute} of the same results
+     * @param cell             {@link Keys#SCHOOL} or {@link Keys#CLASS} (any key set that contains {@link Keys#WORK})
+     */
+    public static Dataset<Row> compute(Dataset<Row> resultsWithScale, Dataset<Row> regionBunching, String[] cell) {
+        String[] work = Keys.WORK;
+        Dataset<Row> scored = resultsWithScale.filter(col("primary_score").isNotNull());
+
+        Dataset<Row> cells = scored.groupBy(Keys.cols(cell)).agg(
+                collect_list(col("primary_score").cast("int")).as("__scores"),
+                first("max_score", true).cast("int").as("__max"));
+
+        Dataset<Row> reference = scored.groupBy(Keys.cols(concat(work, "primary_score"))).count()
+                .groupBy(Keys.cols(work))
+                .agg(collect_list(struct(col("primary_score").cast("int").as("x"), col("count").as("n"))).as("__ref"));
+
+        List<Column> perCut = new ArrayList<>();
+        for (int k : MARKS) {
+            Column at = col("cut").equalTo(k);
+            perCut.add(max(when(at, col("cut_score"))).as("__c" + k));
+            perCut.add(max(when(at, col("window_from"))).as("__from" + k));
+            perCut.add(max(when(at, col("window_to"))).as("__to" + k));
+            perCut.add(max(when(at, col("share_above_in_window"))).as("__share" + k));
+        }
+        Dataset<Row> shares = regionBunching.groupBy(Keys.cols(work))
+                .agg(perCut.get(0), perCut.subList(1, perCut.size()).toArray(new Column[0]));
+
+        Dataset<Row> joined = Keys.join(Keys.join(cells, reference, work, "left"), shares, work, "left");
+        StructType in = joined.schema();
+        StructType stage1 = cellSchema(in, cell);
+        MapFunction<Row, Row> perCell = new CellFigures(cell.length, in);
+        Dataset<Row> figures = joined.map(perCell, Encoders.row(stage1));
+
+        int[] workIdx = Arrays.stream(work).mapToInt(stage1::fieldIndex).toArray();
+        StructType stage2 = stage1
+                .add("sd_expected", DataTypes.DoubleType, true)
+                .add("sd_z", DataTypes.DoubleType, true)
+                .add("sd_p", DataTypes.DoubleType, true)
+                .add("chi2_dispersion", DataTypes.DoubleType, true)
+                .add("chi2_p", DataTypes.DoubleType, true);
+        int nIdx = stage1.fieldIndex("n");
+        int meanIdx = stage1.fieldIndex("score_mean");
+        int sdIdx = stage1.fieldIndex("score_sd");
+        int chi2Idx = stage1.fieldIndex("chi2_stat");
+        int dfIdx = stage1.fieldIndex("chi2_df");
+        MapFunction<Row, String> workKey = r -> {
+            StringBuilder b = new StringBuilder();
+            for (int i : workIdx) {
+                b.append(r.isNullAt(i) ? "\u0000" : r.get(i).toString()).append('\u0001');
+            }
+            return b.toString();
+        };
+        FlatMapGroupsFunction<String, Row, Row> spread = (key, it) -> perWork(it, nIdx, meanIdx, sdIdx, chi2Idx, dfIdx);
+        return figures.groupByKey(workKey, Encoders.STRING()).flatMapGroups(spread, Encoders.row(stage2));
+    }
+
+    /**
+     * The between-cell intraclass correlation of the work's shape tests, robustly: the median over cells with
+     * {@code df ≥ 1} and {@code n ≥ 2} of {@code ρ_i = (X²_i / m(df_i) − 1)/(n_i − 1)}, {@code m(df)} the median of
+     * χ²_df, floored at 0; 0 when fewer than {@link #MIN_CELLS_FOR_DISPERSION} cells qualify. A cell's heterogeneity
+     * factor is then {@code C_i = 1 + (n_i − 1)·ρ} (Brier 1980).
+     */
+    static double heterogeneity(double[] chi2, int[] df, int[] n) {
+        List<Double> rhos = new ArrayList<>();
+        for (int i = 0; i < chi2.length; i++) {
+            if (df[i] >= 1 && n[i] >= 2 && Double.isFinite(chi2[i])) {
+                double median = new ChiSquaredDistribution(null, df[i]).inverseCumulativeProbability(0.5);
+                rhos.add((chi2[i] / median - 1) / (n[i] - 1));
+            }
+        }
+        if (rhos.size() < MIN_CELLS_FOR_DISPERSION) {
+            return 0.0;
+        }
+        double[] r = rhos.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        double median = r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+        return Math.max(0.0, median);
+    }
+
+    /**
+     * Efron's empirical null on the z-scale (Efron 2004, "Large-scale simultaneous hypothesis testing: the choice of a
+     * null hypothesis", JASA 99): {@code z_i = Φ⁻¹(1 − p_i)}, the null's centre and spread estimated robustly over the
+     * work's cells as {@code μ₀ = median z}, {@code σ₀ = 1.4826 · MAD(z)}, floored at 0 and 1 so the result is never
+     * more liberal than the input, and {@code p'_i = 1 − Φ((z_i − μ₀)/σ₀)}. NaN entries stay NaN; with fewer than
+     * {@link #MIN_CELLS_FOR_EMPIRICAL_NULL} p-values the input is returned.
+     */
+    static double[] empiricalNull(double[] p) {
+        NormalDistribution normal = new NormalDistribution(null, 0, 1);
+        double[] z = new double[p.length];
+        List<Double> finite = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (Double.isNaN(p[i])) {
+                z[i] = Double.NaN;
+                continue;
+            }
+            double q = Math.min(1 - 1e-16, Math.max(1e-300, p[i]));
+            z[i] = -normal.inverseCumulativeProbability(q);
+            finite.add(z[i]);
+        }
+        if (finite.size() < MIN_CELLS_FOR_EMPIRICAL_NULL) {
+            return p.clone();
+        }
+        double centre = median(finite.stream().mapToDouble(Double::doubleValue).toArray());
+        double mad = median(finite.stream().mapToDouble(v -> Math.abs(v - centre)).toArray());
+        double mu = Math.max(0.0, centre);
+        double sigma = Math.max(1.0, 1.4826 * mad);
+        double[] out = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            out[i] = Double.isNaN(p[i]) ? Double.NaN : Math.max(p[i], normal.cumulativeProbability(-(z[i] - mu) / sigma));
+        }
+        return out;
+    }
+
+    private static double median(double[] v) {
+        double[] r = v.clone();
+        Arrays.sort(r);
+        return r.length % 2 == 1 ? r[r.length / 2] : (r[r.length / 2 - 1] + r[r.length / 2]) / 2;
+    }
+
+    /**
+     * Per work: fits the expected-SD curve over its cells and appends sd_expected, sd_z, sd_p; estimates the shape
+     * tests' between-cell correlation and appends chi2_dispersion (the cell's factor), chi2_p.
+     */
+    private static Iterator<Row> perWork(Iterator<Row> it, int nIdx, int meanIdx, int sdIdx, int chi2Idx, int dfIdx) {
+        List<Row> rows = new ArrayList<>();
+        it.forEachRemaining(rows::add);
+        double[] means = new double[rows.size()];
+        double[] sds = new double[rows.size()];
+        int[] ns = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            ns[i] = (int) r.getLong(nIdx);
+            means[i] = r.isNullAt(meanIdx) ? Double.NaN : r.getDouble(meanIdx);
+            sds[i] = r.isNullAt(sdIdx) ? Double.NaN : r.getDouble(sdIdx);
+        }
+        ScoreSpread.Model model = ScoreSpread.fit(means, sds, ns);
+        double[] chi2 = new double[rows.size()];
+        int[] dfs = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            chi2[i] = r.isNullAt(chi2Idx) ? Double.NaN : r.getDouble(chi2Idx);
+            dfs[i] = r.isNullAt(dfIdx) ? 0 : r.getInt(dfIdx);
+        }
+        double rho = heterogeneity(chi2, dfs, ns);
+        double[] factors = new double[rows.size()];
+        double[] brier = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            boolean tested = dfs[i] >= 1 && Double.isFinite(chi2[i]);
+            factors[i] = 1 + (ns[i] - 1) * rho;
+            brier[i] = tested ? Gamma.regularizedGammaQ(dfs[i] / 2.0, chi2[i] / (2.0 * factors[i])) : Double.NaN;
+        }
+        double[] shapeP = empiricalNull(brier);
+        NormalDistribution normal = new NormalDistribution(null, 0, 1);
+        List<Row> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            Object[] values = new Object[r.length() + 5];
+            for (int j = 0; j < r.length(); j++) {
+                values[j] = r.get(j);
+            }
+            boolean usable = ns[i] >= 2 && Double.isFinite(sds[i]);
+            double expected = usable ? model.expectedSd(means[i]) : Double.NaN;
+            double z = usable ? model.z(means[i], sds[i], ns[i]) : Double.NaN;
+            values[r.length()] = RegionBunching.orNull(expected);
+            values[r.length() + 1] = RegionBunching.orNull(z);
+            values[r.length() + 2] = Double.isFinite(z) ? normal.cumulativeProbability(z) : null;
+            boolean tested = Double.isFinite(shapeP[i]);
+            values[r.length() + 3] = tested ? factors[i] : null;
+            values[r.length() + 4] = tested ? shapeP[i] : null;
+            out.add(RowFactory.create(values));
+        }
+        return out.iterator();
+    }
+
+    static StructType cellSchema(StructType in, String[] cell) {
+        List<StructField> fields = new ArrayList<>();
+        for (String k : cell) {
+            fields.add(DataTypes.createStructField(k, in.apply(k).dataType(), true));
+        }
+        fields.add(DataTypes.createStructField("n", DataTypes.LongType, false));
+        fields.add(DataTypes.createStructField("score_mean", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("score_sd", DataTypes.DoubleType, true));
+        for (int k : MARKS) {
+            fields.add(DataTypes.createStructField("bunch" + k + "_window", DataTypes.LongType, true));
+            fields.add(DataTypes.createStructField("bunch" + k + "_above", DataTypes.LongType, true));
+            fields.add(DataTypes.createStructField("bunch" + k + "_region_share", DataTypes.DoubleType, true));
+            fields.add(DataTypes.createStructField("bunch" + k + "_expected_above", DataTypes.DoubleType, true));
+            fields.add(DataTypes.createStructField("bunch" + k + "_excess", DataTypes.DoubleType, true));
+            fields.add(DataTypes.createStructField("bunch" + k + "_p", DataTypes.DoubleType, true));
+        }
+        fields.add(DataTypes.createStructField("bunch_min_p", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("bunch_min_p_adj", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("chi2_stat", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("chi2_df", DataTypes.IntegerType, true));
+        fields.add(DataTypes.createStructField("ks_distance", DataTypes.DoubleType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    private static String[] concat(String[] keys, String extra) {
+        String[] out = Arrays.copyOf(keys, keys.length + 1);
+        out[keys.length] = extra;
+        return out;
+    }
+
+    /** The per-cell figures (everything but the spread fit, which needs the work's other cells). */
+    private static final class CellFigures implements MapFunction<Row, Row> {
+        private final int keys;
+        private final int scoresIdx;
+        private final int maxIdx;
+        private final int refIdx;
+        private final int[] cutIdx = new int[MARKS.length];
+        private final int[] fromIdx = new int[MARKS.length];
+        private final int[] toIdx = new int[MARKS.length];
+        private final int[] shareIdx = new int[MARKS.length];
+
+        CellFigures(int keys, StructType in) {
+            this.keys = keys;
+            scoresIdx = in.fieldIndex("__scores");
+            maxIdx = in.fieldIndex("__max");
+            refIdx = in.fieldIndex("__ref");
+            for (int i = 0; i < MARKS.length; i++) {
+                cutIdx[i] = in.fieldIndex("__c" + MARKS[i]);
+                fromIdx[i] = in.fieldIndex("__from" + MARKS[i]);
+                toIdx[i] = in.fieldIndex("__to" + MARKS[i]);
+                shareIdx[i] = in.fieldIndex("__share" + MARKS[i]);
+            }
+        }
+
+        @Override
+        public Row call(Row r) {
+            List<Integer> scoreList = r.getList(scoresIdx);
+            int n = scoreList.size();
+            int[] scores = scoreList.stream().mapToInt(Integer::intValue).toArray();
+            List<Object> v = new ArrayList<>();
+            for (int i = 0; i < keys; i++) {
+                v.add(r.get(i));
+            }
+            v.add((long) n);
+            double mean = Arrays.stream(scores).average().orElse(Double.NaN);
+            double sd = Double.NaN;
+            if (n >= 2) {
+                double ss = 0;
+                for (int s : scores) {
+                    ss += (s - mean) * (s - mean);
+                }
+                sd = Math.sqrt(ss / (n - 1));
+            }
+            v.add(RegionBunching.orNull(mean));
+            v.add(RegionBunching.orNull(sd));
+
+            double minP = Double.NaN;
+            for (int i = 0; i < MARKS.length; i++) {
+                if (r.isNullAt(cutIdx[i]) || r.isNullAt(fromIdx[i]) || r.isNullAt(toIdx[i])) {
+                    v.addAll(Arrays.asList(null, null, null, null, null, null));
+                    continue;
+                }
+                int c = r.getInt(cutIdx[i]);
+                int from = r.getInt(fromIdx[i]);
+                int to = r.getInt(toIdx[i]);
+                long window = 0;
+                long above = 0;
+                for (int s : scores) {
+                    if (s >= from && s <= to) {
+                        window++;
+                        if (s >= c) {
+                            above++;
+                        }
+                    }
+                }
+                Double share = r.isNullAt(shareIdx[i]) ? null : r.getDouble(shareIdx[i]);
+                v.add(window);
+                v.add(above);
+                v.add(share);
+                if (window == 0 || share == null) {
+                    v.addAll(Arrays.asList(null, null, null));
+                    continue;
+                }
+                double expected = window * share;
+                double p = Binomial.upperTail(above, window, share);
+                v.add(expected);
+                v.add(above - expected);
+                v.add(RegionBunching.orNull(p));
+                if (Double.isFinite(p)) {
+                    minP = Double.isNaN(minP) ? p : Math.min(minP, p);
+                }
+            }
+            v.add(RegionBunching.orNull(minP));
+            v.add(Double.isNaN(minP) ? null : Math.min(1.0, CUTS_TESTED * minP));
+
+            // Shape against the reference histogram.
+            Double chi2 = null;
+            Integer df = null;
+            Double ks = null;
+            if (!r.isNullAt(maxIdx) && !r.isNullAt(refIdx) && n > 0) {
+                int max = r.getInt(maxIdx);
+                long[] cellHist = new long[max + 1];
+                for (int s : scores) {
+                    if (s >= 0 && s <= max) {
+                        cellHist[s]++;
+                    }
+                }
+                double[] ref = new double[max + 1];
+                List<Row> refList = r.getList(refIdx);
+                for (Row bin : refList) {
+                    int x = bin.getInt(0);
+                    if (x >= 0 && x <= max) {
+                        ref[x] += bin.getLong(1);
+                    }
+                }
+                if (Arrays.stream(cellHist).sum() > 0) {
+                    DistributionDistance.ChiSquare cs = DistributionDistance.chiSquare(cellHist, ref);
+                    chi2 = RegionBunching.orNull(cs.statistic());
+                    df = chi2 == null ? null : cs.df();
+                    ks = RegionBunching.orNull(DistributionDistance.ksOneSample(cellHist, ref).distance());
+                }
+            }
+            v.add(chi2);
+            v.add(df);
+            v.add(ks);
+            return RowFactory.create(v.toArray());
+        }
+    }
+}
