@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.indicators.stats.Bunching;
+import org.vprobjectivity.indicators.stats.BunchingPoisson;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;

@@ -333,7 +333,8 @@ public final class Bunching {
         return lin;
     }
 
-    private static void markWindow(boolean[] excluded, int cut, Options options) {
+    /** Marks the scores of the window around {@code cut} as excluded from the counterfactual fit. */
+    static void markWindow(boolean[] excluded, int cut, Options options) {
         for (int x = cut - options.windowBelow(); x <= cut + options.windowAbove(); x++) {
             if (x >= 0 && x < excluded.length) {
                 excluded[x] = true;
@@ -341,7 +342,8 @@ public final class Bunching {
         }
     }
 
-    private static double[] powers(double u, int p) {
+    /** 1, u, u², …, u^(p−1): one row of the polynomial design matrix. */
+    static double[] powers(double u, int p) {
         double[] row = new double[p];
         double v = 1.0;
         for (int j = 0; j < p; j++) {

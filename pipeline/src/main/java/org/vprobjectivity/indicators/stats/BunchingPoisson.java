@@ -1,4 +1,4 @@
-package org.vprobjectivity.indicators;
+package org.vprobjectivity.indicators.stats;
 
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -6,7 +6,6 @@ import org.apache.commons.math3.linear.QRDecomposition;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
-import org.vprobjectivity.indicators.stats.Bunching;
 
 import java.util.Arrays;
 
@@ -65,9 +64,9 @@ public final class BunchingPoisson {
             return undefined(counts, cut, from, to);
         }
         boolean[] excluded = new boolean[length];
-        mark(excluded, cut, options);
+        Bunching.markWindow(excluded, cut, options);
         for (int other : otherCuts) {
-            mark(excluded, other, options);
+            Bunching.markWindow(excluded, other, options);
         }
         int nFit = 0;
         long fitTotal = 0;
@@ -92,7 +91,7 @@ public final class BunchingPoisson {
         double half = Math.max(max / 2.0, 1.0);
         double[][] design = new double[nFit][];
         for (int f = 0; f < nFit; f++) {
-            design[f] = powers((fit[f] - center) / half, p);
+            design[f] = Bunching.powers((fit[f] - center) / half, p);
         }
 
         // IRLS for the Poisson log link, started from log(n + 0.5).
@@ -166,7 +165,7 @@ public final class BunchingPoisson {
         double[] g = new double[p];
         for (int i = 0; i < w; i++) {
             int x = from + i;
-            double[] z = powers((x - center) / half, p);
+            double[] z = Bunching.powers((x - center) / half, p);
             double mu = Math.exp(dot(z, beta));
             observed[i] = counts[x];
             counterfactual[i] = mu;
@@ -207,23 +206,7 @@ public final class BunchingPoisson {
                 Double.NaN, Double.NaN);
     }
 
-    private static void mark(boolean[] excluded, int cut, Bunching.Options options) {
-        for (int x = cut - options.windowBelow(); x <= cut + options.windowAbove(); x++) {
-            if (x >= 0 && x < excluded.length) {
-                excluded[x] = true;
-            }
-        }
-    }
 
-    private static double[] powers(double u, int p) {
-        double[] row = new double[p];
-        double v = 1.0;
-        for (int j = 0; j < p; j++) {
-            row[j] = v;
-            v *= u;
-        }
-        return row;
-    }
 
     private static double dot(double[] a, double[] b) {
         double s = 0;
