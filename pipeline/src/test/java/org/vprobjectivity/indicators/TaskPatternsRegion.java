@@ -1,26 +1,18 @@
 package org.vprobjectivity.indicators;
 
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.ingest.HeaderMapping;
-import org.vprobjectivity.ingest.IngestOptions;
 import org.vprobjectivity.ingest.IngestTables;
-import org.vprobjectivity.ingest.InputCatalog;
-import org.vprobjectivity.ingest.SparkIngest;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.ManipulationKind;
-import org.vprobjectivity.synthetic.SyntheticRegion;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import static org.apache.spark.sql.functions.col;
 
 /**
  * A generated region read through the real ingest, with the task-pattern table of its school cells, and the ROC AUC
@@ -33,11 +25,9 @@ final class TaskPatternsRegion {
     final GroundTruth truth;
 
     TaskPatternsRegion(SparkSession spark, Path dir, GeneratorConfig cfg) throws Exception {
-        SyntheticRegion.write(dir, cfg);
-        truth = GroundTruth.read(dir);
-        Dataset<Row> staged = SparkIngest.read(spark, InputCatalog.list(List.of(dir.toString()), new Configuration()),
-                HeaderMapping.bundled(), MarkScales.bundled(), IngestOptions.NONE);
-        results = new IngestTables(staged.filter(col("record_type").notEqual("TABLE"))).results().cache();
+        GeneratedRegion region = new GeneratedRegion(spark, dir, cfg);
+        truth = region.truth;
+        results = region.results;
         catalog = IngestTables.taskCatalog(spark, MarkScales.bundled());
     }
 

@@ -127,17 +127,8 @@ public final class Bunching {
     public static Result estimate(long[] counts, int cut, int[] otherCuts, Options options) {
         Linear lin = linear(counts.length, cut, otherCuts, options);
         if (lin == null) {
-            int from = Math.max(0, cut - options.windowBelow());
-            int to = Math.min(counts.length - 1, cut + options.windowAbove());
-            int w = Math.max(0, to - from + 1);
-            double[] nan = new double[w];
-            Arrays.fill(nan, Double.NaN);
-            double[] obs = new double[w];
-            for (int i = 0; i < w; i++) {
-                obs[i] = counts[from + i];
-            }
-            return new Result(cut, from, to, -1, 0, obs, nan, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                    Double.NaN, Double.NaN);
+            return undefined(counts, cut, Math.max(0, cut - options.windowBelow()),
+                    Math.min(counts.length - 1, cut + options.windowAbove()));
         }
         int w = lin.windowTo - lin.windowFrom + 1;
         double[] observed = new double[w];
@@ -331,6 +322,19 @@ public final class Bunching {
             }
         }
         return lin;
+    }
+
+    /** The result when no counterfactual can be fitted: the window's observed counts, everything else NaN. */
+    static Result undefined(long[] counts, int cut, int from, int to) {
+        int w = Math.max(0, to - from + 1);
+        double[] nan = new double[w];
+        Arrays.fill(nan, Double.NaN);
+        double[] obs = new double[w];
+        for (int i = 0; i < w; i++) {
+            obs[i] = counts[from + i];
+        }
+        return new Result(cut, from, to, -1, 0, obs, nan, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN);
     }
 
     /** Marks the scores of the window around {@code cut} as excluded from the counterfactual fit. */

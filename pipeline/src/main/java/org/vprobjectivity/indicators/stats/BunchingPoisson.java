@@ -7,7 +7,6 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 
-import java.util.Arrays;
 
 /**
  * Bunching at a cut against a <em>log-linear</em> (Poisson) polynomial counterfactual: the same estimand and window as
@@ -61,7 +60,7 @@ public final class BunchingPoisson {
         int from = Math.max(0, cut - options.windowBelow());
         int to = Math.min(max, cut + options.windowAbove());
         if (cut < 0 || cut > max) {
-            return undefined(counts, cut, from, to);
+            return Bunching.undefined(counts, cut, from, to);
         }
         boolean[] excluded = new boolean[length];
         Bunching.markWindow(excluded, cut, options);
@@ -77,7 +76,7 @@ public final class BunchingPoisson {
             }
         }
         if (nFit < 1 || fitTotal == 0) {
-            return undefined(counts, cut, from, to);
+            return Bunching.undefined(counts, cut, from, to);
         }
         int[] fit = new int[nFit];
         for (int x = 0, f = 0; x < length; x++) {
@@ -117,7 +116,7 @@ public final class BunchingPoisson {
             try {
                 next = new QRDecomposition(a).getSolver().solve(b).toArray();
             } catch (SingularMatrixException e) {
-                return undefined(counts, cut, from, to);
+                return Bunching.undefined(counts, cut, from, to);
             }
             double change = 0;
             for (int j = 0; j < p; j++) {
@@ -127,13 +126,13 @@ public final class BunchingPoisson {
             for (int f = 0; f < nFit; f++) {
                 eta[f] = dot(design[f], beta);
                 if (!Double.isFinite(eta[f]) || eta[f] > 700) {
-                    return undefined(counts, cut, from, to);
+                    return Bunching.undefined(counts, cut, from, to);
                 }
             }
             converged = change < TOLERANCE * (1 + maxAbs(beta));
         }
         if (!converged) {
-            return undefined(counts, cut, from, to);
+            return Bunching.undefined(counts, cut, from, to);
         }
         // Information at the final β.
         RealMatrix xwx = new Array2DRowRealMatrix(p, p);
@@ -152,7 +151,7 @@ public final class BunchingPoisson {
         try {
             covariance = new QRDecomposition(xwx).getSolver().getInverse();
         } catch (SingularMatrixException e) {
-            return undefined(counts, cut, from, to);
+            return Bunching.undefined(counts, cut, from, to);
         }
 
         int w = to - from + 1;
@@ -194,17 +193,6 @@ public final class BunchingPoisson {
                 model, sampling);
     }
 
-    private static Bunching.Result undefined(long[] counts, int cut, int from, int to) {
-        int w = Math.max(0, to - from + 1);
-        double[] nan = new double[w];
-        Arrays.fill(nan, Double.NaN);
-        double[] obs = new double[w];
-        for (int i = 0; i < w; i++) {
-            obs[i] = counts[from + i];
-        }
-        return new Bunching.Result(cut, from, to, -1, 0, obs, nan, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN);
-    }
 
 
 
