@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.CellIndicators;
+import org.vprobjectivity.indicators.ExternalReference;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.OfficialMarkers;
@@ -40,14 +41,16 @@ final class IndicatorStage {
         Dataset<Row> teachers = teachers(spark, args.teachers, args.includeNames, report, progress);
         Dataset<Row> catalog = IngestTables.taskCatalog(spark, scales);
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
+        Dataset<Row> external = external(spark, args.reference, report, progress);
 
         write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
-        write(withSmallCell(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL), config), staging, OutputLayout.INDICATORS_SCHOOL);
-        write(withSmallCell(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS), config), staging, OutputLayout.INDICATORS_CLASS);
+        write(finish(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference()), config, external), staging, OutputLayout.INDICATORS_SCHOOL);
+        write(finish(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS, config.reference()), config, external), staging, OutputLayout.INDICATORS_CLASS);
         if (teachers != null) {
             Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
-                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER);
-            write(withSmallCell(byTeacher, config), staging, OutputLayout.INDICATORS_TEACHER);
+                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER,
+                    config.reference());
+            write(finish(byTeacher, config, external), staging, OutputLayout.INDICATORS_TEACHER);
             taskScores = TeacherMapping.attach(taskScores, teachers);
         }
         write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
@@ -73,7 +76,21 @@ final class IndicatorStage {
         ParquetTables.write(table, staging + "/" + name);
     }
 
-    private static Dataset<Row> withSmallCell(Dataset<Row> cells, IndicatorConfig config) {
-        return cells.withColumn("small_cell", col("works").lt(config.minCellWorks));
+    /** The user's external reference shares, or null without {@code --reference}; bad lines are reported. */
+    private static Dataset<Row> external(SparkSession spark, Path file, RunReport report, Progress progress) {
+        if (file == null) {
+            return null;
+        }
+        ExternalReference reference = ExternalReference.read(file);
+        reference.problems().forEach(p -> progress.say("reference file %s, line %d: %s", file, p.line(), p.messageEn()));
+        report.totals.put("reference_lines", (long) reference.entries().size());
+        report.totals.put("reference_problems", (long) reference.problems().size());
+        return reference.toDataset(spark);
+    }
+
+    /** Cells as computed, plus small_cell and (with an external reference) the ext_* comparison columns. */
+    private static Dataset<Row> finish(Dataset<Row> cells, IndicatorConfig config, Dataset<Row> external) {
+        Dataset<Row> marked = cells.withColumn("small_cell", col("works").lt(config.minCellWorks));
+        return external == null ? marked : ExternalReference.compare(marked, external);
     }
 }

@@ -47,6 +47,11 @@ public final class InputArgs {
             description = "Class→teacher mapping school_id;class;subject;teacher_id[;teacher_name]; used by later stages.")
     Path teachers;
 
+    @Option(names = "--reference", paramLabel = "FILE",
+            description = "External reference shares of marks (e.g. the national row of «Статистика по отметкам»):"
+                    + " subject;grade;share_2;share_3;share_4;share_5[;label].")
+    Path reference;
+
     @Option(names = "--include-names",
             description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
     boolean includeNames;

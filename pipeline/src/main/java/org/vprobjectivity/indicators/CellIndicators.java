@@ -21,9 +21,16 @@ public final class CellIndicators {
      */
     public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> participation, Dataset<Row> taskCatalog,
                                        Dataset<Row> regionBunching, String[] level) {
-        Dataset<Row> journal = JournalComparison.compute(results, level);
-        Dataset<Row> high = HighResults.compute(results, level);
-        Dataset<Row> absent = ParticipationIndicator.compute(participation, level);
+        return compute(results, participation, taskCatalog, regionBunching, level, ReferenceLevel.REGION);
+    }
+
+    /** As above, with the share tests' reference at {@code reference} ({@link ReferenceLevel}). */
+    public static Dataset<Row> compute(Dataset<Row> results, Dataset<Row> participation, Dataset<Row> taskCatalog,
+                                       Dataset<Row> regionBunching, String[] level, ReferenceLevel reference) {
+        Dataset<Row> tagged = reference.tag(results);
+        Dataset<Row> journal = JournalComparison.compute(tagged, level);
+        Dataset<Row> high = HighResults.compute(tagged, level).drop(ReferenceLevel.UNIT);
+        Dataset<Row> absent = ParticipationIndicator.compute(reference.tag(participation), level).drop(ReferenceLevel.UNIT);
         // "works" is already in the journal family's columns; the scale key is an attribute of the work.
         Dataset<Row> tasks = TaskPatterns.compute(results, taskCatalog, level).drop("works", "scale_key");
         Dataset<Row> distribution = Distribution.compute(results, regionBunching, level).drop("n", "scale_key");

@@ -28,7 +28,8 @@ public final class HighResults {
 
     /** @param results the {@code results} table with {@code max_score} joined (see {@link ScaleColumns}) */
     public static Dataset<Row> compute(Dataset<Row> results, String[] cell) {
-        Dataset<Row> counts = results.groupBy(Keys.cols(cell)).agg(
+        Dataset<Row> counts = ReferenceLevel.ensureTagged(results).groupBy(Keys.cols(cell)).agg(
+                ReferenceLevel.unitOfCell(),
                 count(lit(1)).as("n"),
                 markCount(2), markCount(3), markCount(4), markCount(5),
                 avg(try_divide(col("primary_score").multiply(100.0), col("max_score"))).as("mean_score_pct"),
@@ -40,7 +41,7 @@ public final class HighResults {
                 .withColumn("share_4", try_divide(col("marks_4"), col("n")))
                 .withColumn("share_5", try_divide(col("marks_5"), col("n")))
                 .withColumn("quality_share", try_divide(col("quality"), col("n")));
-        Dataset<Row> tested = ClusteredShareTest.upperTail(shares, Keys.WORK, "quality", "n", "quality");
+        Dataset<Row> tested = ClusteredShareTest.upperTail(shares, ReferenceLevel.KEYS, "quality", "n", "quality");
         Column[] work = Keys.cols(Keys.WORK);
         return tested
                 .withColumn("quality_percentile", percent_rank().over(Window.partitionBy(work).orderBy("quality_share")).multiply(100))

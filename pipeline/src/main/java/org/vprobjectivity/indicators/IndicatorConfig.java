@@ -20,6 +20,14 @@ public final class IndicatorConfig implements Serializable {
     @JsonProperty("min_cell_works")
     public int minCellWorks = 10;
 
+    /** What the share tests compare a cell with: "region" (default) or "municipality" ({@link ReferenceLevel}). */
+    @JsonProperty("reference_level")
+    public String referenceLevel = "region";
+
+    public ReferenceLevel reference() {
+        return ReferenceLevel.parse(referenceLevel);
+    }
+
     /** Weak spot: solve rate below this share (indicators.md §5). */
     @JsonProperty("weak_solve_rate")
     public double weakSolveRate = 0.5;

@@ -31,7 +31,7 @@ import static org.apache.spark.sql.functions.when;
  * <li>{@code lowered} = #(v &lt; j), {@code confirmed} = #(v = j), {@code raised} = #(v &gt; j) over works with a
  * journal mark; shares over the same works.</li>
  * <li>{@code raised_p}, {@code lowered_p}: one-sided clustered (beta-binomial) tests of the counts against
- * the reference ({@link ClusteredShareTest}). Many raised = VPR above what the school itself sees
+ * the reference ({@link ClusteredShareTest}; region or municipality, {@link ReferenceLevel}). Many raised = VPR above what the school itself sees
  * (inflated VPR); many lowered = inflated journal marks («завышение текущих отметок»).</li>
  * <li>{@code kappa_w}: quadratic weighted kappa between j and v on marks 2..5 (Cohen 1968).</li>
  * <li>{@code mean_diff}, {@code mean_diff_se}: mean of v − j and its standard error s/√n.</li>
@@ -57,8 +57,9 @@ public final class JournalComparison {
     public static Dataset<Row> compute(Dataset<Row> results, String[] cell) {
         Column hasJournal = col("journal_mark").isNotNull();
         Column diff = col("mark").minus(col("journal_mark"));
-        Dataset<Row> counts = results.groupBy(Keys.cols(cell)).agg(
+        Dataset<Row> counts = ReferenceLevel.ensureTagged(results).groupBy(Keys.cols(cell)).agg(
                 first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
+                ReferenceLevel.unitOfCell(),
                 count(lit(1)).as("works"),
                 sum(when(hasJournal, 1).otherwise(0)).as("n_journal"),
                 sum(when(hasJournal.and(diff.lt(0)), 1).otherwise(0)).as("lowered"),
@@ -76,7 +77,7 @@ public final class JournalComparison {
                 .withColumn("mean_diff_se", try_divide(col("sd_diff"), sqrt(col("n_journal"))))
                 .withColumn("kappa_w", KAPPA.apply(col("journal_marks"), col("vpr_marks")))
                 .drop("journal_marks", "vpr_marks", "sd_diff");
-        Dataset<Row> raised = ClusteredShareTest.upperTail(shares, Keys.WORK, "raised", "n_journal", "raised");
-        return ClusteredShareTest.upperTail(raised, Keys.WORK, "lowered", "n_journal", "lowered");
+        Dataset<Row> raised = ClusteredShareTest.upperTail(shares, ReferenceLevel.KEYS, "raised", "n_journal", "raised");
+        return ClusteredShareTest.upperTail(raised, ReferenceLevel.KEYS, "lowered", "n_journal", "lowered");
     }
 }

@@ -19,9 +19,9 @@ public final class ParticipationIndicator {
 
     /** @param participation the {@code participation} table (listed, absent, works per class) */
     public static Dataset<Row> compute(Dataset<Row> participation, String[] cell) {
-        Dataset<Row> counts = participation.groupBy(Keys.cols(cell))
-                .agg(sum("listed").as("listed"), sum("absent").as("absent"))
+        Dataset<Row> counts = ReferenceLevel.ensureTagged(participation).groupBy(Keys.cols(cell))
+                .agg(ReferenceLevel.unitOfCell(), sum("listed").as("listed"), sum("absent").as("absent"))
                 .withColumn("absent_share", try_divide(col("absent"), col("listed")));
-        return ClusteredShareTest.upperTail(counts, Keys.WORK, "absent", "listed", "absent");
+        return ClusteredShareTest.upperTail(counts, ReferenceLevel.KEYS, "absent", "listed", "absent");
     }
 }

@@ -148,7 +148,7 @@ final class TaskPatternCell {
             long m = e.getValue();
             expectedPairs += m * (m - 1) / 2.0 * ref.collisionByTotal[e.getKey()];
         }
-        double identicalP = poissonUpperTail(pairs, expectedPairs);
+        double identicalP = poissonUpperTailMidP(pairs, expectedPairs);
         long[][] cellCounts = new long[tasks][];
         for (int i = 0; i < tasks; i++) {
             cellCounts[i] = new long[max[i] + 1];
@@ -248,6 +248,19 @@ final class TaskPatternCell {
         }
         double mean = s / n;
         return new double[] {mean, Math.max(0.0, (ss - n * mean * mean) / (n - 1))};
+    }
+
+    /**
+     * Mid-p upper tail {@code P(X ≥ k + 1) + ½·P(X = k)} for {@code X ~ Poisson(λ)} (Lancaster 1961, as
+     * {@code Binomial.upperTailMidP}): the exact tail is very conservative when λ is small, where one coinciding pair
+     * already decides the test.
+     */
+    static double poissonUpperTailMidP(long k, double lambda) {
+        if (Double.isNaN(lambda) || k < 0) {
+            return k < 0 ? 1.0 : Double.NaN;
+        }
+        double atK = lambda > 0 ? Math.exp(k * Math.log(lambda) - lambda - Gamma.logGamma(k + 1.0)) : (k == 0 ? 1.0 : 0.0);
+        return Math.max(0.0, Math.min(1.0, poissonUpperTail(k + 1, lambda) + 0.5 * atK));
     }
 
     /**

@@ -69,4 +69,42 @@ class JournalAndHighResultsTest {
         double shrunk = a.<Double>getAs("quality_shrunk");
         assertThat(shrunk).isBetween(a.<Double>getAs("quality_ref"), 0.75);
     }
+
+    /**
+     * Municipal reference: A and B in m1, C and D in m2. Raised counts: A 2 of 4, B 0 of 2, C 1 of 2 ((4,3) (3,3)),
+     * D 2 of 2 ((5,4) (4,3)). With the municipality, A's reference share is (2 + 0)/(4 + 2) and C's (1 + 2)/(2 + 2),
+     * each p-value from its own municipality's fit; with the region, both see (2 + 0 + 1 + 2)/10.
+     */
+    @Test
+    void municipalReferenceFitsEachMunicipalityOnItsOwn() {
+        Dataset<Row> results = new ResultsFixture()
+                .work("A", "А", 18, 5, 4).work("A", "А", 19, 5, 4).work("A", "А", 12, 4, 4).work("A", "А", 8, 3, 4)
+                .work("B", "А", 8, 3, 3).work("B", "А", 3, 2, 3)
+                .work("C", "А", 12, 4, 3).work("C", "А", 8, 3, 3)
+                .work("D", "А", 16, 5, 4).work("D", "А", 12, 4, 3)
+                .toDataset(spark).withColumn("max_score", lit(20))
+                .withColumn("municipality_code", org.apache.spark.sql.functions.when(
+                        org.apache.spark.sql.functions.col("school_id").isin("C", "D"), "m2").otherwise("m1"));
+        Map<String, Row> municipal = JournalComparison.compute(ReferenceLevel.MUNICIPALITY.tag(results), Keys.SCHOOL)
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        assertThat(municipal.get("A").<String>getAs(ReferenceLevel.UNIT)).isEqualTo("m1");
+        assertThat(municipal.get("A").<Double>getAs("raised_ref")).isCloseTo(2.0 / 6, within(1e-12));
+        assertThat(municipal.get("C").<Double>getAs("raised_ref")).isCloseTo(3.0 / 4, within(1e-12));
+        BetaBinomial.Fit m2 = BetaBinomial.fitMoments(new int[]{1, 2}, new int[]{2, 2});
+        double expected = Double.isNaN(m2.alpha()) ? Double.NaN : ClusteredShareTest.midP(1, 2, m2.alpha(), m2.beta());
+        Double cP = municipal.get("C").getAs("raised_p");
+        if (Double.isNaN(expected)) {
+            assertThat(cP).isNull();
+        } else {
+            assertThat(cP).isCloseTo(expected, within(1e-12));
+        }
+        Map<String, Row> regional = JournalComparison.compute(results, Keys.SCHOOL).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        assertThat(regional.get("A").<String>getAs(ReferenceLevel.UNIT)).isEqualTo("region");
+        assertThat(regional.get("A").<Double>getAs("raised_ref")).isCloseTo(5.0 / 10, within(1e-12));
+        assertThat(regional.get("C").<Double>getAs("raised_ref")).isCloseTo(5.0 / 10, within(1e-12));
+        assertThat(ReferenceLevel.parse(" Municipality ")).isEqualTo(ReferenceLevel.MUNICIPALITY);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceLevel.parse("district"))
+                .hasMessageContaining("reference_level");
+    }
 }

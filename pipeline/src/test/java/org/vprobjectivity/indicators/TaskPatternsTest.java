@@ -189,15 +189,15 @@ class TaskPatternsTest {
         // Total 3 in region 22: [1,1,1] twice (A) and [1,0,2] (B): no coinciding pair across schools among
         // 2 cross-school pairs → q(3) = (0 + 1)/(2 + 1) = 1/3; A has one pair at total 3 → λ = 1/3.
         assertThat(d(a, "identical_pairs_expected")).isCloseTo(1.0 / 3, within(EPS));
-        assertThat(d(a, "identical_p")).isCloseTo(1 - Math.exp(-1.0 / 3), within(1e-12));
+        assertThat(d(a, "identical_p")).isCloseTo(midP1(1.0 / 3), within(1e-12));
         assertThat((int) b.getAs("identical_vector_works")).isZero();
         assertThat((int) b.getAs("largest_identical_group")).isEqualTo(1);
         assertThat(d(b, "identical_share")).isZero();
         assertThat(d(b, "identical_pairs_expected")).isZero(); // all four totals differ
-        assertThat(d(b, "identical_p")).isEqualTo(1.0);
+        assertThat(d(b, "identical_p")).isEqualTo(0.5); // K = 0 with λ = 0: P(X > 0) + ½·P(X = 0)
         // Region 23 has one school: no cross-school pair at all → q = 1 → λ = 1, P(Poisson(1) ≥ 1) = 1 − e^{−1}.
         assertThat(d(c, "identical_pairs_expected")).isCloseTo(1.0, within(EPS));
-        assertThat(d(c, "identical_p")).isCloseTo(1 - Math.exp(-1.0), within(1e-12));
+        assertThat(d(c, "identical_p")).isCloseTo(midP1(1.0), within(1e-12));
     }
 
     @Test
@@ -273,9 +273,14 @@ class TaskPatternsTest {
         Row aa = rows.stream().filter(r -> "А".equals(r.getAs("class"))).findFirst().orElseThrow();
         assertThat((int) aa.getAs("works")).isEqualTo(2);
         assertThat((long) aa.getAs("identical_pairs")).isEqualTo(1L);
-        assertThat(d(aa, "identical_p")).isCloseTo(1 - Math.exp(-1.0 / 3), within(1e-12)); // the reference is the same
+        assertThat(d(aa, "identical_p")).isCloseTo(midP1(1.0 / 3), within(1e-12)); // the reference is the same
         Row b = rows.stream().filter(r -> r.getAs("class") == null).findFirst().orElseThrow();
         assertThat((int) b.getAs("works")).isEqualTo(4);
+    }
+
+    /** Mid-p of one coinciding pair: P(X ≥ 2) + ½·P(X = 1) = 1 − e^{−λ}(1 + λ/2). */
+    private static double midP1(double lambda) {
+        return 1 - Math.exp(-lambda) * (1 + lambda / 2);
     }
 
     @Test
@@ -287,6 +292,8 @@ class TaskPatternsTest {
         assertThat(TaskPatternCell.poissonUpperTail(0, 0.0)).isEqualTo(1.0);
         assertThat(TaskPatternCell.poissonUpperTail(2, 0.5))
                 .isCloseTo(1 - Math.exp(-0.5) * (1 + 0.5), within(1e-14));
+        assertThat(TaskPatternCell.poissonUpperTailMidP(2, 0.5))
+                .isCloseTo(1 - Math.exp(-0.5) * (1 + 0.5 + 0.125) + 0.5 * Math.exp(-0.5) * 0.125, within(1e-14));
         // Window of totals: 40 works at total 2 (g = 0.1 and 0.3 alternating), 40 at total 5 (g = 0.5).
         List<int[]> vectors = new ArrayList<>();
         List<Object> schools = new ArrayList<>();

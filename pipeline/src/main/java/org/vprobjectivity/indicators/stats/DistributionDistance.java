@@ -49,6 +49,14 @@ public final class DistributionDistance {
      * @throws IllegalArgumentException when the lengths differ
      */
     public static ChiSquare chiSquare(long[] observed, double[] referenceProbabilities) {
+        return chiSquare(observed, referenceProbabilities, 0);
+    }
+
+    /**
+     * As {@link #chiSquare(long[], double[])} with {@code df = bins − 1 − estimated}: the reference was fitted to
+     * the cell with {@code estimated} parameters (Fisher 1924: each estimated parameter costs one degree of freedom).
+     */
+    public static ChiSquare chiSquare(long[] observed, double[] referenceProbabilities, int estimated) {
         if (observed.length != referenceProbabilities.length) {
             throw new IllegalArgumentException("observed and reference differ in length");
         }
@@ -101,9 +109,86 @@ public final class DistributionDistance {
             double d = groupO[g] - groupE[g];
             stat += d * d / groupE[g];
         }
-        int df = groups - 1;
+        int df = Math.max(0, groups - 1 - estimated);
         double p = df >= 1 ? Gamma.regularizedGammaQ(df / 2.0, stat / 2.0) : Double.NaN;
         return new ChiSquare(stat, df, p, groups);
+    }
+
+    /**
+     * The reference distribution exponentially tilted to a given mean: {@code p_θ(x) ∝ p(x)·e^{θx}} with θ solving
+     * {@code Σ x·p_θ(x) = mean} (bisection on θ; the tilted mean is increasing in θ). Of all distributions with that
+     * mean it is the one closest to p in Kullback–Leibler divergence (Csiszár 1975, "I-divergence geometry of
+     * probability distributions", Ann. Probab. 3), so testing a cell against {@code p_θ} at the cell's own mean asks
+     * whether its shape differs from the reference beyond a shift of level.
+     *
+     * @return the tilted probabilities (summing to 1), or null when the mean is not strictly inside the support's range
+     *         or the reference is invalid
+     */
+    public static double[] tiltToMean(double[] referenceProbabilities, double mean) {
+        int lo = -1;
+        int hi = -1;
+        double sum = 0;
+        for (int x = 0; x < referenceProbabilities.length; x++) {
+            double p = referenceProbabilities[x];
+            if (!(p >= 0) || Double.isInfinite(p)) {
+                return null;
+            }
+            if (p > 0) {
+                lo = lo < 0 ? x : lo;
+                hi = x;
+                sum += p;
+            }
+        }
+        if (lo < 0 || !(mean > lo && mean < hi) || !(sum > 0)) {
+            return null;
+        }
+        double scale = Math.max(1, hi - lo);
+        double a = -1.0;
+        double b = 1.0;
+        while (tiltedMean(referenceProbabilities, a / scale) > mean && a > -1e4) {
+            a *= 2;
+        }
+        while (tiltedMean(referenceProbabilities, b / scale) < mean && b < 1e4) {
+            b *= 2;
+        }
+        for (int i = 0; i < 200 && b - a > 1e-13; i++) {
+            double m = (a + b) / 2;
+            if (tiltedMean(referenceProbabilities, m / scale) < mean) {
+                a = m;
+            } else {
+                b = m;
+            }
+        }
+        return tilted(referenceProbabilities, (a + b) / 2 / scale);
+    }
+
+    private static double tiltedMean(double[] p, double theta) {
+        double[] q = tilted(p, theta);
+        double m = 0;
+        for (int x = 0; x < q.length; x++) {
+            m += x * q[x];
+        }
+        return m;
+    }
+
+    /** {@code p(x)·e^{θx}} normalised, computed with the largest exponent subtracted so it cannot overflow. */
+    private static double[] tilted(double[] p, double theta) {
+        double top = Double.NEGATIVE_INFINITY;
+        for (int x = 0; x < p.length; x++) {
+            if (p[x] > 0) {
+                top = Math.max(top, theta * x);
+            }
+        }
+        double[] q = new double[p.length];
+        double total = 0;
+        for (int x = 0; x < p.length; x++) {
+            q[x] = p[x] > 0 ? p[x] * Math.exp(theta * x - top) : 0;
+            total += q[x];
+        }
+        for (int x = 0; x < p.length; x++) {
+            q[x] /= total;
+        }
+        return q;
     }
 
     /**

@@ -123,4 +123,34 @@ class DistributionDistanceTest {
         assertThat(ks.pValue()).isCloseTo(q, within(1e-10));
         assertThat(DistributionDistance.ksTwoSample(new long[] {0, 0}, new long[] {1, 1}).pValue()).isNaN();
     }
+
+    /*
+     * Uniform on {0, 1, 2} tilted to mean 1.5: q ∝ (1, t, t²) with t = e^θ, mean (t + 2t²)/(1 + t + t²) = 1.5
+     * ⇔ t² − t − 3 = 0 ⇔ t = (1 + √13)/2. Of all distributions with that mean it is the closest to the uniform.
+     */
+    @Test
+    void tiltByHand() {
+        double[] q = DistributionDistance.tiltToMean(new double[] {1, 1, 1}, 1.5);
+        double t = (1 + Math.sqrt(13)) / 2;
+        double z = 1 + t + t * t;
+        assertThat(q).containsExactly(new double[] {1 / z, t / z, t * t / z}, within(1e-10));
+        // Zero-probability scores stay zero; a mean on the edge of the support cannot be reached.
+        double[] r = DistributionDistance.tiltToMean(new double[] {0, 0.2, 0.5, 0.3, 0}, 2.0);
+        assertThat(r[0]).isZero();
+        assertThat(r[4]).isZero();
+        assertThat(r[1] + 2 * r[2] + 3 * r[3]).isCloseTo(2.0, within(1e-10));
+        assertThat(DistributionDistance.tiltToMean(new double[] {0, 0.2, 0.5, 0.3, 0}, 3.0)).isNull();
+        assertThat(DistributionDistance.tiltToMean(new double[] {0.5, 0.5}, 0.5)).containsExactly(new double[] {0.5, 0.5},
+                within(1e-12));
+    }
+
+    /* Each estimated parameter costs one degree of freedom: the statistic stays, df and p follow. */
+    @Test
+    void estimatedParametersReduceDegreesOfFreedom() {
+        DistributionDistance.ChiSquare c = DistributionDistance.chiSquare(new long[] {10, 20, 30, 40},
+                new double[] {0.25, 0.25, 0.25, 0.25}, 1);
+        assertThat(c.statistic()).isCloseTo(20.0, within(1e-12));
+        assertThat(c.df()).isEqualTo(2);
+        assertThat(c.pValue()).isCloseTo(Math.exp(-10), within(1e-15)); // χ²₂ survival is e^{−x/2}
+    }
 }
