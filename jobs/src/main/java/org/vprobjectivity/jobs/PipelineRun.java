@@ -46,6 +46,7 @@ final class PipelineRun {
                 IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
                 if (withIndicators) {
                     IndicatorStage.run(spark, scales, args, staging, report, progress);
+                    FlagStage.run(spark, args, staging, report, progress);
                 }
                 org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
                 staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
@@ -75,6 +76,7 @@ final class PipelineRun {
         report.options.put("mapping", args.mapping == null ? null : args.mapping.toString());
         report.options.put("config", args.config == null ? null : args.config.toString());
         report.options.put("teachers", args.teachers == null ? null : args.teachers.toString());
+        report.options.put("reference", args.reference == null ? null : args.reference.toString());
         return report;
     }
 }

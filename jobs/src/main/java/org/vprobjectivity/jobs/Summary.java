@@ -44,6 +44,15 @@ final class Summary {
         if (r.stageMillis.containsKey("indicators")) {
             out.println("  indicators/official/, indicators/school/, indicators/class/, indicators/region/  (Parquet; columns in docs/indicators-schema.md)");
         }
+        if (r.stageMillis.containsKey("flags")) {
+            out.println("  flags/cells/, flags/schools/, flags/comparison/  (Parquet; signs of non-objectivity, columns in docs/flags.md)");
+            out.printf(english ? "Flags:    %,d of %,d school cells flagged (%,d for inflated journal marks)%n"
+                            : "Признаки: отмечено %,d из %,d ячеек школ (%,d — завышение текущих отметок)%n",
+                    t.get("flagged_cells"), t.get("flag_cells"), t.get("flagged_cells_journal"));
+            out.printf(english ? "Schools:  official markers and ours %,d; official only %,d; ours only %,d%n"
+                            : "Школы:    официальные маркеры и наши признаки %,d; только официальные %,d; только наши %,d%n",
+                    t.get("schools_both"), t.get("schools_official_only"), t.get("schools_ours_only"));
+        }
         out.println("  " + OutputLayout.REJECTS_CSV + "  (quarantined rows, opens in Excel)");
         out.println("  " + OutputLayout.RUN_JSON + "  (per-file counts, scales, timings)");
         r.stageMillis.forEach((k, v) -> out.printf("  time %-12s %.1f s%n", k, v / 1000.0));

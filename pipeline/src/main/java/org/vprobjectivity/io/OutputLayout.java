@@ -19,10 +19,17 @@ public final class OutputLayout {
     public static final String INDICATORS_TEACHER = "indicators/teacher";
     public static final String INDICATORS_WEAK_SPOTS = "indicators/weak_spots";
 
+    public static final String FLAGS_CELLS = "flags/cells";
+    public static final String FLAGS_SCHOOLS = "flags/schools";
+    public static final String FLAGS_TEACHERS = "flags/teachers";
+    public static final String FLAGS_COMPARISON = "flags/comparison";
+    public static final String FLAGS_OFFICIAL = "flags/official";
+    public static final String OFFICIAL_XLSX = "official-markers.xlsx";
+
     /** Parquet tables partitioned by {@code session=}. */
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
             INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,
-            INDICATORS_WEAK_SPOTS);
+            INDICATORS_WEAK_SPOTS, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL);
 
     private OutputLayout() {
     }

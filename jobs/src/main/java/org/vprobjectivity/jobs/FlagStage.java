@@ -1,0 +1,96 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.flags.CellFlags;
+import org.vprobjectivity.flags.Comparison;
+import org.vprobjectivity.flags.FlagConfig;
+import org.vprobjectivity.flags.OfficialList;
+import org.vprobjectivity.flags.SchoolFlags;
+import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.io.OfficialListXlsx;
+import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.ParquetTables;
+import org.vprobjectivity.io.RunReport;
+
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+
+/**
+ * Flags over the indicator tables in the staging folder: cells, schools, teachers (with a mapping) and the
+ * comparison with the official list. Each table is written and read back before the next uses it, so the scoring
+ * plan runs once.
+ */
+final class FlagStage {
+
+    private FlagStage() {
+    }
+
+    static void run(SparkSession spark, InputArgs args, String staging, RunReport report, Progress progress) {
+        long t0 = System.currentTimeMillis();
+        FlagConfig config = FlagConfig.load(args.config);
+        Dataset<Row> official = read(spark, staging, OutputLayout.INDICATORS_OFFICIAL);
+        writeOfficialList(spark, official, staging, report);
+        ParquetTables.write(CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_SCHOOL),
+                read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
+                staging + "/" + OutputLayout.FLAGS_CELLS);
+        Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
+        ParquetTables.write(SchoolFlags.compute(cells, official, config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
+        Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
+        ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
+        if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
+            Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
+                    config, args.lang);
+            ParquetTables.write(SchoolFlags.rollUp(teacherCells, new String[] {"session", "region", "teacher_id"}, config, args.lang),
+                    staging + "/" + OutputLayout.FLAGS_TEACHERS);
+        }
+        summarise(read(spark, staging, OutputLayout.FLAGS_COMPARISON), cells, report);
+        report.stageMillis.put("flags", System.currentTimeMillis() - t0);
+        progress.say("wrote flags: cells, schools, comparison%s", exists(spark, staging + "/" + OutputLayout.FLAGS_TEACHERS)
+                ? ", teachers" : "");
+    }
+
+    /** The official view: {@code flags/official}, its index, and {@code official-markers.xlsx} as districts get it. */
+    private static void writeOfficialList(SparkSession spark, Dataset<Row> official, String staging, RunReport report) {
+        ParquetTables.write(OfficialList.compute(official), staging + "/" + OutputLayout.FLAGS_OFFICIAL);
+        Dataset<Row> list = read(spark, staging, OutputLayout.FLAGS_OFFICIAL);
+        Dataset<Row> index = OfficialList.index(list);
+        try {
+            OfficialListXlsx.write(list, index, staging + "/" + OutputLayout.OFFICIAL_XLSX, spark.sparkContext().hadoopConfiguration());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + OutputLayout.OFFICIAL_XLSX + ": " + e.getMessage(), e);
+        }
+        for (Row r : index.collectAsList()) {
+            report.totals.put("official_schools_with_works", r.<Long>getAs("schools_with_works"));
+            report.totals.put("official_schools_marked", r.<Long>getAs("schools_with_markers"));
+        }
+    }
+
+    /** Counts for run.json and the summary: cells and schools flagged, and the four comparison categories. */
+    private static void summarise(Dataset<Row> comparison, Dataset<Row> cells, RunReport report) {
+        report.totals.put("flag_cells", cells.count());
+        report.totals.put("flagged_cells", cells.filter(col("flagged")).count());
+        report.totals.put("flagged_cells_journal", cells.filter(col("flagged_journal")).count());
+        List<Row> categories = comparison.groupBy("category").count().collectAsList();
+        for (String c : List.of(Comparison.BOTH, Comparison.OFFICIAL_ONLY, Comparison.OURS_ONLY, Comparison.NEITHER)) {
+            report.totals.put("schools_" + c, categories.stream().filter(r -> c.equals(r.getString(0)))
+                    .mapToLong(r -> r.getLong(1)).sum());
+        }
+    }
+
+    private static Dataset<Row> read(SparkSession spark, String staging, String table) {
+        return spark.read().parquet(staging + "/" + table);
+    }
+
+    private static boolean exists(SparkSession spark, String path) {
+        try {
+            Path p = new Path(path);
+            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.jdk.javaapi.CollectionConverters;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Appends a cell's reasons, strongest first: every sign whose gated p-value is below {@code reason_p}, written by
+ * {@link ReasonText}, at most {@code max_reasons}. Three aligned arrays: {@code reasons} (sentences),
+ * {@code reason_signs} (the {@link Sign} names) and {@code reason_p} (their p-values, for ordering a school's reasons).
+ */
+final class CellReasons implements MapFunction<Row, Row> {
+
+    private final FlagConfig config;
+    private final String lang;
+
+    CellReasons(FlagConfig config, String lang) {
+        this.config = config;
+        this.lang = lang;
+    }
+
+    static StructType schema(StructType in) {
+        return in.add("reasons", DataTypes.createArrayType(DataTypes.StringType))
+                .add("reason_signs", DataTypes.createArrayType(DataTypes.StringType))
+                .add("reason_p", DataTypes.createArrayType(DataTypes.DoubleType));
+    }
+
+    @Override
+    public Row call(Row cell) {
+        record Found(Sign sign, double p) {
+        }
+        List<Found> found = new ArrayList<>();
+        for (Sign s : Sign.values()) {
+            Double p = cell.getAs(s.gatedColumn());
+            if (p != null && p < config.reasonP) {
+                found.add(new Found(s, p));
+            }
+        }
+        found.sort(Comparator.comparingDouble(Found::p));
+        ReasonText text = new ReasonText(lang);
+        List<String> sentences = new ArrayList<>();
+        List<String> signs = new ArrayList<>();
+        List<Double> ps = new ArrayList<>();
+        for (Found f : found.subList(0, Math.min(found.size(), config.maxReasons))) {
+            sentences.add(text.sentence(f.sign(), cell, f.p()));
+            signs.add(f.sign().name());
+            ps.add(f.p());
+        }
+        Object[] values = new Object[cell.length() + 3];
+        for (int i = 0; i < cell.length(); i++) {
+            values[i] = cell.get(i);
+        }
+        values[cell.length()] = CollectionConverters.asScala(sentences).toSeq();
+        values[cell.length() + 1] = CollectionConverters.asScala(signs).toSeq();
+        values[cell.length() + 2] = CollectionConverters.asScala(ps).toSeq();
+        return RowFactory.create(values);
+    }
+}

@@ -1,0 +1,173 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.sql.Row;
+import org.vprobjectivity.model.Subjects;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A sign written as a short sentence with the numbers behind it (issue «Flags», indicators.md §7a): Russian by
+ * default, English with {@code --lang en}. The words are those of signs («признаки»), never of findings. Values are
+ * read by column name from an {@code indicators/school}-style row.
+ */
+public final class ReasonText implements Serializable {
+
+    private static final Map<String, String> SUBJECTS_EN = Map.ofEntries(Map.entry("RU", "Russian"),
+            Map.entry("MA", "Mathematics"), Map.entry("OM", "The world around us"), Map.entry("HI", "History"),
+            Map.entry("BI", "Biology"), Map.entry("GE", "Geography"), Map.entry("SO", "Social studies"),
+            Map.entry("PH", "Physics"), Map.entry("CH", "Chemistry"), Map.entry("EN", "English"),
+            Map.entry("DE", "German"), Map.entry("FR", "French"));
+
+    private final boolean english;
+
+    public ReasonText(String lang) {
+        this.english = "en".equalsIgnoreCase(lang);
+    }
+
+    /** «Математика, 4 кл.» / "Mathematics, grade 4". */
+    public String work(String subject, Integer grade) {
+        String name = english ? SUBJECTS_EN.getOrDefault(subject, subject) : Subjects.name(subject);
+        return english ? name + ", grade " + grade : name + ", " + grade + " кл.";
+    }
+
+    /** The work, and the class when the row is a class's: «Математика, 4 кл., класс «Б»». */
+    private String workOf(Row cell) {
+        String work = work(cell.getAs("subject"), cell.getAs("grade"));
+        String cls = hasField(cell, "class") ? cell.getAs("class") : null;
+        if (!hasField(cell, "class")) {
+            return work;
+        }
+        String label = cls == null ? (english ? "class not given" : "класс не указан") : cls;
+        return work + (english ? ", class " + label : cls == null ? ", " + label : ", класс «" + label + "»");
+    }
+
+    /** The sentence for one sign of the cell, prefixed with its work. */
+    public String sentence(Sign sign, Row cell, double p) {
+        String ref = reference(cell);
+        String body = switch (sign) {
+            case RAISED -> english
+                    ? "VPR mark above the journal mark for " + pct(cell, "raised_share") + " of participants (" + ref + " "
+                    + pct(cell, "raised_ref") + ")"
+                    : "повысили отметку по сравнению с журналом " + pct(cell, "raised_share") + " участников (" + ref + " "
+                    + pct(cell, "raised_ref") + ")";
+            case LOWERED -> english
+                    ? "VPR mark below the journal mark for " + pct(cell, "lowered_share") + " of participants (" + ref + " "
+                    + pct(cell, "lowered_ref") + "): signs of inflated journal marks"
+                    : "понизили отметку по сравнению с журналом " + pct(cell, "lowered_share") + " участников (" + ref + " "
+                    + pct(cell, "lowered_ref") + "): признаки завышения текущих отметок";
+            case QUALITY -> english
+                    ? "marks 4 and 5: " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")"
+                    : "доля отметок «4» и «5» " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")";
+            case ABSENT -> english
+                    ? "absent from the test: " + pct(cell, "absent_share") + " of listed pupils (" + ref + " "
+                    + pct(cell, "absent_ref") + ")"
+                    : "не писали работу " + pct(cell, "absent_share") + " учеников из списка (" + ref + " "
+                    + pct(cell, "absent_ref") + ")";
+            case BUNCHING -> bunching(cell);
+            case SPREAD -> english
+                    ? "scores too uniform: SD " + num(cell, "score_sd") + " where " + num(cell, "sd_expected")
+                    + " is usual at this mean"
+                    : "баллы слишком однородны: стандартное отклонение " + num(cell, "score_sd") + " при обычном "
+                    + num(cell, "sd_expected") + " для такого среднего";
+            case SHAPE -> english
+                    ? "score distribution unlike that of schools at the same level (χ² = " + num(cell, "chi2_stat") + ")"
+                    : "распределение баллов не похоже на распределение школ того же уровня (χ² = " + num(cell, "chi2_stat") + ")";
+            case PERSON_FIT -> english
+                    ? "unusual pattern of solved tasks, harder ones solved while easier ones missed (Guttman errors "
+                    + num(cell, "guttman_mean") + " where " + num(cell, "guttman_expected") + " is expected)"
+                    : "необычный рисунок решённых заданий: трудные решены, а лёгкие нет (ошибки Гуттмана "
+                    + num(cell, "guttman_mean") + " при ожидаемых " + num(cell, "guttman_expected") + ")";
+            case IDENTICAL -> english
+                    ? integer(cell, "identical_vector_works") + " works with the same score on every task (largest group "
+                    + integer(cell, "largest_identical_group") + ")"
+                    : integer(cell, "identical_vector_works") + " работ с одинаковыми баллами по всем заданиям (самая большая группа — "
+                    + integer(cell, "largest_identical_group") + ")";
+            case NO_OMISSIONS -> english
+                    ? "hardly any task left blank: " + pct(cell, "omission_rate") + " (" + ref + " " + pct(cell, "omission_rate_ref") + ")"
+                    : "почти нет пропущенных заданий: " + pct(cell, "omission_rate") + " (" + ref + " "
+                    + pct(cell, "omission_rate_ref") + ")";
+        };
+        return workOf(cell) + ": " + body + ", " + pValue(p);
+    }
+
+    /** The cut with the largest excess: «всплеск на границе отметки "4" (10 баллов): 9 работ при ожидаемых 2,1». */
+    private String bunching(Row cell) {
+        int best = -1;
+        double bestExcess = Double.NEGATIVE_INFINITY;
+        for (int k = 3; k <= 5; k++) {
+            Double excess = cell.getAs("bunch" + k + "_excess");
+            if (excess != null && excess > bestExcess) {
+                bestExcess = excess;
+                best = k;
+            }
+        }
+        if (best < 0) {
+            return english ? "excess of works just above the mark cuts" : "всплеск работ сразу выше границ отметок";
+        }
+        String cut = String.valueOf(cell.<Integer>getAs("bunch" + best + "_cut"));
+        String above = String.valueOf(cell.<Long>getAs("bunch" + best + "_above"));
+        String expected = num(cell, "bunch" + best + "_expected_above");
+        return english
+                ? "spike at the cut for mark " + best + " (" + cut + " points): " + above + " works just above it where "
+                + expected + " are expected"
+                : "всплеск на границе отметки «" + best + "» (" + cut + " " + points(cell.<Integer>getAs("bunch" + best + "_cut"))
+                + "): " + above + " работ сразу выше неё при ожидаемых " + expected;
+    }
+
+    /** «p < 0,001» / "p < 0.001", else three decimals. */
+    public String pValue(double p) {
+        if (p < 0.001) {
+            return english ? "p < 0.001" : "p < 0,001";
+        }
+        return "p = " + decimal(p, 3);
+    }
+
+    private String reference(Row cell) {
+        String unit = hasField(cell, "reference_unit") ? cell.getAs("reference_unit") : null;
+        boolean municipal = unit != null && !"region".equals(unit);
+        return english ? (municipal ? "municipality" : "region") : (municipal ? "по муниципалитету" : "по региону");
+    }
+
+    private String pct(Row cell, String column) {
+        Double v = cell.getAs(column);
+        if (v == null) {
+            return "—";
+        }
+        double percent = 100 * v;
+        return (percent < 1 && percent > 0 ? decimal(percent, 1) : String.valueOf(Math.round(percent))) + "%";
+    }
+
+    private String num(Row cell, String column) {
+        Object v = cell.getAs(column);
+        return v instanceof Number n ? decimal(n.doubleValue(), n.doubleValue() >= 10 ? 0 : n.doubleValue() >= 1 ? 1 : 2) : "—";
+    }
+
+    private static String integer(Row cell, String column) {
+        Object v = cell.getAs(column);
+        return v == null ? "—" : String.valueOf(v);
+    }
+
+    private String decimal(double v, int digits) {
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        return english ? s : s.replace('.', ',');
+    }
+
+    /** Russian plural of «балл» after a number. */
+    static String points(Integer n) {
+        if (n == null) {
+            return "баллов";
+        }
+        int mod100 = Math.abs(n) % 100;
+        int mod10 = mod100 % 10;
+        if (mod100 >= 11 && mod100 <= 14) {
+            return "баллов";
+        }
+        return mod10 == 1 ? "балл" : mod10 >= 2 && mod10 <= 4 ? "балла" : "баллов";
+    }
+
+    static boolean hasField(Row row, String name) {
+        return row.schema() != null && java.util.Arrays.asList(row.schema().fieldNames()).contains(name);
+    }
+}

@@ -1,0 +1,106 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.vprobjectivity.indicators.Keys;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.when;
+
+/**
+ * Cells rolled up to the school ({@code flags/schools}): flagged if any cell is, {@code risk_score} = the largest of
+ * its cells', {@code n_flagged_cells}, the flagged works, the strongest reasons over its cells (flagged cells first,
+ * then by p-value), the official markers beside them, the school type from its name, and the rank across the region
+ * (flagged first, then by risk score). The same shape serves teachers with their keys ({@link #rollUp}).
+ */
+public final class SchoolFlags {
+
+    static final String[] SCHOOL = {"session", "region", "school_id"};
+    private static final UserDefinedFunction TYPE = org.apache.spark.sql.functions.udf(
+            (UDF1<String, String>) SchoolType::fromName, DataTypes.StringType);
+
+    private SchoolFlags() {
+    }
+
+    /**
+     * @param cellFlags {@link CellFlags#compute} at school-cell level
+     * @param official  {@code indicators/official} (names, and the official markers per work)
+     */
+    public static Dataset<Row> compute(Dataset<Row> cellFlags, Dataset<Row> official, FlagConfig config, String lang) {
+        Dataset<Row> rolled = rollUp(cellFlags, SCHOOL, config, lang);
+        Column marked = col("markers").gt(0).and(col("official_work"));
+        Dataset<Row> names = official.groupBy(Keys.cols(SCHOOL)).agg(
+                first("school_name", true).as("school_name"),
+                first("municipality_code", true).as("__mcode"), first("municipality", true).as("__mname"),
+                sum(when(col("official_work"), col("markers")).otherwise(0)).as("official_markers"),
+                sum(when(marked, 1).otherwise(0)).as("official_marked_works"),
+                concat_ws(", ", array_sort(collect_list(when(marked, concat_ws(" ", col("grade").cast("string"),
+                        col("subject")))))).as("official_works"));
+        Dataset<Row> joined = Keys.join(rolled, names, SCHOOL, "left")
+                .withColumn("municipality_code", coalesce(col("municipality_code"), col("__mcode")))
+                .withColumn("municipality", coalesce(col("municipality"), col("__mname")))
+                .drop("__mcode", "__mname")
+                .withColumn("school_type", TYPE.apply(col("school_name")))
+                .withColumn("official_markers", coalesce(col("official_markers"), lit(0L)))
+                .withColumn("official_marked_works", coalesce(col("official_marked_works"), lit(0L)));
+        return joined.withColumn("rank", row_number().over(Window.partitionBy(col("session"))
+                .orderBy(col("flagged").desc(), col("risk_score").desc(), col("school_id"))));
+    }
+
+    /**
+     * Rolls cells up to {@code keys} (a school or a teacher): flagged, risk, counts, flagged works and reasons.
+     */
+    public static Dataset<Row> rollUp(Dataset<Row> cellFlags, String[] keys, FlagConfig config, String lang) {
+        ReasonText text = new ReasonText(lang);
+        UserDefinedFunction workLabel = org.apache.spark.sql.functions.udf(
+                (org.apache.spark.sql.api.java.UDF2<String, Integer, String>) text::work, DataTypes.StringType);
+        Dataset<Row> perKey = cellFlags.groupBy(Keys.cols(keys)).agg(
+                first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
+                max("risk_score").as("risk_score"),
+                max("risk_score_journal").as("risk_score_journal"),
+                max(col("flagged")).as("flagged"),
+                max(col("flagged_results")).as("flagged_results"),
+                max(col("flagged_journal")).as("flagged_journal"),
+                sum(when(col("flagged"), 1).otherwise(0)).as("n_flagged_cells"),
+                org.apache.spark.sql.functions.count(lit(1)).as("n_cells"),
+                concat_ws("; ", array_sort(collect_list(when(col("flagged"),
+                        workLabel.apply(col("subject"), col("grade")))))).as("flagged_works"));
+
+        // Reasons: one row per (cell, reason), flagged cells first, then the smallest p; the top few per key.
+        Dataset<Row> reasons = cellFlags.select(concat(Keys.cols(keys), col("flagged"),
+                        posexplode(col("reasons")).as(new String[] {"__pos", "__reason"}), col("reason_p")))
+                .withColumn("__p", col("reason_p").getItem(col("__pos")))
+                .withColumn("__order", row_number().over(Window.partitionBy(Keys.cols(keys))
+                        .orderBy(col("flagged").desc(), col("__p").asc(), col("__reason"))))
+                .filter(col("__order").leq(config.maxReasons))
+                .groupBy(Keys.cols(keys))
+                .agg(slice(transform(array_sort(collect_list(struct(col("__order"), col("__reason")))),
+                        x -> x.getField("__reason")), 1, config.maxReasons).as("reasons"));
+        return Keys.join(perKey, reasons, keys, "left")
+                .withColumn("reasons", coalesce(col("reasons"), org.apache.spark.sql.functions.array().cast("array<string>")));
+    }
+
+    private static Column[] concat(Column[] keys, Column... more) {
+        Column[] out = java.util.Arrays.copyOf(keys, keys.length + more.length);
+        System.arraycopy(more, 0, out, keys.length, more.length);
+        return out;
+    }
+}
