@@ -1,6 +1,8 @@
 package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.flags.FlagConfig;
+import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
@@ -35,6 +37,13 @@ final class PipelineRun {
 
     int execute(SparkSession spark) throws Exception {
         long start = System.currentTimeMillis();
+        try {
+            IndicatorConfig.load(args.config).reference();
+            FlagConfig.load(args.config);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            progress.say("configuration %s: %s", args.config, e.getMessage());
+            return ExitCodes.USAGE;
+        }
         MarkScales scales = MarkScales.load(args.scales);
         HeaderMapping mapping = HeaderMapping.load(args.mapping);
         List<InputUnit> units = InputCatalog.list(args.inputs, spark.sparkContext().hadoopConfiguration());

@@ -19,7 +19,8 @@ import static org.apache.spark.sql.functions.when;
  * Flags per cell ({@code flags/cells}; the same for teachers): the signs scored ({@link CellScoring}), a school cell's
  * classes scanned ({@link ClassScan}),
  * the false discovery rate controlled over all cells of the run per flag kind ({@link FalseDiscovery}: q-values of
- * {@code p_results} and of {@code p_journal}), {@code flagged} when a kind's q-value is at most {@code q}, and the
+ * {@code p_results} and of {@code p_journal}), {@code flagged} when a kind's q-value is at most {@code q} and the
+ * kind is practically relevant ({@code practical_results}, {@code practical_journal}: {@link CellScoring}), and the
  * reasons ({@link CellReasons}). {@code flag_kind}: {@code inflated_results} («признаки необъективности
  * результатов»), {@code inflated_journal} («признаки завышения текущих отметок»), {@code both}, or null.
  */
@@ -58,12 +59,13 @@ public final class CellFlags {
         if (classes != null) {
             scored = ClassScan.apply(scored, classes, keys, config, lang);
         }
-        scored = scored.withColumn("risk_score", CellScoring.riskOf(col("p_results")))
-                .withColumn("risk_score_journal", CellScoring.riskOf(col("p_journal")));
+        scored = scored.withColumn("risk_score", CellScoring.riskOf(col("p_results"), col("practical_results"), config))
+                .withColumn("risk_score_journal", CellScoring.riskOf(col("p_journal"), col("practical_journal"), config));
         scored = FalseDiscovery.qValues(scored, "p_results", "q_value");
         scored = FalseDiscovery.qValues(scored, "p_journal", "q_value_journal");
-        Column results = col("q_value").isNotNull().and(col("q_value").leq(config.q));
-        Column journal = col("q_value_journal").isNotNull().and(col("q_value_journal").leq(config.q));
+        Column results = col("q_value").isNotNull().and(col("q_value").leq(config.q)).and(col("practical_results"));
+        Column journal = col("q_value_journal").isNotNull().and(col("q_value_journal").leq(config.q))
+                .and(col("practical_journal"));
         scored = scored
                 .withColumn("flagged_results", results)
                 .withColumn("flagged_journal", journal)
@@ -80,13 +82,14 @@ public final class CellFlags {
         List<String> names = new ArrayList<>(Arrays.asList(keys));
         names.addAll(List.of("municipality_code", "municipality", "risk_score", "q_value", "flagged", "flag_kind",
                 "flagged_results", "flagged_journal", "risk_score_journal", "q_value_journal", "p_results", "p_combined",
-                "p_fisher", "p_simes", "p_independent", "p_journal"));
+                "p_fisher", "p_simes", "p_independent", "p_journal", "practical_results", "practical_journal"));
         names.addAll(ClassScan.COLUMNS);
         for (SignGroup g : SignGroup.values()) {
             names.add(CellScoring.groupColumn(g));
         }
         for (Sign s : Sign.values()) {
-            names.add(s.gatedColumn());
+            names.add(s.signColumn());
+            names.add(s.effectColumn());
         }
         names.addAll(Arrays.asList(BEHIND));
         return names.stream().distinct().filter(have::contains).map(n -> col(n)).toArray(Column[]::new);

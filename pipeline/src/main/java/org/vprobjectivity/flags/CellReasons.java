@@ -12,7 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Appends a cell's reasons, strongest first: every sign whose gated p-value is below {@code reason_p}, written by
+ * Appends a cell's reasons, strongest first: every sign whose p-value is below {@code reason_p} and whose effect
+ * reaches its floor, written by
  * {@link ReasonText}, at most {@code max_reasons}. Three aligned arrays: {@code reasons} (sentences),
  * {@code reason_signs} (the {@link Sign} names) and {@code reason_p} (their p-values, for ordering a school's reasons).
  */
@@ -38,8 +39,9 @@ final class CellReasons implements MapFunction<Row, Row> {
         }
         List<Found> found = new ArrayList<>();
         for (Sign s : Sign.values()) {
-            Double p = cell.getAs(s.gatedColumn());
-            if (p != null && p < config.reasonP) {
+            Double p = cell.getAs(s.signColumn());
+            Boolean effect = cell.getAs(s.effectColumn());
+            if (p != null && p < config.reasonP && Boolean.TRUE.equals(effect)) {
                 found.add(new Found(s, p));
             }
         }

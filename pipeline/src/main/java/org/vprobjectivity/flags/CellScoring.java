@@ -26,33 +26,42 @@ import static org.apache.spark.sql.functions.when;
 /**
  * A cell's signs combined into one p-value per flag kind and a risk score (indicators.md §7).
  *
- * <p><b>Gating.</b> Each {@link Sign}'s p-value is kept as {@code sign_<name>_p} when its effect reaches the floor of
- * {@link FlagConfig}; a test whose effect misses the floor counts as no evidence (p = 1); a share-based sign of a
- * {@code small_cell} (fewer works than {@code indicators.min_cell_works}) is not tested at all (null), so small cells are never flagged on shares alone.
+ * <p><b>Signs.</b> Each {@link Sign}'s p-value is kept as {@code sign_<name>_p}; a share-based sign of a
+ * {@code small_cell} (fewer works than {@code indicators.min_cell_works}) is not tested (null), so small cells are
+ * never flagged on shares alone. {@code sign_<name>_effect} says whether its effect reaches the practical floor of
+ * {@link FlagConfig}.
  *
  * <p><b>Inflated results</b> ({@code p_results}). Signs of one {@link SignGroup} look at the same data and may be
- * positively dependent, so each group's p is Simes' ({@code group_<name>_p}; Simes 1986, valid under positive
- * dependence, Sarkar 1998). The groups look at different aspects and are combined two ways: Fisher's method
- * ({@code p_fisher}: −2Σ ln p ~ χ²_{2G}; Fisher 1932), strongest when several groups carry a little evidence each, and
- * Simes' ({@code p_simes}), strongest when one group carries it all (weak pupils kept at home shows only in
- * participation); {@code p_combined = min(1, 2·min(p_fisher, p_simes))}, the Bonferroni price of using the better of
- * the two (Loughin 2004, "A systematic comparison of methods for combining p-values from independent tests", CSDA 47,
- * on why no single combiner wins everywhere). The two-signal rule is an intersection–union test (Berger 1982,
- * Technometrics 24): a cell is evidence of inflation only if the combined evidence <i>and</i> at least one independent
- * group (journal, distribution, tasks, participation; Simes over them, {@code p_independent}) reject, so
- * {@code p_results = max(p_combined, p_independent)}. High results alone, however extreme, leave
- * {@code p_independent} large: a strong school whose marks are confirmed by its own journal is not flagged.
+ * positively dependent, so each group's p is Simes' ({@code group_<name>_p}; Simes 1986, "An improved Bonferroni
+ * procedure for multiple tests of significance", Biometrika 73; valid under positive dependence, Sarkar 1998). The
+ * groups look at different aspects and are combined two ways: Fisher's method ({@code p_fisher}: −2Σ ln p ~ χ²_{2G};
+ * Fisher 1932), strongest when several groups carry some evidence each (blanket inflation: raised marks and high
+ * results), and Simes' ({@code p_simes}), strongest when one group carries it all (weak pupils kept at home shows only
+ * in participation); {@code p_combined = min(1, 2·min(p_fisher, p_simes))}, the Bonferroni price of taking the better
+ * of the two (Loughin 2004, CSDA 47: no single combiner wins everywhere).
  *
- * <p><b>Inflated journal marks</b> ({@code p_journal}) is the gated {@code lowered_p}: its own flag kind, reported
- * separately («завышение текущих отметок»).
+ * <p><b>Two-signal rule.</b> High results count only together with an independent sign (journal, distribution,
+ * tasks, participation): {@code p_independent} is Simes over the four independent groups, and
+ * {@code p_results = p_combined} when {@code p_independent ≤ support_p} (default 0.01), else
+ * {@code max(p_combined, p_independent)}, so high results alone, however extreme, are never enough. In both branches
+ * {@code p_results ≥ p_combined}, a valid p-value for the cell. A strong honest school whose high results are
+ * confirmed by its own journal marks has an independent sign at 1% only by chance.
+ *
+ * <p><b>Practical relevance.</b> {@code practical_results}: at least one independent sign is below {@code reason_p}
+ * with its effect above its floor; a flag needs it ({@link CellFlags}), so a huge school is not flagged for a
+ * one-point difference however small its p-value. The floors act on the flag, not on the p-values, so they cost no
+ * power in the combination.
+ *
+ * <p><b>Inflated journal marks</b> ({@code p_journal}) is {@code lowered_p} with {@code practical_journal}: its own
+ * flag kind, reported separately («завышение текущих отметок»).
  *
  * <p>The risk score ({@link #riskOf}) is computed by {@link CellFlags} once classes have been scanned.
  */
 public final class CellScoring {
 
-    private static final UserDefinedFunction SIMES = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.simes(values(ps))),
-            DataTypes.DoubleType);
     private static final UserDefinedFunction FISHER = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.combinedFisher(values(ps))),
+            DataTypes.DoubleType);
+    private static final UserDefinedFunction SIMES = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.simes(values(ps))),
             DataTypes.DoubleType);
 
     private CellScoring() {
@@ -62,17 +71,21 @@ public final class CellScoring {
     public static Dataset<Row> score(Dataset<Row> cells, FlagConfig config) {
         Dataset<Row> out = cells;
         Column small = col("small_cell"); // set by the indicator stage from indicators.min_cell_works
+        Column practical = lit(false);
         for (Sign s : Sign.values()) {
             Column p = col(s.pColumn());
             Column untestable = s.shareBased() ? p.isNull().or(small) : p.isNull();
-            out = out.withColumn(s.gatedColumn(), when(untestable, lit(null).cast("double"))
-                    .when(s.effectReached(config), p).otherwise(lit(1.0)));
+            out = out.withColumn(s.signColumn(), when(untestable, lit(null).cast("double")).otherwise(p))
+                    .withColumn(s.effectColumn(), s.effectReached(config));
+            if (s.group() != null && s.group().independent()) {
+                practical = practical.or(relevant(s, config));
+            }
         }
         List<Column> all = new ArrayList<>();
         List<Column> independent = new ArrayList<>();
         for (SignGroup g : SignGroup.values()) {
             Column[] members = Arrays.stream(Sign.values()).filter(s -> s.group() == g)
-                    .map(s -> col(s.gatedColumn())).toArray(Column[]::new);
+                    .map(s -> col(s.signColumn())).toArray(Column[]::new);
             String name = groupColumn(g);
             out = out.withColumn(name, SIMES.apply(array(members)));
             all.add(col(name));
@@ -81,19 +94,38 @@ public final class CellScoring {
             }
         }
         Column groups = array(all.toArray(new Column[0]));
+        Column supported = col("p_independent").leq(config.supportP);
         return out.withColumn("p_fisher", FISHER.apply(groups))
                 .withColumn("p_simes", SIMES.apply(groups))
                 .withColumn("p_combined", least(lit(1.0), least(col("p_fisher"), col("p_simes")).multiply(2)))
                 .withColumn("p_independent", SIMES.apply(array(independent.toArray(new Column[0]))))
-                .withColumn("p_results", greatest(col("p_combined"), col("p_independent")))
-                .withColumn("p_journal", col(Sign.LOWERED.gatedColumn()));
+                .withColumn("p_results", when(supported, col("p_combined"))
+                        .otherwise(greatest(col("p_combined"), col("p_independent"))))
+                .withColumn("practical_results", practical)
+                .withColumn("p_journal", col(Sign.LOWERED.signColumn()))
+                .withColumn("practical_journal", relevant(Sign.LOWERED, config));
+    }
+
+    /** The sign is below {@code reason_p} and its effect reaches its floor: a sign a person would act on. */
+    static Column relevant(Sign s, FlagConfig config) {
+        return org.apache.spark.sql.functions.coalesce(col(s.signColumn()).lt(config.reasonP).and(col(s.effectColumn())),
+                lit(false));
     }
 
     public static String groupColumn(SignGroup g) {
         return "group_" + g.name().toLowerCase(java.util.Locale.ROOT) + "_p";
     }
 
-    /** {@code risk = −log10 p} (higher = more suspicious), 0 for a missing p, at most 300 (p = 0 from underflow). */
+    /**
+     * The risk score: {@code −log10 p} when the kind is practically relevant; otherwise at most {@code −log10 reason_p}
+     * (1.3 by default), so a cell that cannot be flagged — a tiny effect in a huge school — never ranks above one that
+     * can.
+     */
+    static Column riskOf(Column p, Column practical, FlagConfig config) {
+        return when(practical, riskOf(p)).otherwise(least(riskOf(p), lit(-Math.log10(config.reasonP))));
+    }
+
+    /** {@code −log10 p} (higher = more suspicious), 0 for a missing p, at most 300 (p = 0 from underflow). */
     static Column riskOf(Column p) {
         return when(p.isNull(), lit(0.0)).otherwise(least(lit(300.0), log10(greatest(p, lit(1e-300))).multiply(-1)));
     }

@@ -85,7 +85,7 @@ public final class Comparison {
             java.util.List<String> clauses = new java.util.ArrayList<>();
             if (n != null && n >= LARGE_SCHOOL_WORKS) {
                 clauses.add(english ? "the school is large (" + n + " works), so a small excess leaves the interval"
-                        : "школа крупная (" + n + " работ), и небольшое превышение выходит за доверительный интервал");
+                        : "школа крупная (" + n + " " + ReasonText.works(n) + "), и небольшое превышение выходит за доверительный интервал");
             }
             if (small) {
                 clauses.add(english ? "too few works for a test" : "работ слишком мало для проверки");

@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.indicators.stats.Percentile;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.GroundTruthRow;
 import org.vprobjectivity.synthetic.ManipulationKind;
@@ -124,48 +125,20 @@ public final class Evaluation {
         return new double[] {bySchool.size(), ratio(ours, bySchool.size()), ratio(official, bySchool.size())};
     }
 
-    /** ROC AUC = P(score of a positive > score of a negative) + ½·P(tie) (Mann–Whitney; Hanley &amp; McNeil 1982). */
+    /**
+     * ROC AUC = P(score of a positive > score of a negative) + ½·P(tie) (Mann–Whitney; Hanley &amp; McNeil 1982): the
+     * mean over positives of their mid-rank percentile among the negatives ({@link Percentile#rank}), / 100.
+     */
     static double auc(double[] positives, double[] negatives) {
         if (positives.length == 0 || negatives.length == 0) {
             return Double.NaN;
         }
-        double[] neg = negatives.clone();
-        java.util.Arrays.sort(neg);
-        double wins = 0;
+        double[] sorted = Percentile.sorted(negatives);
+        double sum = 0;
         for (double p : positives) {
-            int below = lowerBound(neg, p);
-            int atOrBelow = upperBound(neg, p);
-            wins += below + 0.5 * (atOrBelow - below);
+            sum += Percentile.rank(sorted, p) / 100;
         }
-        return wins / ((double) positives.length * negatives.length);
-    }
-
-    private static int lowerBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private static int upperBound(double[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return sum / positives.length;
     }
 
     private static double ratio(long a, long b) {

@@ -21,6 +21,13 @@ public final class FlagConfig implements Serializable {
     @JsonProperty("q")
     public double q = 0.05;
 
+    /**
+     * Two-signal rule: high results count only when the independent signs (journal, distribution, tasks,
+     * participation) reach this p-value by themselves (Simes over their groups).
+     */
+    @JsonProperty("support_p")
+    public double supportP = 0.01;
+
     /** Raised marks: the cell's share minus the reference's, at least this (as a share). */
     @JsonProperty("min_raised_excess")
     public double minRaisedExcess = 0.10;
@@ -80,6 +87,9 @@ public final class FlagConfig implements Serializable {
         }
         if (maxReasons < 1 || minIdenticalWorks < 2) {
             throw new IllegalArgumentException("flags.max_reasons must be at least 1, flags.min_identical_works at least 2");
+        }
+        if (!(supportP > 0 && supportP < 1)) {
+            throw new IllegalArgumentException("flags.support_p must be in (0, 1), not " + supportP);
         }
         if (!(reasonP > 0 && reasonP <= 1)) {
             throw new IllegalArgumentException("flags.reason_p must be in (0, 1], not " + reasonP);

@@ -39,8 +39,10 @@ public final class ReasonText implements Serializable {
         if (!hasField(cell, "class")) {
             return work;
         }
-        String label = cls == null ? (english ? "class not given" : "класс не указан") : cls;
-        return work + (english ? ", class " + label : cls == null ? ", " + label : ", класс «" + label + "»");
+        if (cls == null) {
+            return work + (english ? ", class not given" : ", класс не указан");
+        }
+        return work + (english ? ", class " + cls : ", класс «" + cls + "»");
     }
 
     /** The sentence for one sign of the cell, prefixed with its work. */
@@ -82,7 +84,8 @@ public final class ReasonText implements Serializable {
             case IDENTICAL -> english
                     ? integer(cell, "identical_vector_works") + " works with the same score on every task (largest group "
                     + integer(cell, "largest_identical_group") + ")"
-                    : integer(cell, "identical_vector_works") + " работ с одинаковыми баллами по всем заданиям (самая большая группа — "
+                    : integer(cell, "identical_vector_works") + " " + works(cell.<Number>getAs("identical_vector_works"))
+                    + " с одинаковыми баллами по всем заданиям (самая большая группа — "
                     + integer(cell, "largest_identical_group") + ")";
             case NO_OMISSIONS -> english
                     ? "hardly any task left blank: " + pct(cell, "omission_rate") + " (" + ref + " " + pct(cell, "omission_rate_ref") + ")"
@@ -113,7 +116,8 @@ public final class ReasonText implements Serializable {
                 ? "spike at the cut for mark " + best + " (" + cut + " points): " + above + " works just above it where "
                 + expected + " are expected"
                 : "всплеск на границе отметки «" + best + "» (" + cut + " " + points(cell.<Integer>getAs("bunch" + best + "_cut"))
-                + "): " + above + " работ сразу выше неё при ожидаемых " + expected;
+                + "): " + above + " " + works(cell.<Number>getAs("bunch" + best + "_above")) + " сразу выше неё при ожидаемых "
+                + expected;
     }
 
     /** «p < 0,001» / "p < 0.001", else three decimals. */
@@ -155,16 +159,25 @@ public final class ReasonText implements Serializable {
     }
 
     /** Russian plural of «балл» after a number. */
-    static String points(Integer n) {
+    public static String points(Integer n) {
+        return plural(n, "балл", "балла", "баллов");
+    }
+
+    /** Russian plural of «работа» after a number: 1 работа, 2 работы, 5 работ, 21 работа. */
+    public static String works(Number n) {
+        return plural(n, "работа", "работы", "работ");
+    }
+
+    private static String plural(Number n, String one, String few, String many) {
         if (n == null) {
-            return "баллов";
+            return many;
         }
-        int mod100 = Math.abs(n) % 100;
-        int mod10 = mod100 % 10;
+        long mod100 = Math.abs(n.longValue()) % 100;
+        long mod10 = mod100 % 10;
         if (mod100 >= 11 && mod100 <= 14) {
-            return "баллов";
+            return many;
         }
-        return mod10 == 1 ? "балл" : mod10 >= 2 && mod10 <= 4 ? "балла" : "баллов";
+        return mod10 == 1 ? one : mod10 >= 2 && mod10 <= 4 ? few : many;
     }
 
     static boolean hasField(Row row, String name) {

@@ -18,7 +18,8 @@ public final class SchoolType {
             return null;
         }
         String n = name.toLowerCase(Locale.ROOT).replace('ё', 'е');
-        if (n.contains("лице")) {
+        // «лицей», «лицея», «лицею»… as a word: not the «лице» inside «улице» or «полицейский».
+        if (n.matches("(?s).*(^|[^а-я])лице[йяюе].*")) {
             return "лицей";
         }
         if (n.contains("гимнази")) {

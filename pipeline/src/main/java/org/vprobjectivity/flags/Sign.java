@@ -48,9 +48,14 @@ public enum Sign {
         return shareBased;
     }
 
-    /** The column the scored table keeps this sign's gated p-value in. */
-    public String gatedColumn() {
+    /** The column the scored table keeps this sign's p-value in (null when not tested). */
+    public String signColumn() {
         return "sign_" + name().toLowerCase(java.util.Locale.ROOT) + "_p";
+    }
+
+    /** The column the scored table keeps whether this sign's effect reaches its floor in. */
+    public String effectColumn() {
+        return "sign_" + name().toLowerCase(java.util.Locale.ROOT) + "_effect";
     }
 
     /** True when the sign's effect reaches its floor (null-safe: a missing effect does not reach it). */

@@ -1,0 +1,159 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.flags.Comparison;
+import org.vprobjectivity.io.OfficialListXlsx;
+import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.synthetic.GroundTruth;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The flags as a user gets them from {@code run}: on a generated region with every manipulation kind, injected schools
+ * rank above clean ones (not an exact list); every school with works is in the comparison once; the official list
+ * workbook has the districts' layout; {@code evaluate} prints its table. On the real export (skipped when absent) the
+ * run completes and the comparison accounts for every school.
+ */
+class FlagsEndToEndTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void injectedSchoolsRankAboveCleanOnes(@TempDir Path dir) throws Exception {
+        assertThat(Main.execute("generate", "--output", dir.resolve("gen").toString(), "--schools", "60", "--seed", "21",
+                "--manipulated-share", "0.3")).isZero();
+        Path out = dir.resolve("out");
+        assertThat(run("--input", dir.resolve("gen/region").toString(), "--output", out.toString())).isZero();
+
+        GroundTruth truth = GroundTruth.read(dir.resolve("gen/truth"));
+        Set<String> injected = truth.manipulatedSchools().keySet();
+        List<org.apache.spark.sql.Row> schools = spark.read().parquet(out.resolve(OutputLayout.FLAGS_SCHOOLS).toString())
+                .select("school_id", "rank", "risk_score", "flagged").collectAsList();
+        assertThat(schools).hasSize(60);
+        List<Double> injectedRisk = new ArrayList<>();
+        List<Double> cleanRisk = new ArrayList<>();
+        for (org.apache.spark.sql.Row r : schools) {
+            (injected.contains(r.getString(0)) ? injectedRisk : cleanRisk).add(r.getDouble(2));
+        }
+        double auc = 0;
+        for (double a : injectedRisk) {
+            for (double b : cleanRisk) {
+                auc += a > b ? 1 : a == b ? 0.5 : 0;
+            }
+        }
+        auc /= (double) injectedRisk.size() * cleanRisk.size();
+        List<String> flagged = schools.stream().filter(r -> r.getBoolean(3)).map(r -> r.getString(0)).toList();
+        long flaggedInjected = flagged.stream().filter(injected::contains).count();
+        System.out.printf("generated 60 schools: %d injected; school-level AUC of the risk score %.3f; flagged %d, of them"
+                + " injected %d%n", injected.size(), auc, flagged.size(), flaggedInjected);
+        assertThat(auc).isGreaterThan(0.7);
+        assertThat(flagged).isNotEmpty();
+        assertThat((double) flaggedInjected / flagged.size()).isGreaterThanOrEqualTo(0.75);
+
+        Dataset<org.apache.spark.sql.Row> comparison = spark.read().parquet(out.resolve(OutputLayout.FLAGS_COMPARISON).toString());
+        assertThat(comparison.count()).isEqualTo(60);
+        assertThat(comparison.select("school_id").distinct().count()).isEqualTo(60);
+        assertThat(comparison.filter(col("category").equalTo(Comparison.OFFICIAL_ONLY).and(col("explanation").isNull())).count())
+                .isZero();
+
+        try (InputStream in = Files.newInputStream(out.resolve(OutputLayout.OFFICIAL_XLSX)); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet markers = wb.getSheet(OfficialListXlsx.MARKERS_SHEET);
+            List<String> header = new ArrayList<>();
+            markers.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("Год", "Логин", "Муниципалитет", "ОО", "4 РУ", "4 МА", "5 РУ", "5 МА",
+                    "Количество маркеров");
+            for (Row row : markers) {
+                for (Cell c : row) {
+                    assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA);
+                }
+            }
+        }
+
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        PrintStream old = System.out;
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(new CommandLine(new EvaluateCommand()).execute("--flags", out.toString(), "--truth",
+                    dir.resolve("gen/truth").toString())).isZero();
+        } finally {
+            System.setOut(old);
+        }
+        String table = printed.toString(StandardCharsets.UTF_8);
+        System.out.print(table);
+        assertThat(table).contains("| cell | all |").contains("| school |").contains("ANSWERS_KNOWN");
+    }
+
+    @Test
+    void realExportRunsAndTheComparisonAccountsForEverySchool(@TempDir Path dir) throws Exception {
+        String real = System.getProperty("vpr.real.dir", "");
+        Path file = real.isBlank() ? null : Path.of(real, "altai-2021-ma4-regional-export.xlsx");
+        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
+                "real export not found: set -Dvpr.real.dir to the folder with altai-2021-ma4-regional-export.xlsx (now «" + real + "»)");
+        Path out = dir.resolve("out");
+        int exit = run("--input", file.toString(), "--output", out.toString(), "--subject", "MA", "--grade", "4",
+                "--session", "2021-spring");
+        assertThat(exit).isZero();
+        long schoolsWithWorks = spark.read().parquet(out.resolve(OutputLayout.RESULTS).toString())
+                .select("school_id").distinct().count();
+        Dataset<org.apache.spark.sql.Row> comparison = spark.read().parquet(out.resolve(OutputLayout.FLAGS_COMPARISON).toString());
+        Map<String, Long> categories = comparison.groupBy("category").count().collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getString(0), r -> r.getLong(1)));
+        long official = spark.read().parquet(out.resolve(OutputLayout.FLAGS_OFFICIAL).toString()).filter(col("any_marker")).count();
+        System.out.printf("real MA-4 2021: %d schools with works; official markers %d schools; ours %d; categories %s%n",
+                schoolsWithWorks, official, comparison.filter(col("flagged")).count(), categories);
+        assertThat(comparison.count()).isEqualTo(schoolsWithWorks);
+        assertThat(comparison.select("school_id").distinct().count()).isEqualTo(schoolsWithWorks);
+        assertThat(categories.getOrDefault(Comparison.BOTH, 0L) + categories.getOrDefault(Comparison.OFFICIAL_ONLY, 0L))
+                .isEqualTo(official);
+    }
+
+    @Test
+    void aConfigurationValueOutOfRangeIsAUsageErrorNamingTheField(@TempDir Path dir) throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"flags\": {\"q\": 1.5}}");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", dir.toString(), "--output",
+                dir.resolve("out").toString(), "--config", config.toString());
+        int exit = new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8)).execute(SparkTestSession.get());
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("flags.q");
+        assertThat(dir.resolve("out")).doesNotExist();
+        Files.writeString(config, "{\"indicators\": {\"reference_level\": \"district\"}}");
+        cmd = CommandLine.populateCommand(new RunCommand(), "--input", dir.toString(), "--output",
+                dir.resolve("out").toString(), "--config", config.toString());
+        assertThat(new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get())).isEqualTo(ExitCodes.USAGE);
+    }
+
+    private static int run(String... args) throws Exception {
+        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args);
+        return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
+    }
+}

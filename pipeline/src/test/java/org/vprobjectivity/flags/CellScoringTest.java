@@ -1,0 +1,323 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.stats.Tails;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A default {@link CellRow} ("clean") has every p-value 0.5 and every effect at the reference: every group is
+ * Simes{0.5, …} = 0.5, p_combined = min(1, 2·min(Fisher, Simes = 0.5)) = 1, p_independent = 0.5 > support_p, so
+ * p_results = max(1, 0.5) = 1.
+ */
+class CellScoringTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+    private final FlagConfig config = new FlagConfig();
+
+    private Map<String, Row> score(CellRow... rows) {
+        return CellScoring.score(CellRow.table(spark, Arrays.asList(rows)), config).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+    }
+
+    /** 30 clean cells plus the given ones, through {@link CellFlags#compute}, by school id. */
+    private Map<String, Row> flags(CellRow... special) {
+        List<CellRow> rows = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            rows.add(CellRow.of(String.format("clean%02d", i)));
+        }
+        rows.addAll(Arrays.asList(special));
+        Map<String, Row> out = CellFlags.compute(CellRow.table(spark, rows), Keys.SCHOOL, config, "ru").collectAsList()
+                .stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        assertThat(out).hasSize(rows.size());
+        for (int i = 0; i < 30; i++) {
+            Row clean = out.get(String.format("clean%02d", i));
+            assertThat(clean.<Boolean>getAs("flagged")).isFalse();
+            assertThat(clean.<Double>getAs("p_results")).isCloseTo(1.0, within(1e-12));
+        }
+        return out;
+    }
+
+    /** Fisher's combined p by the closed form for even df: e^{−X/2} Σ_{j<k} (X/2)^j / j!, X = −2 Σ ln p. */
+    private static double fisher(double... p) {
+        double half = 0;
+        for (double v : p) {
+            half -= Math.log(v);
+        }
+        double term = 1;
+        double sum = 1;
+        for (int j = 1; j < p.length; j++) {
+            term *= half / j;
+            sum += term;
+        }
+        return Math.exp(-half) * sum;
+    }
+
+    private static <T> List<T> list(Row r, String column) {
+        return r.getList(r.fieldIndex(column));
+    }
+
+    private static double d(Row r, String column) {
+        return r.<Double>getAs(column);
+    }
+
+    @Test
+    void signsUnderTheirFloorCountAsNoEvidenceAndShareSignsOfSmallCellsAreNotTested() {
+        Map<String, Row> rows = score(
+                // raised 7 points above the reference: under the 10-point floor
+                CellRow.of("under").set("raised_p", 1e-6).set("raised_share", 0.15).set("raised_ref", 0.08)
+                        .set("score_sd", 4.5).set("sd_p", 0.01) // 10% below the expected SD: under the 15% floor
+                        .set("identical_vector_works", 2).set("identical_p", 0.01) // 2 < 3
+                        .set("bunch3_excess", 0.5).set("bunch4_excess", 1.0).set("bunch_total_p", 0.01), // 1.5 < 2
+                CellRow.of("over").set("raised_p", 1e-6).set("raised_share", 0.30).set("raised_ref", 0.08)
+                        .set("score_sd", 4.0).set("sd_p", 0.01) // 20% below
+                        .set("identical_vector_works", 3).set("identical_p", 0.02)
+                        .set("bunch3_excess", 0.6).set("bunch4_excess", 1.5).set("bunch5_excess", null) // 2.1, null as 0
+                        .set("bunch_total_p", 0.03)
+                        .set("chi2_p", 0.04),
+                CellRow.of("small").set("small_cell", true).set("works", 6)
+                        .set("raised_p", 1e-6).set("raised_share", 0.30).set("raised_ref", 0.08)
+                        .set("quality_p", 1e-6).set("quality_share", 0.90)
+                        .set("guttman_p", 0.01),
+                CellRow.of("missing").set("raised_p", null).set("raised_share", 0.30).set("guttman_p", null)
+                        .set("score_sd", null).set("sd_p", 0.01));
+        Row under = rows.get("under");
+        // p-values are kept as they are; the floors decide only whether the sign is practically relevant
+        assertThat(d(under, "sign_raised_p")).isEqualTo(1e-6);
+        assertThat(under.<Boolean>getAs("sign_raised_effect")).isFalse();
+        assertThat(under.<Boolean>getAs("sign_spread_effect")).isFalse();
+        assertThat(under.<Boolean>getAs("sign_identical_effect")).isFalse();
+        assertThat(under.<Boolean>getAs("sign_bunching_effect")).isFalse();
+        assertThat(under.<Boolean>getAs("practical_results")).isFalse(); // every p < 0.05 has its effect under the floor
+        Row over = rows.get("over");
+        assertThat(d(over, "sign_raised_p")).isEqualTo(1e-6);
+        assertThat(over.<Boolean>getAs("sign_raised_effect")).isTrue();
+        assertThat(over.<Boolean>getAs("sign_spread_effect")).isTrue();
+        assertThat(over.<Boolean>getAs("sign_identical_effect")).isTrue();
+        assertThat(over.<Boolean>getAs("sign_bunching_effect")).isTrue();
+        assertThat(over.<Boolean>getAs("sign_shape_effect")).isTrue(); // no floor
+        assertThat(over.<Boolean>getAs("practical_results")).isTrue();
+        Row small = rows.get("small");
+        assertThat(small.<Double>getAs("sign_raised_p")).isNull();
+        assertThat(small.<Double>getAs("sign_quality_p")).isNull();
+        assertThat(small.<Double>getAs("sign_absent_p")).isNull();
+        assertThat(small.<Double>getAs("sign_lowered_p")).isNull();
+        assertThat(small.<Double>getAs("p_journal")).isNull();
+        assertThat(small.<Boolean>getAs("practical_journal")).isFalse();
+        assertThat(small.<Double>getAs(CellScoring.groupColumn(SignGroup.JOURNAL))).isNull();
+        assertThat(small.<Double>getAs(CellScoring.groupColumn(SignGroup.HIGH))).isNull();
+        assertThat(d(small, "sign_person_fit_p")).isEqualTo(0.01); // task patterns are tested in small cells
+        Row missing = rows.get("missing");
+        assertThat(missing.<Double>getAs("sign_raised_p")).isNull();
+        assertThat(missing.<Double>getAs("sign_person_fit_p")).isNull();
+        // a missing effect does not reach the floor
+        assertThat(d(missing, "sign_spread_p")).isEqualTo(0.01);
+        assertThat(missing.<Boolean>getAs("sign_spread_effect")).isFalse();
+    }
+
+    /**
+     * Signs: quality 0.02, raised 0.001, bunching 0.01, spread 0.03, shape 0.2, person fit 0.04, identical 0.002,
+     * omissions 0.5, absent 0.3. Groups (Simes, k·p_(i)/i):
+     * high 0.02; journal 0.001; distribution {0.01, 0.03, 0.2}: min(0.03, 0.045, 0.2) = 0.03;
+     * tasks {0.002, 0.04, 0.5}: min(0.006, 0.06, 0.5) = 0.006; participation 0.3.
+     * Across groups {0.001, 0.006, 0.02, 0.03, 0.3}: Simes min(0.005, 0.015, 0.0333, 0.0375, 0.3) = 0.005;
+     * Fisher X = −2 ln(0.02·0.001·0.03·0.006·0.3) ≈ 41.3 on 10 df ≈ 1.0e-5, so p_combined = 2·p_fisher.
+     * Independent {0.001, 0.006, 0.03, 0.3}: min(0.004, 0.012, 0.04, 0.3) = 0.004 ≤ support_p 0.01, so the high
+     * results count: p_results = p_combined.
+     */
+    @Test
+    void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheBetterOfFisherAndSimes() {
+        Row r = score(CellRow.of("s")
+                .set("quality_p", 0.02).set("quality_share", 0.70)
+                .set("raised_p", 0.001).set("raised_share", 0.30)
+                .set("bunch_total_p", 0.01).set("bunch4_excess", 3.0)
+                .set("sd_p", 0.03).set("score_sd", 3.0)
+                .set("chi2_p", 0.2)
+                .set("guttman_p", 0.04)
+                .set("identical_p", 0.002).set("identical_vector_works", 4)
+                .set("absent_p", 0.3).set("absent_share", 0.15)).get("s");
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.HIGH))).isCloseTo(0.02, within(1e-15));
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.JOURNAL))).isCloseTo(0.001, within(1e-15));
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.DISTRIBUTION))).isCloseTo(0.03, within(1e-15))
+                .isCloseTo(Tails.simes(new double[] {0.01, 0.03, 0.2}), within(1e-15));
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.TASKS))).isCloseTo(0.006, within(1e-15))
+                .isCloseTo(Tails.simes(new double[] {0.04, 0.002, 0.5}), within(1e-15));
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.PARTICIPATION))).isCloseTo(0.3, within(1e-15));
+        double fisher = fisher(0.02, 0.001, 0.03, 0.006, 0.3);
+        assertThat(fisher).isBetween(1e-6, 1e-4); // the estimate in the comment, so 2·fisher < 0.004 below
+        assertThat(d(r, "p_fisher")).isCloseTo(fisher, within(1e-12));
+        assertThat(d(r, "p_simes")).isCloseTo(0.005, within(1e-15));
+        assertThat(d(r, "p_combined")).isCloseTo(2 * fisher, within(1e-12));
+        assertThat(d(r, "p_independent")).isCloseTo(0.004, within(1e-15));
+        assertThat(d(r, "p_results")).isCloseTo(2 * fisher, within(1e-12));
+        assertThat(d(r, "p_journal")).isEqualTo(0.5);
+        assertThat(r.<Boolean>getAs("practical_journal")).isFalse();
+    }
+
+    /**
+     * Only the journal sign: groups {0.5, 1e-6, 0.5, 0.5, 0.5}. Simes 5·1e-6 = 5e-6; Fisher X = −2 ln(1e-6·0.5⁴) ≈ 33.2
+     * on 10 df ≈ 2.5e-4: Simes is the better, p_combined = 2·5e-6 = 1e-5. Independent {1e-6, 0.5, 0.5, 0.5}: 4e-6,
+     * under support_p, so p_results = p_combined.
+     */
+    @Test
+    void oneStrongGroupIsCarriedBySimes() {
+        Row r = score(CellRow.of("s").set("raised_p", 1e-6).set("raised_share", 0.30)).get("s");
+        assertThat(d(r, "p_fisher")).isCloseTo(fisher(0.5, 1e-6, 0.5, 0.5, 0.5), within(1e-12)).isGreaterThan(1e-4);
+        assertThat(d(r, "p_simes")).isCloseTo(5e-6, within(1e-18));
+        assertThat(d(r, "p_combined")).isCloseTo(1e-5, within(1e-18));
+        assertThat(d(r, "p_independent")).isCloseTo(4e-6, within(1e-18));
+        assertThat(d(r, "p_results")).isCloseTo(1e-5, within(1e-18));
+    }
+
+    @Test
+    void combinedPIsCappedAtOne() {
+        Row r = score(CellRow.of("clean")).get("clean");
+        // groups all 0.5: Simes 0.5, doubled and capped
+        assertThat(d(r, "p_simes")).isCloseTo(0.5, within(1e-15));
+        assertThat(d(r, "p_combined")).isEqualTo(1.0);
+        assertThat(d(r, "p_independent")).isCloseTo(0.5, within(1e-15));
+    }
+
+    /**
+     * Quality 40 points above the reference with p = 1e-12 and nothing else: p_combined ≤ 2·5·1e-12, but
+     * p_independent = 0.5 (the clean groups, see the class comment) > support_p, so p_results = max(p_combined, 0.5):
+     * not flagged. With a raised share of 50% against 8% (p = 1e-9) the journal group joins: p_independent =
+     * Simes{1e-9, 0.5, 0.5, 0.5} = 4e-9 ≤ support_p, so p_results = p_combined = 2·min(Fisher, Simes = 5e-12), and its
+     * q-value among 32 cells is 32·p_results ≪ 0.05.
+     */
+    @Test
+    void highResultsAloneAreNotFlaggedButWithAnIndependentSignTheyAre() {
+        Map<String, Row> out = flags(
+                CellRow.of("high").set("quality_p", 1e-12).set("quality_share", 0.90),
+                CellRow.of("highRaised").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set("raised_p", 1e-9).set("raised_share", 0.50));
+        Row high = out.get("high");
+        assertThat(d(high, "p_combined")).isLessThanOrEqualTo(1e-11);
+        assertThat(d(high, "p_independent")).isCloseTo(0.5, within(1e-12));
+        assertThat(d(high, "p_results")).isCloseTo(0.5, within(1e-12));
+        assertThat(high.<Boolean>getAs("flagged")).isFalse();
+        assertThat(high.<String>getAs("flag_kind")).isNull();
+        assertThat(high.<Double>getAs("risk_score")).isCloseTo(Math.log10(2), within(1e-12));
+        // the reason is still written (p < reason_p), the cell is just not flagged
+        assertThat(list(high, "reason_signs")).containsExactly("QUALITY");
+
+        Row both = out.get("highRaised");
+        double combined = 2 * Math.min(fisher(1e-12, 1e-9, 0.5, 0.5, 0.5), 5e-12);
+        assertThat(d(both, "p_independent")).isCloseTo(4e-9, within(1e-20));
+        assertThat(d(both, "p_results")).isCloseTo(combined, within(combined * 1e-9));
+        assertThat(d(both, "q_value")).isCloseTo(32 * combined, within(combined * 1e-7));
+        assertThat(both.<Boolean>getAs("flagged")).isTrue();
+        assertThat(both.<Boolean>getAs("flagged_results")).isTrue();
+        assertThat(both.<Boolean>getAs("flagged_journal")).isFalse();
+        assertThat(both.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
+        assertThat(both.<Double>getAs("risk_score")).isCloseTo(-Math.log10(combined), within(1e-9));
+        assertThat(list(both, "reason_signs")).containsExactly("QUALITY", "RAISED");
+        assertThat(list(both, "reason_p")).containsExactly(1e-12, 1e-9);
+    }
+
+    /**
+     * A small cell (6 works) with every share sign at p = 1e-12: none is tested, groups high, journal and
+     * participation are null, p_independent = Simes{0.5, 0.5} = 0.5, p_results = max(1, 0.5) = 1: never flagged. With
+     * person fit p = 1e-12 it is: tasks = Simes{1e-12, 0.5, 0.5} = 3e-12, p_independent = Simes{0.5, 3e-12} = 6e-12 ≤
+     * support_p, p_results = p_combined = 2·min(Fisher over {0.5, 3e-12}, 6e-12).
+     */
+    @Test
+    void smallCellsAreNeverFlaggedOnSharesAloneButCanBeOnTaskPatterns() {
+        Map<String, Row> out = flags(
+                smallWithShares("smallShares"),
+                smallWithShares("smallGuttman").set("guttman_p", 1e-12));
+        Row shares = out.get("smallShares");
+        assertThat(d(shares, "p_independent")).isCloseTo(0.5, within(1e-12));
+        assertThat(d(shares, "p_results")).isCloseTo(1.0, within(1e-12));
+        assertThat(shares.<Double>getAs("p_journal")).isNull();
+        assertThat(shares.<Boolean>getAs("flagged")).isFalse();
+
+        Row guttman = out.get("smallGuttman");
+        double combined = 2 * Math.min(fisher(0.5, 3e-12), 6e-12);
+        assertThat(d(guttman, "p_independent")).isCloseTo(6e-12, within(1e-24));
+        assertThat(d(guttman, "p_results")).isCloseTo(combined, within(1e-22));
+        assertThat(guttman.<Boolean>getAs("flagged")).isTrue();
+        assertThat(guttman.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
+        assertThat(list(guttman, "reason_signs")).containsExactly("PERSON_FIT");
+    }
+
+    private static CellRow smallWithShares(String id) {
+        return CellRow.of(id).set("small_cell", true).set("works", 6).set("n_journal", 6)
+                .set("raised_p", 1e-12).set("raised_share", 0.67)
+                .set("quality_p", 1e-12).set("quality_share", 1.0)
+                .set("absent_p", 1e-12).set("absent_share", 0.40)
+                .set("lowered_p", 1e-12).set("lowered_share", 0.50);
+    }
+
+    /** 3000 works, raised_p = 1e-15 but only 2 points above the reference: no flag; 12 points: flagged. */
+    @Test
+    void aTinyEffectInAHugeSchoolIsNotFlagged() {
+        Map<String, Row> out = flags(
+                CellRow.of("hugeTiny").set("works", 3000).set("n_journal", 3000)
+                        .set("raised_p", 1e-15).set("raised_share", 0.10),
+                CellRow.of("hugeReal").set("works", 3000).set("n_journal", 3000)
+                        .set("raised_p", 1e-15).set("raised_share", 0.20));
+        Row tiny = out.get("hugeTiny");
+        // the p-value is tiny and stays so (it ranks high), but no sign is practically relevant: not flagged
+        assertThat(d(tiny, "sign_raised_p")).isEqualTo(1e-15);
+        assertThat(tiny.<Boolean>getAs("sign_raised_effect")).isFalse();
+        assertThat(d(tiny, "q_value")).isLessThan(0.05);
+        assertThat(tiny.<Boolean>getAs("practical_results")).isFalse();
+        assertThat(tiny.<Boolean>getAs("flagged")).isFalse();
+        // and it cannot rank above a cell that can be flagged: its risk is capped at −log10 reason_p
+        assertThat(tiny.<Double>getAs("risk_score")).isCloseTo(-Math.log10(0.05), within(1e-12));
+        assertThat(list(tiny, "reasons")).isEmpty();
+        assertThat(out.get("hugeReal").<Boolean>getAs("flagged")).isTrue();
+    }
+
+    /**
+     * Lowered share 40% against 10%, p = 1e-10: p_journal = 1e-10, its q among 32 cells (all with a journal p)
+     * 32·1e-10; p_results stays 1 (lowered is in no group). A cell with both kinds gets "both".
+     */
+    @Test
+    void inflatedJournalMarksAreTheirOwnKind() {
+        Map<String, Row> out = flags(
+                CellRow.of("journal").set("lowered_p", 1e-10).set("lowered_share", 0.40),
+                CellRow.of("both").set("lowered_p", 1e-10).set("lowered_share", 0.40)
+                        .set("raised_p", 1e-9).set("raised_share", 0.50));
+        Row journal = out.get("journal");
+        assertThat(d(journal, "p_journal")).isEqualTo(1e-10);
+        assertThat(d(journal, "p_results")).isCloseTo(1.0, within(1e-12));
+        assertThat(d(journal, "q_value_journal")).isCloseTo(32 * 1e-10 / 2, within(1e-20)); // rank 1 of 2 tied: min(32p/1, 32p/2)
+        assertThat(journal.<Boolean>getAs("flagged_results")).isFalse();
+        assertThat(journal.<Boolean>getAs("flagged_journal")).isTrue();
+        assertThat(journal.<Boolean>getAs("flagged")).isTrue();
+        assertThat(journal.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_JOURNAL);
+        assertThat(journal.<Double>getAs("risk_score_journal")).isCloseTo(10.0, within(1e-9));
+        assertThat(list(journal, "reason_signs")).containsExactly("LOWERED");
+        assertThat(CellScoringTest.<String>list(journal, "reasons").get(0)).contains("признаки завышения текущих отметок");
+        assertThat(out.get("both").<String>getAs("flag_kind")).isEqualTo(CellFlags.BOTH);
+    }
+
+    @Test
+    void riskIsMinusLog10OfPBoundedAt300AndZeroForMissing() {
+        Dataset<Row> ps = spark.createDataFrame(List.of(
+                org.apache.spark.sql.RowFactory.create("a", 1e-4), org.apache.spark.sql.RowFactory.create("b", 1.0),
+                org.apache.spark.sql.RowFactory.create("c", 0.0), org.apache.spark.sql.RowFactory.create("d", null)),
+                new org.apache.spark.sql.types.StructType().add("id", "string").add("p", "double"));
+        Map<String, Double> risk = ps.withColumn("risk", CellScoring.riskOf(col("p"))).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("id"), r -> r.getAs("risk")));
+        assertThat(risk.get("a")).isCloseTo(4.0, within(1e-12));
+        assertThat(risk.get("b")).isCloseTo(0.0, within(1e-12));
+        assertThat(risk.get("c")).isCloseTo(300.0, within(1e-12));
+        assertThat(risk.get("d")).isEqualTo(0.0);
+    }
+}

@@ -1,0 +1,52 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.indicators.Keys;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * School s: the cell is clean (p_results 1, see {@link CellScoringTest}); class А clean, class Б raised 50% against 8%
+ * with p = 1e-9. Class Б: groups {1, 1e-9, 1, 0.75, 1}, Simes 5e-9, Fisher ≈ 7e-6 → p_combined 1e-8; independent
+ * Simes{1e-9, 1, 0.75, 1} = 4e-9; p = 1e-8. Two classes tested: p_classes = 2·1e-8; the cell's p = min(1, 2·min(1,
+ * 2e-8)) = 4e-8. School t has no class rows: its p stays the cell's.
+ */
+class ClassScanTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void strongestClassIsBonferroniAdjustedAndItsReasonsJoinTheCell() {
+        var cells = CellRow.table(spark, List.of(CellRow.of("s"), CellRow.of("t")));
+        var classes = CellRow.classTable(spark, List.of(CellRow.of("s").inClass("А"),
+                CellRow.of("s").inClass("Б").set("raised_p", 1e-9).set("raised_share", 0.50)));
+        Map<String, Row> out = CellFlags.compute(cells, classes, Keys.SCHOOL, new FlagConfig(), "ru").collectAsList()
+                .stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        assertThat(out).hasSize(2);
+        Row s = out.get("s");
+        assertThat(s.<Long>getAs("classes_tested")).isEqualTo(2L);
+        assertThat(s.<String>getAs("strongest_class")).isEqualTo("Б");
+        assertThat(s.<Double>getAs("p_results_cell")).isCloseTo(1.0, within(1e-12));
+        assertThat(s.<Double>getAs("p_results_classes")).isCloseTo(2e-8, within(1e-20));
+        assertThat(s.<Double>getAs("p_results")).isCloseTo(4e-8, within(1e-20));
+        // journal kind: every lowered p is 0.5 → classes min(1, 2·0.5) = 1, cell min(1, 2·min(0.5, 1)) = 1
+        assertThat(s.<Double>getAs("p_journal")).isEqualTo(1.0);
+        List<String> reasons = s.getList(s.fieldIndex("reasons"));
+        assertThat(reasons).hasSize(1);
+        assertThat(reasons.get(0)).startsWith("Математика, 4 кл., класс «Б»: повысили отметку по сравнению с журналом 50%");
+        assertThat(s.getList(s.fieldIndex("reason_signs"))).containsExactly("RAISED");
+        Row t = out.get("t");
+        assertThat(t.<Long>getAs("classes_tested")).isZero();
+        assertThat(t.<Double>getAs("p_results_classes")).isNull();
+        assertThat(t.<Double>getAs("p_results")).isCloseTo(1.0, within(1e-12));
+        assertThat(t.getList(t.fieldIndex("reasons"))).isEmpty();
+    }
+}

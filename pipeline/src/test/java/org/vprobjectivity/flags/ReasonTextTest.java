@@ -1,0 +1,158 @@
+package org.vprobjectivity.flags;
+
+import org.apache.spark.sql.Row;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One row with a value behind every sign: raised 41% (region 7%), lowered 40% (10%), quality 90% (52%), absent 25%
+ * (5%), bunching largest at the cut for mark 4 (excess 6.9 at 15 points: 9 works above, 2.1 expected), SD 3.24
+ * against 5.1, χ² 41.7, Guttman 0.31 against 0.12, 6 identical works (largest group 4), omissions 0.4% (6%).
+ * Expected numbers, by the formatting rules: shares rounded to whole percent, below 1% one decimal; numbers ≥ 10
+ * without decimals, 1..10 one, below 1 two; decimal comma in Russian.
+ */
+class ReasonTextTest {
+
+    private static CellRow cell() {
+        return CellRow.of("s").work("MA", 4)
+                .set("raised_share", 0.41).set("raised_ref", 0.07)
+                .set("lowered_share", 0.40).set("lowered_ref", 0.10)
+                .set("quality_share", 0.90).set("quality_ref", 0.52)
+                .set("absent_share", 0.25).set("absent_ref", 0.05)
+                .set("bunch3_excess", 1.0).set("bunch4_excess", 6.9).set("bunch5_excess", null)
+                .set("bunch4_cut", 15).set("bunch4_above", 9).set("bunch4_expected_above", 2.1)
+                .set("score_sd", 3.24).set("sd_expected", 5.1)
+                .set("chi2_stat", 41.7)
+                .set("guttman_mean", 0.31).set("guttman_expected", 0.12)
+                .set("identical_vector_works", 6).set("largest_identical_group", 4)
+                .set("omission_rate", 0.004).set("omission_rate_ref", 0.06);
+    }
+
+    private static final Map<Sign, String> RU = new EnumMap<>(Map.of(
+            Sign.RAISED, "Математика, 4 кл.: повысили отметку по сравнению с журналом 41% участников (по региону 7%), p < 0,001",
+            Sign.LOWERED, "Математика, 4 кл.: понизили отметку по сравнению с журналом 40% участников (по региону 10%): "
+                    + "признаки завышения текущих отметок, p < 0,001",
+            Sign.QUALITY, "Математика, 4 кл.: доля отметок «4» и «5» 90% (по региону 52%), p < 0,001",
+            Sign.ABSENT, "Математика, 4 кл.: не писали работу 25% учеников из списка (по региону 5%), p < 0,001",
+            Sign.BUNCHING, "Математика, 4 кл.: всплеск на границе отметки «4» (15 баллов): 9 работ сразу выше неё при "
+                    + "ожидаемых 2,1, p < 0,001",
+            Sign.SPREAD, "Математика, 4 кл.: баллы слишком однородны: стандартное отклонение 3,2 при обычном 5,1 для такого "
+                    + "среднего, p < 0,001",
+            Sign.SHAPE, "Математика, 4 кл.: распределение баллов не похоже на распределение школ того же уровня (χ² = 42), "
+                    + "p < 0,001",
+            Sign.PERSON_FIT, "Математика, 4 кл.: необычный рисунок решённых заданий: трудные решены, а лёгкие нет (ошибки "
+                    + "Гуттмана 0,31 при ожидаемых 0,12), p < 0,001",
+            Sign.IDENTICAL, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям (самая большая группа — 4), "
+                    + "p < 0,001",
+            Sign.NO_OMISSIONS, "Математика, 4 кл.: почти нет пропущенных заданий: 0,4% (по региону 6%), p < 0,001"));
+
+    private static final Map<Sign, String> EN = new EnumMap<>(Map.of(
+            Sign.RAISED, "Mathematics, grade 4: VPR mark above the journal mark for 41% of participants (region 7%), p < 0.001",
+            Sign.LOWERED, "Mathematics, grade 4: VPR mark below the journal mark for 40% of participants (region 10%): "
+                    + "signs of inflated journal marks, p < 0.001",
+            Sign.QUALITY, "Mathematics, grade 4: marks 4 and 5: 90% (region 52%), p < 0.001",
+            Sign.ABSENT, "Mathematics, grade 4: absent from the test: 25% of listed pupils (region 5%), p < 0.001",
+            Sign.BUNCHING, "Mathematics, grade 4: spike at the cut for mark 4 (15 points): 9 works just above it where 2.1 "
+                    + "are expected, p < 0.001",
+            Sign.SPREAD, "Mathematics, grade 4: scores too uniform: SD 3.2 where 5.1 is usual at this mean, p < 0.001",
+            Sign.SHAPE, "Mathematics, grade 4: score distribution unlike that of schools at the same level (χ² = 42), p < 0.001",
+            Sign.PERSON_FIT, "Mathematics, grade 4: unusual pattern of solved tasks, harder ones solved while easier ones "
+                    + "missed (Guttman errors 0.31 where 0.12 is expected), p < 0.001",
+            Sign.IDENTICAL, "Mathematics, grade 4: 6 works with the same score on every task (largest group 4), p < 0.001",
+            Sign.NO_OMISSIONS, "Mathematics, grade 4: hardly any task left blank: 0.4% (region 6%), p < 0.001"));
+
+    @Test
+    void everySignHasARussianAndAnEnglishSentenceWithItsNumbers() {
+        Row row = cell().toRow();
+        ReasonText ru = new ReasonText("ru");
+        ReasonText en = new ReasonText("en");
+        assertThat(RU.keySet()).containsExactlyInAnyOrder(Sign.values());
+        for (Sign s : Sign.values()) {
+            assertThat(ru.sentence(s, row, 1e-5)).as(s.name()).isEqualTo(RU.get(s));
+            assertThat(en.sentence(s, row, 1e-5)).as(s.name()).isEqualTo(EN.get(s));
+        }
+    }
+
+    @Test
+    void pValuesUseTheLanguagesDecimalMark() {
+        ReasonText ru = new ReasonText("ru");
+        ReasonText en = new ReasonText("EN");
+        assertThat(ru.pValue(0.0009)).isEqualTo("p < 0,001");
+        assertThat(en.pValue(0.0009)).isEqualTo("p < 0.001");
+        assertThat(ru.pValue(0.0123)).isEqualTo("p = 0,012");
+        assertThat(en.pValue(0.0123)).isEqualTo("p = 0.012");
+        assertThat(ru.pValue(0.001)).isEqualTo("p = 0,001");
+        assertThat(ru.sentence(Sign.RAISED, cell().toRow(), 0.0123)).endsWith("(по региону 7%), p = 0,012");
+    }
+
+    @Test
+    void municipalReferenceIsNamedAsSuch() {
+        Row row = cell().set("reference_unit", "m1").toRow();
+        assertThat(new ReasonText("ru").sentence(Sign.RAISED, row, 0.5)).contains("(по муниципалитету 7%)");
+        assertThat(new ReasonText("en").sentence(Sign.RAISED, row, 0.5)).contains("(municipality 7%)");
+    }
+
+    @Test
+    void classRowsNameTheClass() {
+        Row b = cell().inClass("Б").toRow();
+        assertThat(new ReasonText("ru").sentence(Sign.QUALITY, b, 1e-5))
+                .startsWith("Математика, 4 кл., класс «Б»: доля отметок «4» и «5» 90%");
+        assertThat(new ReasonText("en").sentence(Sign.QUALITY, b, 1e-5)).startsWith("Mathematics, grade 4, class Б: marks 4 and 5");
+        Row unknown = cell().inClass(null).toRow();
+        assertThat(new ReasonText("ru").sentence(Sign.QUALITY, unknown, 1e-5)).startsWith("Математика, 4 кл., класс не указан: ");
+        // Not asserted (reported): English gives "Mathematics, grade 4, class class not given: …", the word doubled.
+    }
+
+    @Test
+    void missingValuesAreShownAsADashAndBunchingWithoutExcessFallsBackToAGeneralSentence() {
+        Row row = cell().set("raised_share", null).set("bunch3_excess", null).set("bunch4_excess", null).toRow();
+        assertThat(new ReasonText("ru").sentence(Sign.RAISED, row, 0.01)).contains("журналом — участников");
+        assertThat(new ReasonText("ru").sentence(Sign.BUNCHING, row, 0.01))
+                .isEqualTo("Математика, 4 кл.: всплеск работ сразу выше границ отметок, p = 0,010");
+    }
+
+    /** The words are those of signs, never of findings. */
+    @Test
+    void russianSentencesNeverNameAViolationOrCheating() {
+        List<String> sentences = new ArrayList<>();
+        ReasonText ru = new ReasonText("ru");
+        for (Row row : List.of(cell().toRow(), cell().inClass("А").toRow(), CellRow.of("clean").toRow())) {
+            for (Sign s : Sign.values()) {
+                sentences.add(ru.sentence(s, row, 1e-5));
+                sentences.add(ru.sentence(s, row, 0.04));
+            }
+        }
+        assertThat(sentences).hasSize(60).allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT))
+                .doesNotContain("нарушен").doesNotContain("списыв"));
+    }
+
+    @Test
+    void pointsTakeTheRussianPluralOfBall() {
+        assertThat(ReasonText.points(1)).isEqualTo("балл");
+        assertThat(ReasonText.points(2)).isEqualTo("балла");
+        assertThat(ReasonText.points(4)).isEqualTo("балла");
+        assertThat(ReasonText.points(5)).isEqualTo("баллов");
+        assertThat(ReasonText.points(0)).isEqualTo("баллов");
+        assertThat(ReasonText.points(11)).isEqualTo("баллов");
+        assertThat(ReasonText.points(12)).isEqualTo("баллов");
+        assertThat(ReasonText.points(14)).isEqualTo("баллов");
+        assertThat(ReasonText.points(21)).isEqualTo("балл");
+        assertThat(ReasonText.points(24)).isEqualTo("балла");
+        assertThat(ReasonText.points(111)).isEqualTo("баллов");
+        assertThat(ReasonText.points(null)).isEqualTo("баллов");
+    }
+
+    @Test
+    void workNamesTheSubjectAndGrade() {
+        assertThat(new ReasonText("ru").work("RU", 5)).isEqualTo("Русский язык, 5 кл.");
+        assertThat(new ReasonText("en").work("RU", 5)).isEqualTo("Russian, grade 5");
+        assertThat(new ReasonText("en").work("XX", 7)).isEqualTo("XX, grade 7");
+    }
+}
