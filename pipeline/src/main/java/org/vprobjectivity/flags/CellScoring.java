@@ -52,8 +52,8 @@ import static org.apache.spark.sql.functions.when;
  * one-point difference however small its p-value. The floors act on the flag, not on the p-values, so they cost no
  * power in the combination.
  *
- * <p><b>Inflated journal marks</b> ({@code p_journal}) is {@code lowered_p} with {@code practical_journal}: its own
- * flag kind, reported separately («завышение текущих отметок»).
+ * <p><b>Inflated journal marks</b> ({@code p_journal}): Simes over {@code lowered_p} and {@code shift_down_p}, with
+ * {@code practical_journal}: its own flag kind, reported separately («завышение текущих отметок»).
  *
  * <p>The risk score ({@link #riskOf}) is computed by {@link CellFlags} once classes have been scanned.
  */
@@ -94,6 +94,7 @@ public final class CellScoring {
             }
         }
         Column groups = array(all.toArray(new Column[0]));
+        List<Sign> journalKind = Arrays.stream(Sign.values()).filter(sg -> sg.group() == null).toList();
         Column supported = col("p_independent").leq(config.supportP);
         return out.withColumn("p_fisher", FISHER.apply(groups))
                 .withColumn("p_simes", SIMES.apply(groups))
@@ -102,8 +103,8 @@ public final class CellScoring {
                 .withColumn("p_results", when(supported, col("p_combined"))
                         .otherwise(greatest(col("p_combined"), col("p_independent"))))
                 .withColumn("practical_results", practical)
-                .withColumn("p_journal", col(Sign.LOWERED.signColumn()))
-                .withColumn("practical_journal", relevant(Sign.LOWERED, config));
+                .withColumn("p_journal", SIMES.apply(array(journalKind.stream().map(sg -> col(sg.signColumn())).toArray(Column[]::new))))
+                .withColumn("practical_journal", journalKind.stream().map(sg -> relevant(sg, config)).reduce(Column::or).orElseThrow());
     }
 
     /** The sign is below {@code reason_p} and its effect reaches its floor: a sign a person would act on. */

@@ -44,6 +44,10 @@ public final class FlagConfig implements Serializable {
     @JsonProperty("min_lowered_excess")
     public double minLoweredExcess = 0.10;
 
+    /** Mean VPR − journal mark difference: at least this many marks away from the reference's. */
+    @JsonProperty("min_shift_marks")
+    public double minShiftMarks = 0.25;
+
     /** Bunching: works above the cuts beyond the expected, summed over the cuts, at least this. */
     @JsonProperty("min_bunching_excess_works")
     public double minBunchingExcessWorks = 2;

@@ -59,6 +59,16 @@ public final class ReasonText implements Serializable {
                     + pct(cell, "lowered_ref") + "): signs of inflated journal marks"
                     : "понизили отметку по сравнению с журналом " + pct(cell, "lowered_share") + " участников (" + ref + " "
                     + pct(cell, "lowered_ref") + "): признаки завышения текущих отметок";
+            case SHIFT_UP -> english
+                    ? "VPR marks above the journal marks by " + signed(cell, "mean_diff") + " on average (" + ref + " "
+                    + signed(cell, "shift_ref") + ")"
+                    : "отметки за работу в среднем выше журнальных на " + signed(cell, "mean_diff") + " (" + ref + " "
+                    + signed(cell, "shift_ref") + ")";
+            case SHIFT_DOWN -> english
+                    ? "VPR marks below the journal marks by " + signed(cell, "mean_diff") + " on average (" + ref + " "
+                    + signed(cell, "shift_ref") + "): signs of inflated journal marks"
+                    : "отметки за работу в среднем ниже журнальных: разница " + signed(cell, "mean_diff") + " (" + ref + " "
+                    + signed(cell, "shift_ref") + "): признаки завышения текущих отметок";
             case QUALITY -> english
                     ? "marks 4 and 5: " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")"
                     : "доля отметок «4» и «5» " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")";
@@ -146,6 +156,16 @@ public final class ReasonText implements Serializable {
     private String num(Row cell, String column) {
         Object v = cell.getAs(column);
         return v instanceof Number n ? decimal(n.doubleValue(), n.doubleValue() >= 10 ? 0 : n.doubleValue() >= 1 ? 1 : 2) : "—";
+    }
+
+    /** A mark difference with its sign: «+0,45», «−0,10». */
+    private String signed(Row cell, String column) {
+        Object v = cell.getAs(column);
+        if (!(v instanceof Number n)) {
+            return "—";
+        }
+        double d = n.doubleValue();
+        return (d > 0 ? "+" : d < 0 ? "−" : "") + decimal(Math.abs(d), 2);
     }
 
     private static String integer(Row cell, String column) {

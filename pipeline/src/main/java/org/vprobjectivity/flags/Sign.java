@@ -14,6 +14,8 @@ import static org.apache.spark.sql.functions.lit;
  */
 public enum Sign {
     RAISED(SignGroup.JOURNAL, "raised_p", true),
+    /** The mean VPR − journal difference above the reference's (random effects, {@code JournalShift}). */
+    SHIFT_UP(SignGroup.JOURNAL, "shift_up_p", true),
     QUALITY(SignGroup.HIGH, "quality_p", true),
     ABSENT(SignGroup.PARTICIPATION, "absent_p", true),
     BUNCHING(SignGroup.DISTRIBUTION, "bunch_total_p", false),
@@ -23,7 +25,9 @@ public enum Sign {
     IDENTICAL(SignGroup.TASKS, "identical_p", false),
     NO_OMISSIONS(SignGroup.TASKS, "no_omission_p", false),
     /** Not a sign of inflated results: VPR below the journal, the separate «завышение текущих отметок» kind. */
-    LOWERED(null, "lowered_p", true);
+    LOWERED(null, "lowered_p", true),
+    /** The mean VPR − journal difference below the reference's: the same kind as {@link #LOWERED}. */
+    SHIFT_DOWN(null, "shift_down_p", true);
 
     private final SignGroup group;
     private final String pColumn;
@@ -35,7 +39,7 @@ public enum Sign {
         this.shareBased = shareBased;
     }
 
-    /** Null for {@link #LOWERED}, which is its own flag kind. */
+    /** Null for {@link #LOWERED} and {@link #SHIFT_DOWN}: inflated journal marks are their own flag kind. */
     public SignGroup group() {
         return group;
     }
@@ -65,6 +69,8 @@ public enum Sign {
             case QUALITY -> col("quality_share").minus(col("quality_ref")).geq(c.minQualityExcess);
             case ABSENT -> col("absent_share").minus(col("absent_ref")).geq(c.minAbsentExcess);
             case LOWERED -> col("lowered_share").minus(col("lowered_ref")).geq(c.minLoweredExcess);
+            case SHIFT_UP -> col("mean_diff").minus(col("shift_ref")).geq(c.minShiftMarks);
+            case SHIFT_DOWN -> col("shift_ref").minus(col("mean_diff")).geq(c.minShiftMarks);
             case BUNCHING -> coalesce(col("bunch3_excess"), lit(0.0)).plus(coalesce(col("bunch4_excess"), lit(0.0)))
                     .plus(coalesce(col("bunch5_excess"), lit(0.0))).geq(c.minBunchingExcessWorks);
             case SPREAD -> col("score_sd").leq(col("sd_expected").multiply(1 - c.minSpreadReduction));

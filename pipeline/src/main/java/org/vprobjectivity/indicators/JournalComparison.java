@@ -36,6 +36,8 @@ import static org.apache.spark.sql.functions.when;
  * <li>{@code kappa_w}: quadratic weighted kappa between j and v on marks 2..5 (Cohen 1968).</li>
  * <li>{@code mean_diff}, {@code mean_diff_se}: mean of v − j and its standard error s/√n.</li>
  * <li>{@code works_without_journal}: works excluded because the journal mark is missing.</li>
+ * <li>{@code shift_ref}, {@code shift_z}, {@code shift_up_p}, {@code shift_down_p}: the mean difference against the
+ * reference's, random effects ({@link JournalShift}).</li>
  * </ul>
  */
 public final class JournalComparison {
@@ -76,8 +78,10 @@ public final class JournalComparison {
                 .withColumn("raised_share", try_divide(col("raised"), col("n_journal")))
                 .withColumn("mean_diff_se", try_divide(col("sd_diff"), sqrt(col("n_journal"))))
                 .withColumn("kappa_w", KAPPA.apply(col("journal_marks"), col("vpr_marks")))
+                .withColumn("diff_variance", col("sd_diff").multiply(col("sd_diff")))
                 .drop("journal_marks", "vpr_marks", "sd_diff");
         Dataset<Row> raised = ClusteredShareTest.upperTail(shares, ReferenceLevel.KEYS, "raised", "n_journal", "raised");
-        return ClusteredShareTest.upperTail(raised, ReferenceLevel.KEYS, "lowered", "n_journal", "lowered");
+        Dataset<Row> lowered = ClusteredShareTest.upperTail(raised, ReferenceLevel.KEYS, "lowered", "n_journal", "lowered");
+        return JournalShift.compute(lowered).drop("diff_variance");
     }
 }

@@ -30,6 +30,8 @@ final class CellRow {
             .add("small_cell", DataTypes.BooleanType).add("reference_unit", DataTypes.StringType)
             .add("raised_share", DataTypes.DoubleType).add("raised_ref", DataTypes.DoubleType).add("raised_p", DataTypes.DoubleType)
             .add("lowered_share", DataTypes.DoubleType).add("lowered_ref", DataTypes.DoubleType).add("lowered_p", DataTypes.DoubleType)
+            .add("mean_diff", DataTypes.DoubleType).add("shift_ref", DataTypes.DoubleType)
+            .add("shift_up_p", DataTypes.DoubleType).add("shift_down_p", DataTypes.DoubleType)
             .add("quality_share", DataTypes.DoubleType).add("quality_ref", DataTypes.DoubleType).add("quality_p", DataTypes.DoubleType)
             .add("mean_score_pct", DataTypes.DoubleType)
             .add("absent_share", DataTypes.DoubleType).add("absent_ref", DataTypes.DoubleType).add("absent_p", DataTypes.DoubleType)
@@ -68,6 +70,10 @@ final class CellRow {
         values.put("reference_unit", "region");
         share("raised", 0.08);
         share("lowered", 0.10);
+        values.put("mean_diff", -0.1);
+        values.put("shift_ref", -0.1);
+        values.put("shift_up_p", 0.5);
+        values.put("shift_down_p", 0.5);
         share("quality", 0.50);
         values.put("mean_score_pct", 55.0);
         share("absent", 0.05);

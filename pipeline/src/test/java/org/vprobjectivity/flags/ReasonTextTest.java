@@ -24,6 +24,7 @@ class ReasonTextTest {
         return CellRow.of("s").work("MA", 4)
                 .set("raised_share", 0.41).set("raised_ref", 0.07)
                 .set("lowered_share", 0.40).set("lowered_ref", 0.10)
+                .set("mean_diff", 0.45).set("shift_ref", -0.05)
                 .set("quality_share", 0.90).set("quality_ref", 0.52)
                 .set("absent_share", 0.25).set("absent_ref", 0.05)
                 .set("bunch3_excess", 1.0).set("bunch4_excess", 6.9).set("bunch5_excess", null)
@@ -36,6 +37,12 @@ class ReasonTextTest {
     }
 
     private static final Map<Sign, String> RU = new EnumMap<>(Map.of(
+            Sign.SHIFT_UP, "Математика, 4 кл.: отметки за работу в среднем выше журнальных на +0,45 (по региону −0,05), p < 0,001",
+            Sign.SHIFT_DOWN, "Математика, 4 кл.: отметки за работу в среднем ниже журнальных: разница +0,45 (по региону −0,05): "
+                    + "признаки завышения текущих отметок, p < 0,001"));
+
+    static {
+        RU.putAll(Map.of(
             Sign.RAISED, "Математика, 4 кл.: повысили отметку по сравнению с журналом 41% участников (по региону 7%), p < 0,001",
             Sign.LOWERED, "Математика, 4 кл.: понизили отметку по сравнению с журналом 40% участников (по региону 10%): "
                     + "признаки завышения текущих отметок, p < 0,001",
@@ -52,8 +59,15 @@ class ReasonTextTest {
             Sign.IDENTICAL, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям (самая большая группа — 4), "
                     + "p < 0,001",
             Sign.NO_OMISSIONS, "Математика, 4 кл.: почти нет пропущенных заданий: 0,4% (по региону 6%), p < 0,001"));
+    }
 
     private static final Map<Sign, String> EN = new EnumMap<>(Map.of(
+            Sign.SHIFT_UP, "Mathematics, grade 4: VPR marks above the journal marks by +0.45 on average (region −0.05), p < 0.001",
+            Sign.SHIFT_DOWN, "Mathematics, grade 4: VPR marks below the journal marks by +0.45 on average (region −0.05): "
+                    + "signs of inflated journal marks, p < 0.001"));
+
+    static {
+        EN.putAll(Map.of(
             Sign.RAISED, "Mathematics, grade 4: VPR mark above the journal mark for 41% of participants (region 7%), p < 0.001",
             Sign.LOWERED, "Mathematics, grade 4: VPR mark below the journal mark for 40% of participants (region 10%): "
                     + "signs of inflated journal marks, p < 0.001",
@@ -67,6 +81,7 @@ class ReasonTextTest {
                     + "missed (Guttman errors 0.31 where 0.12 is expected), p < 0.001",
             Sign.IDENTICAL, "Mathematics, grade 4: 6 works with the same score on every task (largest group 4), p < 0.001",
             Sign.NO_OMISSIONS, "Mathematics, grade 4: hardly any task left blank: 0.4% (region 6%), p < 0.001"));
+    }
 
     @Test
     void everySignHasARussianAndAnEnglishSentenceWithItsNumbers() {
@@ -129,7 +144,7 @@ class ReasonTextTest {
                 sentences.add(ru.sentence(s, row, 0.04));
             }
         }
-        assertThat(sentences).hasSize(60).allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT))
+        assertThat(sentences).hasSize(3 * 2 * Sign.values().length).allSatisfy(s -> assertThat(s.toLowerCase(Locale.ROOT))
                 .doesNotContain("нарушен").doesNotContain("списыв"));
     }
 

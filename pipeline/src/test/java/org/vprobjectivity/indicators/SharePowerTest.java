@@ -36,6 +36,9 @@ class SharePowerTest {
         double keptHome = auc(absent, "absent_p", region, ManipulationKind.WEAK_KEPT_HOME);
         double blanketRaised = auc(journal, "raised_p", region, ManipulationKind.BLANKET_INFLATION);
         double blanketQuality = auc(high, "quality_p", region, ManipulationKind.BLANKET_INFLATION);
+        System.out.printf("AUC INFLATED_JOURNAL/shift_down_p %.3f, BLANKET_INFLATION/shift_up_p %.3f%n",
+                auc(journal, "shift_down_p", region, ManipulationKind.INFLATED_JOURNAL),
+                auc(journal, "shift_up_p", region, ManipulationKind.BLANKET_INFLATION));
         System.out.printf("AUC INFLATED_JOURNAL/lowered_p %.3f, WEAK_KEPT_HOME/absent_p %.3f, "
                 + "BLANKET_INFLATION/raised_p %.3f, BLANKET_INFLATION/quality_p %.3f%n",
                 inflatedJournal, keptHome, blanketRaised, blanketQuality);

@@ -1,0 +1,83 @@
+package org.vprobjectivity.indicators;
+
+import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF2;
+import org.apache.spark.sql.api.java.UDF5;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.stats.RandomEffects;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.udf;
+
+/**
+ * How far a cell's mean difference VPR mark − journal mark ({@code mean_diff}) lies from its reference's, allowing
+ * for the honest spread between cells (indicators.md §1): a random-effects fit per reference ({@link RandomEffects},
+ * DerSimonian &amp; Laird 1986) gives μ, τ² and the pooled within-cell variance; {@code shift_z = (d − μ)/sqrt(τ² +
+ * σ²_w/n)}, {@code shift_up_p = 1 − Φ(z)} (VPR above the school's own marks: inflated VPR) and
+ * {@code shift_down_p = Φ(z)} (VPR below them: inflated journal marks). Every changed mark moves the mean, where the
+ * raised/lowered counts see only marks that cross from one side to the other, so the shift sees a journal mark raised
+ * from 3 to 4 for a pupil whose VPR mark was 5. {@code shift_ref} = μ.
+ */
+public final class JournalShift {
+
+    private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
+    private static final UserDefinedFunction Z = udf((UDF5<Double, Long, Double, Double, Double, Double>) (d, n, mu, tau2, within) -> {
+        if (d == null || n == null || mu == null || tau2 == null || within == null) {
+            return null;
+        }
+        double z = new RandomEffects.Fit(mu, tau2, within, 0).z(d, n);
+        return Double.isNaN(z) ? null : z;
+    }, DataTypes.DoubleType);
+    private static final UserDefinedFunction UPPER = udf((UDF2<Double, Boolean, Double>) (z, upper) ->
+            z == null ? null : upper ? 1 - NORMAL.cumulativeProbability(z) : NORMAL.cumulativeProbability(z), DataTypes.DoubleType);
+
+    private JournalShift() {
+    }
+
+    /** @param journalCells {@link JournalComparison} output (mean_diff, diff_variance, n_journal, reference keys) */
+    public static Dataset<Row> compute(Dataset<Row> journalCells) {
+        String[] ref = ReferenceLevel.KEYS;
+        Dataset<Row> lists = journalCells.filter(col("n_journal").gt(0)).groupBy(Keys.cols(ref)).agg(
+                collect_list(col("mean_diff")).as("__d"), collect_list(col("diff_variance")).as("__v"),
+                collect_list(col("n_journal")).as("__n"));
+        List<StructField> fields = new ArrayList<>(Arrays.asList(lists.select(Keys.cols(ref)).schema().fields()));
+        fields.add(DataTypes.createStructField("shift_ref", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("__tau2", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("__within", DataTypes.DoubleType, true));
+        int keys = ref.length;
+        MapFunction<Row, Row> fit = r -> {
+            List<Double> d = r.getList(keys);
+            List<Double> v = r.getList(keys + 1);
+            List<Long> n = r.getList(keys + 2);
+            RandomEffects.Fit f = RandomEffects.fit(d.stream().mapToDouble(x -> x == null ? Double.NaN : x).toArray(),
+                    v.stream().mapToDouble(x -> x == null ? Double.NaN : x).toArray(), n.stream().mapToLong(Long::longValue).toArray());
+            Object[] out = new Object[keys + 3];
+            for (int i = 0; i < keys; i++) {
+                out[i] = r.get(i);
+            }
+            out[keys] = Double.isNaN(f.mean()) ? null : f.mean();
+            out[keys + 1] = Double.isNaN(f.tau2()) ? null : f.tau2();
+            out[keys + 2] = Double.isNaN(f.withinVariance()) ? null : f.withinVariance();
+            return RowFactory.create(out);
+        };
+        Dataset<Row> fits = lists.map(fit, Encoders.row(DataTypes.createStructType(fields)));
+        return Keys.join(journalCells, fits, ref, "left")
+                .withColumn("shift_z", Z.apply(col("mean_diff"), col("n_journal"), col("shift_ref"), col("__tau2"), col("__within")))
+                .withColumn("shift_up_p", UPPER.apply(col("shift_z"), org.apache.spark.sql.functions.lit(true)))
+                .withColumn("shift_down_p", UPPER.apply(col("shift_z"), org.apache.spark.sql.functions.lit(false)))
+                .drop("__tau2", "__within");
+    }
+}
