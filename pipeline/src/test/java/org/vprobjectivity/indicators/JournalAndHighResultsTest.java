@@ -107,4 +107,40 @@ class JournalAndHighResultsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> ReferenceLevel.parse("district"))
                 .hasMessageContaining("reference_level");
     }
+
+    /** The journal shift recomputed from the cells' own mean differences with the random-effects fit. */
+    @Test
+    void journalShiftIsTheRandomEffectsDeviationOfTheMeanDifference() {
+        Dataset<Row> results = new ResultsFixture()
+                .work("A", "А", 18, 5, 4).work("A", "А", 19, 5, 4).work("A", "А", 12, 4, 4).work("A", "А", 8, 3, 4)
+                .work("B", "А", 8, 3, 3).work("B", "А", 3, 2, 3).work("B", "А", 12, 4, 4)
+                .work("C", "А", 12, 4, 5).work("C", "А", 8, 3, 4).work("C", "А", 15, 5, 5)
+                .toDataset(spark).withColumn("max_score", lit(20));
+        Map<String, Row> rows = JournalComparison.compute(results, Keys.SCHOOL).collectAsList().stream()
+                .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        // v − j: A 1, 1, 0, −1; B 0, −1, 0; C −1, −1, 0.
+        double[][] diffs = {{1, 1, 0, -1}, {0, -1, 0}, {-1, -1, 0}};
+        double[] means = new double[3];
+        double[] vars = new double[3];
+        long[] n = new long[3];
+        for (int i = 0; i < 3; i++) {
+            n[i] = diffs[i].length;
+            means[i] = java.util.Arrays.stream(diffs[i]).average().orElseThrow();
+            double m = means[i];
+            vars[i] = java.util.Arrays.stream(diffs[i]).map(x -> (x - m) * (x - m)).sum() / (n[i] - 1);
+        }
+        org.vprobjectivity.indicators.stats.RandomEffects.Fit f =
+                org.vprobjectivity.indicators.stats.RandomEffects.fit(means, vars, n);
+        String[] ids = {"A", "B", "C"};
+        for (int i = 0; i < 3; i++) {
+            Row r = rows.get(ids[i]);
+            double z = f.z(means[i], n[i]);
+            assertThat(r.<Double>getAs("shift_ref")).isCloseTo(f.mean(), within(1e-12));
+            assertThat(r.<Double>getAs("shift_z")).isCloseTo(z, within(1e-12));
+            double up = 1 - new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(z);
+            assertThat(r.<Double>getAs("shift_up_p")).isCloseTo(up, within(1e-12));
+            assertThat(r.<Double>getAs("shift_down_p")).isCloseTo(1 - up, within(1e-12));
+        }
+        assertThat(rows.get("A").<Double>getAs("shift_z")).isGreaterThan(rows.get("C").<Double>getAs("shift_z"));
+    }
 }
