@@ -50,20 +50,27 @@ public final class JournalShift {
     /** @param journalCells {@link JournalComparison} output (mean_diff, diff_variance, n_journal, reference keys) */
     public static Dataset<Row> compute(Dataset<Row> journalCells) {
         String[] ref = ReferenceLevel.KEYS;
+        // One list of structs, not three lists: collect_list drops nulls, and a cell of one work has no variance.
         Dataset<Row> lists = journalCells.filter(col("n_journal").gt(0)).groupBy(Keys.cols(ref)).agg(
-                collect_list(col("mean_diff")).as("__d"), collect_list(col("diff_variance")).as("__v"),
-                collect_list(col("n_journal")).as("__n"));
+                collect_list(org.apache.spark.sql.functions.struct(col("mean_diff"), col("diff_variance"),
+                        col("n_journal"))).as("__cells"));
         List<StructField> fields = new ArrayList<>(Arrays.asList(lists.select(Keys.cols(ref)).schema().fields()));
         fields.add(DataTypes.createStructField("shift_ref", DataTypes.DoubleType, true));
         fields.add(DataTypes.createStructField("__tau2", DataTypes.DoubleType, true));
         fields.add(DataTypes.createStructField("__within", DataTypes.DoubleType, true));
         int keys = ref.length;
         MapFunction<Row, Row> fit = r -> {
-            List<Double> d = r.getList(keys);
-            List<Double> v = r.getList(keys + 1);
-            List<Long> n = r.getList(keys + 2);
-            RandomEffects.Fit f = RandomEffects.fit(d.stream().mapToDouble(x -> x == null ? Double.NaN : x).toArray(),
-                    v.stream().mapToDouble(x -> x == null ? Double.NaN : x).toArray(), n.stream().mapToLong(Long::longValue).toArray());
+            List<Row> cells = r.getList(keys);
+            double[] d = new double[cells.size()];
+            double[] v = new double[cells.size()];
+            long[] n = new long[cells.size()];
+            for (int i = 0; i < d.length; i++) {
+                Row c = cells.get(i);
+                d[i] = c.isNullAt(0) ? Double.NaN : c.getDouble(0);
+                v[i] = c.isNullAt(1) ? Double.NaN : c.getDouble(1);
+                n[i] = c.getLong(2);
+            }
+            RandomEffects.Fit f = RandomEffects.fit(d, v, n);
             Object[] out = new Object[keys + 3];
             for (int i = 0; i < keys; i++) {
                 out[i] = r.get(i);

@@ -115,24 +115,25 @@ class JournalAndHighResultsTest {
                 .work("A", "А", 18, 5, 4).work("A", "А", 19, 5, 4).work("A", "А", 12, 4, 4).work("A", "А", 8, 3, 4)
                 .work("B", "А", 8, 3, 3).work("B", "А", 3, 2, 3).work("B", "А", 12, 4, 4)
                 .work("C", "А", 12, 4, 5).work("C", "А", 8, 3, 4).work("C", "А", 15, 5, 5)
+                .work("D", "А", 15, 5, 4) // one journal mark: no variance of its own (collect_list drops the null)
                 .toDataset(spark).withColumn("max_score", lit(20));
         Map<String, Row> rows = JournalComparison.compute(results, Keys.SCHOOL).collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
-        // v − j: A 1, 1, 0, −1; B 0, −1, 0; C −1, −1, 0.
-        double[][] diffs = {{1, 1, 0, -1}, {0, -1, 0}, {-1, -1, 0}};
-        double[] means = new double[3];
-        double[] vars = new double[3];
-        long[] n = new long[3];
-        for (int i = 0; i < 3; i++) {
+        // v − j: A 1, 1, 0, −1; B 0, −1, 0; C −1, −1, 0; D 1.
+        double[][] diffs = {{1, 1, 0, -1}, {0, -1, 0}, {-1, -1, 0}, {1}};
+        double[] means = new double[4];
+        double[] vars = new double[4];
+        long[] n = new long[4];
+        for (int i = 0; i < 4; i++) {
             n[i] = diffs[i].length;
             means[i] = java.util.Arrays.stream(diffs[i]).average().orElseThrow();
             double m = means[i];
-            vars[i] = java.util.Arrays.stream(diffs[i]).map(x -> (x - m) * (x - m)).sum() / (n[i] - 1);
+            vars[i] = n[i] < 2 ? Double.NaN : java.util.Arrays.stream(diffs[i]).map(x -> (x - m) * (x - m)).sum() / (n[i] - 1);
         }
         org.vprobjectivity.indicators.stats.RandomEffects.Fit f =
                 org.vprobjectivity.indicators.stats.RandomEffects.fit(means, vars, n);
-        String[] ids = {"A", "B", "C"};
-        for (int i = 0; i < 3; i++) {
+        String[] ids = {"A", "B", "C", "D"};
+        for (int i = 0; i < 4; i++) {
             Row r = rows.get(ids[i]);
             double z = f.z(means[i], n[i]);
             assertThat(r.<Double>getAs("shift_ref")).isCloseTo(f.mean(), within(1e-12));
