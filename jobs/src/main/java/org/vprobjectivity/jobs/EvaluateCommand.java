@@ -35,27 +35,31 @@ public class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GroundTruth groundTruth = GroundTruth.read(truth);
         SparkSession spark = SparkSessions.create("vpr-objectivity evaluate");
         try {
-            List<Evaluation.Cell> cells = cells(spark);
-            Map<String, Long> classWorks = new HashMap<>();
-            spark.read().parquet(flags + "/" + OutputLayout.INDICATORS_CLASS)
-                    .select(col("school_id"), col("subject"), col("grade"), coalesce(col("class"), lit("")), col("works"))
-                    .collectAsList()
-                    .forEach(r -> classWorks.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getInt(2) + "|" + r.getString(3),
-                            r.getLong(4)));
-            List<Evaluation.Line> lines = Evaluation.evaluate(cells, groundTruth, classWorks);
-            System.out.print(Evaluation.markdown(lines));
-            if (!groundTruth.strongSchools().isEmpty()) {
-                double[] strong = Evaluation.strongSchoolRates(cells, groundTruth.strongSchools());
-                System.out.printf("Strong honest schools: %d; flagged by us %.3f, marked officially %.3f%n", (long) strong[0],
-                        strong[1], strong[2]);
-            }
-            return ExitCodes.OK;
+            return evaluate(spark, System.out);
         } finally {
             spark.stop();
         }
+    }
+
+    /** Prints the evaluation table; the session is the caller's. */
+    int evaluate(SparkSession spark, java.io.PrintStream out) {
+        GroundTruth groundTruth = GroundTruth.read(truth);
+        List<Evaluation.Cell> cells = cells(spark);
+        Map<String, Long> classWorks = new HashMap<>();
+        spark.read().parquet(flags + "/" + OutputLayout.INDICATORS_CLASS)
+                .select(col("school_id"), col("subject"), col("grade"), coalesce(col("class"), lit("")), col("works"))
+                .collectAsList()
+                .forEach(r -> classWorks.put(r.getString(0) + "|" + r.getString(1) + "|" + r.getInt(2) + "|" + r.getString(3),
+                        r.getLong(4)));
+        out.print(Evaluation.markdown(Evaluation.evaluate(cells, groundTruth, classWorks)));
+        if (!groundTruth.strongSchools().isEmpty()) {
+            double[] strong = Evaluation.strongSchoolRates(cells, groundTruth.strongSchools());
+            out.printf("Strong honest schools: %d; flagged by us %.3f, marked officially %.3f%n", (long) strong[0],
+                    strong[1], strong[2]);
+        }
+        return ExitCodes.OK;
     }
 
     /** One row per school cell (aggregates, not participant rows): our risk and flags, and the official marker. */

@@ -9,6 +9,7 @@ import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.SchoolFlags;
+import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.io.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
@@ -38,7 +39,8 @@ final class FlagStage {
                 read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
-        ParquetTables.write(SchoolFlags.compute(cells, official, config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
+        ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress), config,
+                args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
@@ -67,6 +69,17 @@ final class FlagStage {
             report.totals.put("official_schools_with_works", r.<Long>getAs("schools_with_works"));
             report.totals.put("official_schools_marked", r.<Long>getAs("schools_with_markers"));
         }
+    }
+
+    /** The user's school types, or null without {@code --school-types}; bad lines are reported, not fatal. */
+    private static Dataset<Row> schoolTypes(SparkSession spark, java.nio.file.Path file, RunReport report, Progress progress) {
+        if (file == null) {
+            return null;
+        }
+        SchoolTypes types = SchoolTypes.read(file);
+        types.problems().forEach(p -> progress.say("school types file %s, line %d: %s", file, p.line(), p.messageEn()));
+        report.totals.put("school_types_lines", (long) types.types().size());
+        return types.toDataset(spark);
     }
 
     /** Counts for run.json and the summary: cells and schools flagged, and the four comparison categories. */

@@ -52,6 +52,10 @@ public final class InputArgs {
                     + " subject;grade;share_2;share_3;share_4;share_5[;label].")
     Path reference;
 
+    @Option(names = "--school-types", paramLabel = "FILE",
+            description = "School types school_id;type (лицей, гимназия, …), shown beside flags; default: read from the name.")
+    Path schoolTypes;
+
     @Option(names = "--include-names",
             description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
     boolean includeNames;

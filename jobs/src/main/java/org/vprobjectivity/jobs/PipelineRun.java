@@ -86,6 +86,7 @@ final class PipelineRun {
         report.options.put("config", args.config == null ? null : args.config.toString());
         report.options.put("teachers", args.teachers == null ? null : args.teachers.toString());
         report.options.put("reference", args.reference == null ? null : args.reference.toString());
+        report.options.put("school_types", args.schoolTypes == null ? null : args.schoolTypes.toString());
         return report;
     }
 }

@@ -95,14 +95,9 @@ class FlagsEndToEndTest {
         }
 
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            assertThat(new CommandLine(new EvaluateCommand()).execute("--flags", out.toString(), "--truth",
-                    dir.resolve("gen/truth").toString())).isZero();
-        } finally {
-            System.setOut(old);
-        }
+        EvaluateCommand evaluate = CommandLine.populateCommand(new EvaluateCommand(), "--flags", out.toString(), "--truth",
+                dir.resolve("gen/truth").toString());
+        assertThat(evaluate.evaluate(spark, new PrintStream(printed, true, StandardCharsets.UTF_8))).isZero();
         String table = printed.toString(StandardCharsets.UTF_8);
         System.out.print(table);
         assertThat(table).contains("| cell | all |").contains("| school |").contains("ANSWERS_KNOWN");

@@ -28,7 +28,8 @@ import static org.apache.spark.sql.functions.when;
 /**
  * Cells rolled up to the school ({@code flags/schools}): flagged if any cell is, {@code risk_score} = the largest of
  * its cells', {@code n_flagged_cells}, the flagged works, the strongest reasons over its cells (flagged cells first,
- * then by p-value), the official markers beside them, the school type from its name, and the rank across the region
+ * then by p-value), the official markers beside them, the school type (from {@code --school-types}, else from its
+ * name), and the rank across the region
  * (flagged first, then by risk score). The same shape serves teachers with their keys ({@link #rollUp}).
  */
 public final class SchoolFlags {
@@ -45,6 +46,12 @@ public final class SchoolFlags {
      * @param official  {@code indicators/official} (names, and the official markers per work)
      */
     public static Dataset<Row> compute(Dataset<Row> cellFlags, Dataset<Row> official, FlagConfig config, String lang) {
+        return compute(cellFlags, official, null, config, lang);
+    }
+
+    /** As above, with the user's school types ({@link SchoolTypes#toDataset}), which win over the name's; may be null. */
+    public static Dataset<Row> compute(Dataset<Row> cellFlags, Dataset<Row> official, Dataset<Row> givenTypes,
+                                       FlagConfig config, String lang) {
         Dataset<Row> rolled = rollUp(cellFlags, SCHOOL, config, lang);
         Column marked = col("markers").gt(0).and(col("official_work"));
         Dataset<Row> names = official.groupBy(Keys.cols(SCHOOL)).agg(
@@ -61,6 +68,11 @@ public final class SchoolFlags {
                 .withColumn("school_type", TYPE.apply(col("school_name")))
                 .withColumn("official_markers", coalesce(col("official_markers"), lit(0L)))
                 .withColumn("official_marked_works", coalesce(col("official_marked_works"), lit(0L)));
+        if (givenTypes != null) {
+            joined = Keys.join(joined, givenTypes, new String[] {"school_id"}, "left")
+                    .withColumn("school_type", coalesce(col("school_type_given"), col("school_type")))
+                    .drop("school_type_given");
+        }
         return joined.withColumn("rank", row_number().over(Window.partitionBy(col("session"))
                 .orderBy(col("flagged").desc(), col("risk_score").desc(), col("school_id"))));
     }
