@@ -45,12 +45,12 @@ final class Summary {
             out.println("  indicators/official/, indicators/school/, indicators/class/, indicators/region/  (Parquet; columns in docs/indicators-schema.md)");
         }
         if (r.stageMillis.containsKey("flags")) {
-            out.println("  flags/cells/, flags/schools/, flags/comparison/  (Parquet; signs of non-objectivity, columns in docs/flags.md)");
-            out.printf(english ? "Flags:    %,d of %,d school cells flagged (%,d for inflated journal marks)%n"
-                            : "Признаки: отмечено %,d из %,d ячеек школ (%,d — завышение текущих отметок)%n",
+            out.println("  flags/official/, flags/cells/, flags/schools/, flags/comparison/  (Parquet; signs of non-objectivity,"
+                    + " columns in docs/flags.md)");
+            out.println("  " + OutputLayout.OFFICIAL_XLSX + "  (the official FIOKO list as districts receive it)");
+            out.printf("Flags:    %,d of %,d school cells show signs (%,d of inflated journal marks)%n",
                     t.get("flagged_cells"), t.get("flag_cells"), t.get("flagged_cells_journal"));
-            out.printf(english ? "Schools:  official markers and ours %,d; official only %,d; ours only %,d%n"
-                            : "Школы:    официальные маркеры и наши признаки %,d; только официальные %,d; только наши %,d%n",
+            out.printf("Schools:  official markers and ours %,d; official markers only %,d; ours only %,d%n",
                     t.get("schools_both"), t.get("schools_official_only"), t.get("schools_ours_only"));
         }
         out.println("  " + OutputLayout.REJECTS_CSV + "  (quarantined rows, opens in Excel)");
