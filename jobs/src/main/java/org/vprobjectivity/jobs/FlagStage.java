@@ -59,13 +59,13 @@ final class FlagStage {
     private static void writeOfficialList(SparkSession spark, Dataset<Row> official, String staging, RunReport report) {
         ParquetTables.write(OfficialList.compute(official), staging + "/" + OutputLayout.FLAGS_OFFICIAL);
         Dataset<Row> list = read(spark, staging, OutputLayout.FLAGS_OFFICIAL);
-        Dataset<Row> index = OfficialList.index(list);
+        List<Row> index = OfficialList.index(list).collectAsList();
         try {
             OfficialListXlsx.write(list, index, staging + "/" + OutputLayout.OFFICIAL_XLSX, spark.sparkContext().hadoopConfiguration());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot write " + OutputLayout.OFFICIAL_XLSX + ": " + e.getMessage(), e);
         }
-        for (Row r : index.collectAsList()) {
+        for (Row r : index) {
             report.totals.put("official_schools_with_works", r.<Long>getAs("schools_with_works"));
             report.totals.put("official_schools_marked", r.<Long>getAs("schools_with_markers"));
         }

@@ -8,9 +8,9 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.io.OfficialListXlsx;
@@ -105,10 +105,7 @@ class FlagsEndToEndTest {
 
     @Test
     void realExportRunsAndTheComparisonAccountsForEverySchool(@TempDir Path dir) throws Exception {
-        String real = System.getProperty("vpr.real.dir", "");
-        Path file = real.isBlank() ? null : Path.of(real, "altai-2021-ma4-regional-export.xlsx");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "real export not found: set -Dvpr.real.dir to the folder with altai-2021-ma4-regional-export.xlsx (now «" + real + "»)");
+        Path file = RealFiles.require(RealFiles.MA4);
         Path out = dir.resolve("out");
         int exit = run("--input", file.toString(), "--output", out.toString(), "--subject", "MA", "--grade", "4",
                 "--session", "2021-spring");

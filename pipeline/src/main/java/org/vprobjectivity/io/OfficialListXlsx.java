@@ -57,11 +57,14 @@ public final class OfficialListXlsx {
         return h;
     }
 
-    /** Collects the marked schools and the index (both small) and writes the workbook to {@code file}. */
-    public static void write(Dataset<Row> list, Dataset<Row> index, String file, Configuration conf) throws IOException {
+    /**
+     * Collects the marked schools (a small list) and writes the workbook to {@code file}.
+     *
+     * @param indexRows rows of {@link OfficialList#index}, collected by the caller, who reports them too
+     */
+    public static void write(Dataset<Row> list, List<Row> indexRows, String file, Configuration conf) throws IOException {
         List<String> works = OfficialList.workColumns(list.columns());
         List<Row> marked = list.filter(col("any_marker")).collectAsList();
-        List<Row> indexRows = index.collectAsList();
         Path target = new Path(file);
         FileSystem fs = target.getFileSystem(conf);
         try (OutputStream out = fs.create(target, true)) {

@@ -75,7 +75,7 @@ class CellScoringTest {
     }
 
     @Test
-    void signsUnderTheirFloorCountAsNoEvidenceAndShareSignsOfSmallCellsAreNotTested() {
+    void signsUnderTheirFloorAreNotPracticallyRelevantAndShareSignsOfSmallCellsAreNotTested() {
         Map<String, Row> rows = score(
                 // raised 7 points above the reference: under the 10-point floor
                 CellRow.of("under").set("raised_p", 1e-6).set("raised_share", 0.15).set("raised_ref", 0.08)

@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.io.OfficialListXlsx;
 
@@ -126,7 +126,7 @@ class OfficialListTest {
     void xlsxHasTheOfficialLayoutAndNoFormulas(@TempDir Path dir) throws Exception {
         Dataset<Row> list = OfficialList.compute(fixture()).cache();
         Path file = dir.resolve("official-markers.xlsx");
-        OfficialListXlsx.write(list, OfficialList.index(list), file.toString(), SparkTestSession.get().sparkContext().hadoopConfiguration());
+        OfficialListXlsx.write(list, OfficialList.index(list).collectAsList(), file.toString(), SparkTestSession.get().sparkContext().hadoopConfiguration());
 
         try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
             assertThat(wb.getNumberOfSheets()).isEqualTo(2);
@@ -181,10 +181,7 @@ class OfficialListTest {
      */
     @Test
     void realListLayout() throws Exception {
-        String dir = System.getProperty("vpr.real.dir", "");
-        Path file = dir.isBlank() ? null : Path.of(dir, "dagestan-official-markers-2023-2025.xlsx");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "real list not found: set -Dvpr.real.dir to the folder with dagestan-official-markers-2023-2025.xlsx (now «" + dir + "»)");
+        Path file = RealFiles.require("dagestan-official-markers-2023-2025.xlsx");
         try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
             Sheet sheet = wb.getSheetAt(0);
             List<String> ours = OfficialListXlsx.header(OfficialList.workColumns(OfficialList.compute(fixture()).columns()));

@@ -3,8 +3,8 @@ package org.vprobjectivity.indicators;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.IngestOptions;
@@ -28,10 +28,7 @@ class RealExportOfficialMarkersTest {
 
     @Test
     void markersAreComputedForEverySchoolWithWorks() {
-        String dir = System.getProperty("vpr.real.dir", "");
-        Path file = dir.isBlank() ? null : Path.of(dir, "altai-2021-ma4-regional-export.xlsx");
-        Assumptions.assumeTrue(file != null && Files.isRegularFile(file),
-                "real export not found: set -Dvpr.real.dir to the folder with altai-2021-ma4-regional-export.xlsx (now «" + dir + "»)");
+        Path file = RealFiles.require(RealFiles.MA4);
         SparkSession spark = SparkTestSession.get();
         Dataset<Row> staged = SparkIngest.read(spark, List.of(new InputUnit(file.toString(), null)), HeaderMapping.bundled(),
                 MarkScales.bundled(), new IngestOptions("2021-spring", "MA", 4, null, null));

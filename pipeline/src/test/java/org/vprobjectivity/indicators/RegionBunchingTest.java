@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.indicators.stats.Bunching;
 import org.vprobjectivity.indicators.stats.BunchingPoisson;
@@ -18,12 +19,9 @@ import java.util.stream.Collectors;
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class RegionBunchingTest {
 
-    static final String REAL_DIR_PROPERTY = "vpr.real.dir";
-    static final String MA4 = "altai-2021-ma4-regional-export.xlsx";
 
     private final SparkSession spark = SparkTestSession.get();
 
@@ -260,12 +258,7 @@ class RegionBunchingTest {
      */
     @Test
     void realRegionBunchesAtTheCutForMark3() {
-        String dir = System.getProperty(REAL_DIR_PROPERTY);
-        assumeTrue(dir != null && !dir.isBlank(), "real exports not configured: set -D" + REAL_DIR_PROPERTY
-                + "=<folder with " + MA4 + ">; skipping the real-data bunching test");
-        Path file = Path.of(dir).resolve(MA4);
-        assumeTrue(Files.isRegularFile(file), MA4 + " not found in " + Path.of(dir).toAbsolutePath()
-                + "; skipping the real-data bunching test");
+        Path file = RealFiles.require(RealFiles.MA4);
         long start = System.nanoTime();
         Dataset<Row> results = DistributionFixture.ingest(spark, file.toString(), new IngestOptions("2021-spring", "MA", 4, null, null));
         Dataset<Row> region = RegionBunching.compute(spark, results).cache();

@@ -1,5 +1,7 @@
 package org.vprobjectivity.ingest;
 
+import org.vprobjectivity.RealFiles;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.pjfanning.xlsx.StreamingReader;
@@ -35,7 +37,6 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Acceptance test on the real FIS OKO exports described in {@code shared/real/README.md}. The folder is
@@ -46,7 +47,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class RealExportAcceptanceTest {
 
-    static final String REAL_DIR_PROPERTY = "vpr.real.dir";
     static final String MA4 = "altai-2021-ma4-regional-export.xlsx";
     static final String MA5 = "altai-2022-ma5-school-forms.xlsx";
     static final String FR7 = "altai-2020-fr7-raw-export.xlsx";
@@ -167,35 +167,9 @@ class RealExportAcceptanceTest {
 
     // ---------------------------------------------------------------- the real folder
 
-    /** The real export, or the test is skipped with a message naming the missing path. */
+    /** The real export, or the test is skipped with a message naming the missing path ({@link RealFiles}). */
     static Path realFile(String name) {
-        String dir = System.getProperty(REAL_DIR_PROPERTY);
-        assumeTrue(dir != null && !dir.isBlank(),
-                "real exports not configured: system property " + REAL_DIR_PROPERTY + " is empty or unset, so "
-                        + name + " cannot be found; run with -D" + REAL_DIR_PROPERTY + "=<folder with the real exports>"
-                        + " (e.g. -D" + REAL_DIR_PROPERTY + "=../shared/real, as .ci/run does)");
-        Path folder = resolveFolder(Path.of(dir));
-        assumeTrue(folder != null,
-                "real exports folder " + Path.of(dir).toAbsolutePath().normalize() + " (from -D" + REAL_DIR_PROPERTY + "=" + dir
-                        + ") does not exist; set -D" + REAL_DIR_PROPERTY + " to the folder holding " + name);
-        Path file = folder.resolve(name);
-        assumeTrue(Files.isRegularFile(file),
-                "real export " + file + " is missing; set -D" + REAL_DIR_PROPERTY + " to the folder holding " + name);
-        return file;
-    }
-
-    /** An absolute folder as is; a relative one against the working directory, else against its parents (Surefire runs in the module). */
-    private static Path resolveFolder(Path given) {
-        if (given.isAbsolute()) {
-            return Files.isDirectory(given) ? given : null;
-        }
-        for (Path base = Path.of("").toAbsolutePath(); base != null; base = base.getParent()) {
-            Path candidate = base.resolve(given).normalize();
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
+        return RealFiles.require(name);
     }
 
     private static FileIngestor.Result ingest(Path file, MarkScales scales, IngestOptions options) {
