@@ -32,4 +32,17 @@ class TailsTest {
         assertThat(Tails.combinedFisher(new double[] {1.2})).isNaN();
         assertThat(Tails.combinedFisher(new double[] {-0.1, 0.5})).isNaN();
     }
+
+    /*
+     * Simes over {0.04, 0.01, NaN, 0.03}: NaN skipped, k = 3, sorted 0.01, 0.03, 0.04:
+     * min(3·0.01/1, 3·0.03/2, 3·0.04/3) = min(0.03, 0.045, 0.04) = 0.03 — below Bonferroni's 3·0.01 only when a later
+     * term is smaller: {0.02, 0.021, 0.022} gives min(0.06, 0.0315, 0.022) = 0.022.
+     */
+    @Test
+    void simesByHand() {
+        assertThat(Tails.simes(new double[] {0.04, 0.01, Double.NaN, 0.03})).isCloseTo(0.03, within(1e-15));
+        assertThat(Tails.simes(new double[] {0.02, 0.021, 0.022})).isCloseTo(0.022, within(1e-15));
+        assertThat(Tails.simes(new double[] {0.9, 0.8})).isCloseTo(0.9, within(1e-15)); // min(1.6→1, 0.9)
+        assertThat(Tails.simes(new double[] {Double.NaN})).isNaN();
+    }
 }
