@@ -52,7 +52,8 @@ import static org.apache.spark.sql.functions.when;
  * one-point difference however small its p-value. The floors act on the flag, not on the p-values, so they cost no
  * power in the combination.
  *
- * <p><b>Inflated journal marks</b> ({@code p_journal}): Simes over {@code lowered_p} and {@code shift_down_p}, with
+ * <p><b>Inflated journal marks</b> ({@code p_journal}): Simes over {@code lowered_p}, {@code shift_down_p} and
+ * {@code resid_down_p}, with
  * {@code practical_journal}: its own flag kind, reported separately («завышение текущих отметок»).
  *
  * <p>The risk score ({@link #riskOf}) is computed by {@link CellFlags} once classes have been scanned.

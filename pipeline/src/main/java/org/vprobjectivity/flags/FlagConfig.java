@@ -48,6 +48,10 @@ public final class FlagConfig implements Serializable {
     @JsonProperty("min_shift_marks")
     public double minShiftMarks = 0.25;
 
+    /** Primary score against what the journal marks predict: at least this many within-mark SDs from the reference's. */
+    @JsonProperty("min_score_shift_sd")
+    public double minScoreShiftSd = 0.25;
+
     /** Bunching: works above the cuts beyond the expected, summed over the cuts, at least this. */
     @JsonProperty("min_bunching_excess_works")
     public double minBunchingExcessWorks = 2;

@@ -69,6 +69,16 @@ public final class ReasonText implements Serializable {
                     + signed(cell, "shift_ref") + "): signs of inflated journal marks"
                     : "отметки за работу в среднем ниже журнальных: разница " + signed(cell, "mean_diff") + " (" + ref + " "
                     + signed(cell, "shift_ref") + "): признаки завышения текущих отметок";
+            case SCORE_UP -> english
+                    ? "scores above those of participants with the same journal marks " + where(cell) + ": by "
+                    + points(cell, "score_above_journal") + " on average"
+                    : "баллы за работу выше, чем у участников с теми же отметками по журналу " + where(cell)
+                    + ": в среднем на " + points(cell, "score_above_journal");
+            case SCORE_DOWN -> english
+                    ? "scores below those of participants with the same journal marks " + where(cell) + ": by "
+                    + points(cell, "score_above_journal") + " on average: signs of inflated journal marks"
+                    : "баллы за работу ниже, чем у участников с теми же отметками по журналу " + where(cell)
+                    + ": в среднем на " + points(cell, "score_above_journal") + ": признаки завышения текущих отметок";
             case QUALITY -> english
                     ? "marks 4 and 5: " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")"
                     : "доля отметок «4» и «5» " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")";
@@ -139,9 +149,29 @@ public final class ReasonText implements Serializable {
     }
 
     private String reference(Row cell) {
-        String unit = hasField(cell, "reference_unit") ? cell.getAs("reference_unit") : null;
-        boolean municipal = unit != null && !"region".equals(unit);
+        boolean municipal = municipal(cell);
         return english ? (municipal ? "municipality" : "region") : (municipal ? "по муниципалитету" : "по региону");
+    }
+
+    /** «в регионе» / «в муниципалитете». */
+    private String where(Row cell) {
+        boolean municipal = municipal(cell);
+        return english ? (municipal ? "in the municipality" : "in the region") : (municipal ? "в муниципалитете" : "в регионе");
+    }
+
+    private static boolean municipal(Row cell) {
+        String unit = hasField(cell, "reference_unit") ? cell.getAs("reference_unit") : null;
+        return unit != null && !"region".equals(unit);
+    }
+
+    /** A size in primary points without its sign: «2,4 первичного балла» / "2.4 points". */
+    private String points(Row cell, String column) {
+        Object v = cell.getAs(column);
+        if (!(v instanceof Number n)) {
+            return "—";
+        }
+        String size = decimal(Math.abs(n.doubleValue()), 1);
+        return english ? size + " points" : size + " первичного балла";
     }
 
     private String pct(Row cell, String column) {

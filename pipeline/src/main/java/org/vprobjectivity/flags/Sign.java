@@ -16,6 +16,8 @@ public enum Sign {
     RAISED(SignGroup.JOURNAL, "raised_p", true),
     /** The mean VPR − journal difference above the reference's (random effects, {@code JournalShift}). */
     SHIFT_UP(SignGroup.JOURNAL, "shift_up_p", true),
+    /** Primary scores above what the pupils' journal marks predict ({@code ScoreResidual}). */
+    SCORE_UP(SignGroup.JOURNAL, "resid_up_p", true),
     QUALITY(SignGroup.HIGH, "quality_p", true),
     ABSENT(SignGroup.PARTICIPATION, "absent_p", true),
     BUNCHING(SignGroup.DISTRIBUTION, "bunch_total_p", false),
@@ -27,7 +29,9 @@ public enum Sign {
     /** Not a sign of inflated results: VPR below the journal, the separate «завышение текущих отметок» kind. */
     LOWERED(null, "lowered_p", true),
     /** The mean VPR − journal difference below the reference's: the same kind as {@link #LOWERED}. */
-    SHIFT_DOWN(null, "shift_down_p", true);
+    SHIFT_DOWN(null, "shift_down_p", true),
+    /** Primary scores below what the pupils' journal marks predict: the same kind as {@link #LOWERED}. */
+    SCORE_DOWN(null, "resid_down_p", true);
 
     private final SignGroup group;
     private final String pColumn;
@@ -39,7 +43,7 @@ public enum Sign {
         this.shareBased = shareBased;
     }
 
-    /** Null for {@link #LOWERED} and {@link #SHIFT_DOWN}: inflated journal marks are their own flag kind. */
+    /** Null for {@link #LOWERED}, {@link #SHIFT_DOWN} and {@link #SCORE_DOWN}: inflated journal marks are their own flag kind. */
     public SignGroup group() {
         return group;
     }
@@ -71,6 +75,8 @@ public enum Sign {
             case LOWERED -> col("lowered_share").minus(col("lowered_ref")).geq(c.minLoweredExcess);
             case SHIFT_UP -> col("mean_diff").minus(col("shift_ref")).geq(c.minShiftMarks);
             case SHIFT_DOWN -> col("shift_ref").minus(col("mean_diff")).geq(c.minShiftMarks);
+            case SCORE_UP -> col("score_resid").minus(col("resid_ref")).geq(c.minScoreShiftSd);
+            case SCORE_DOWN -> col("resid_ref").minus(col("score_resid")).geq(c.minScoreShiftSd);
             case BUNCHING -> coalesce(col("bunch3_excess"), lit(0.0)).plus(coalesce(col("bunch4_excess"), lit(0.0)))
                     .plus(coalesce(col("bunch5_excess"), lit(0.0))).geq(c.minBunchingExcessWorks);
             case SPREAD -> col("score_sd").leq(col("sd_expected").multiply(1 - c.minSpreadReduction));

@@ -9,6 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.vprobjectivity.indicators.stats.WeightedKappa;
 
 import scala.collection.Seq;
+
+import java.util.Arrays;
 import scala.jdk.javaapi.CollectionConverters;
 
 import static org.apache.spark.sql.functions.avg;
@@ -38,9 +40,17 @@ import static org.apache.spark.sql.functions.when;
  * <li>{@code works_without_journal}: works excluded because the journal mark is missing.</li>
  * <li>{@code shift_ref}, {@code shift_z}, {@code shift_up_p}, {@code shift_down_p}: the mean difference against the
  * reference's, random effects ({@link JournalShift}).</li>
+ * <li>{@code score_resid}, {@code score_above_journal}, {@code resid_ref}, {@code resid_z}, {@code resid_up_p},
+ * {@code resid_down_p}: the primary score against what the pupils' journal marks predict ({@link ScoreResidual}).</li>
  * </ul>
  */
 public final class JournalComparison {
+
+    private static Column[] concat(Column[] first, Column[] rest) {
+        Column[] all = Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
 
     private static final UserDefinedFunction KAPPA = udf((UDF2<Seq<Integer>, Seq<Integer>, Double>) (j, v) -> {
         int[] a = CollectionConverters.asJava(j).stream().mapToInt(Integer::intValue).toArray();
@@ -59,7 +69,8 @@ public final class JournalComparison {
     public static Dataset<Row> compute(Dataset<Row> results, String[] cell) {
         Column hasJournal = col("journal_mark").isNotNull();
         Column diff = col("mark").minus(col("journal_mark"));
-        Dataset<Row> counts = ReferenceLevel.ensureTagged(results).groupBy(Keys.cols(cell)).agg(
+        Dataset<Row> pupils = ScoreResidual.perPupil(ReferenceLevel.ensureTagged(results));
+        Column[] counted = {
                 first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
                 ReferenceLevel.unitOfCell(),
                 count(lit(1)).as("works"),
@@ -70,7 +81,9 @@ public final class JournalComparison {
                 avg(when(hasJournal, diff)).as("mean_diff"),
                 stddev_samp(when(hasJournal, diff)).as("sd_diff"),
                 collect_list(when(hasJournal, col("journal_mark"))).as("journal_marks"),
-                collect_list(when(hasJournal, col("mark"))).as("vpr_marks"));
+                collect_list(when(hasJournal, col("mark"))).as("vpr_marks")};
+        Column[] all = concat(counted, ScoreResidual.aggregates());
+        Dataset<Row> counts = pupils.groupBy(Keys.cols(cell)).agg(all[0], Arrays.copyOfRange(all, 1, all.length));
         Dataset<Row> shares = counts
                 .withColumn("works_without_journal", col("works").minus(col("n_journal")))
                 .withColumn("lowered_share", try_divide(col("lowered"), col("n_journal")))
@@ -82,6 +95,6 @@ public final class JournalComparison {
                 .drop("journal_marks", "vpr_marks", "sd_diff");
         Dataset<Row> raised = ClusteredShareTest.upperTail(shares, ReferenceLevel.KEYS, "raised", "n_journal", "raised");
         Dataset<Row> lowered = ClusteredShareTest.upperTail(raised, ReferenceLevel.KEYS, "lowered", "n_journal", "lowered");
-        return JournalShift.compute(lowered).drop("diff_variance");
+        return ScoreResidual.test(JournalShift.compute(lowered).drop("diff_variance"));
     }
 }

@@ -49,28 +49,39 @@ public final class JournalShift {
 
     /** @param journalCells {@link JournalComparison} output (mean_diff, diff_variance, n_journal, reference keys) */
     public static Dataset<Row> compute(Dataset<Row> journalCells) {
+        return compute(journalCells, "mean_diff", "diff_variance", "n_journal", "shift");
+    }
+
+    /**
+     * Adds {@code <prefix>_ref} (μ), {@code <prefix>_z}, {@code <prefix>_up_p} and {@code <prefix>_down_p}.
+     *
+     * @param mean     the cell's mean of the per-pupil quantity
+     * @param variance its sample variance within the cell
+     * @param n        the number of pupils averaged (a long)
+     */
+    public static Dataset<Row> compute(Dataset<Row> cells, String mean, String variance, String n, String prefix) {
         String[] ref = ReferenceLevel.KEYS;
         // One list of structs, not three lists: collect_list drops nulls, and a cell of one work has no variance.
-        Dataset<Row> lists = journalCells.filter(col("n_journal").gt(0)).groupBy(Keys.cols(ref)).agg(
-                collect_list(org.apache.spark.sql.functions.struct(col("mean_diff"), col("diff_variance"),
-                        col("n_journal"))).as("__cells"));
+        Dataset<Row> lists = cells.filter(col(n).gt(0)).groupBy(Keys.cols(ref)).agg(
+                collect_list(org.apache.spark.sql.functions.struct(col(mean), col(variance),
+                        col(n).cast("long"))).as("__cells"));
         List<StructField> fields = new ArrayList<>(Arrays.asList(lists.select(Keys.cols(ref)).schema().fields()));
-        fields.add(DataTypes.createStructField("shift_ref", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField(prefix + "_ref", DataTypes.DoubleType, true));
         fields.add(DataTypes.createStructField("__tau2", DataTypes.DoubleType, true));
         fields.add(DataTypes.createStructField("__within", DataTypes.DoubleType, true));
         int keys = ref.length;
         MapFunction<Row, Row> fit = r -> {
-            List<Row> cells = r.getList(keys);
-            double[] d = new double[cells.size()];
-            double[] v = new double[cells.size()];
-            long[] n = new long[cells.size()];
+            List<Row> members = r.getList(keys);
+            double[] d = new double[members.size()];
+            double[] v = new double[members.size()];
+            long[] counts = new long[members.size()];
             for (int i = 0; i < d.length; i++) {
-                Row c = cells.get(i);
+                Row c = members.get(i);
                 d[i] = c.isNullAt(0) ? Double.NaN : c.getDouble(0);
                 v[i] = c.isNullAt(1) ? Double.NaN : c.getDouble(1);
-                n[i] = c.getLong(2);
+                counts[i] = c.getLong(2);
             }
-            RandomEffects.Fit f = RandomEffects.fit(d, v, n);
+            RandomEffects.Fit f = RandomEffects.fit(d, v, counts);
             Object[] out = new Object[keys + 3];
             for (int i = 0; i < keys; i++) {
                 out[i] = r.get(i);
@@ -81,10 +92,11 @@ public final class JournalShift {
             return RowFactory.create(out);
         };
         Dataset<Row> fits = lists.map(fit, Encoders.row(DataTypes.createStructType(fields)));
-        return Keys.join(journalCells, fits, ref, "left")
-                .withColumn("shift_z", Z.apply(col("mean_diff"), col("n_journal"), col("shift_ref"), col("__tau2"), col("__within")))
-                .withColumn("shift_up_p", UPPER.apply(col("shift_z"), org.apache.spark.sql.functions.lit(true)))
-                .withColumn("shift_down_p", UPPER.apply(col("shift_z"), org.apache.spark.sql.functions.lit(false)))
+        String z = prefix + "_z";
+        return Keys.join(cells, fits, ref, "left")
+                .withColumn(z, Z.apply(col(mean), col(n).cast("long"), col(prefix + "_ref"), col("__tau2"), col("__within")))
+                .withColumn(prefix + "_up_p", UPPER.apply(col(z), org.apache.spark.sql.functions.lit(true)))
+                .withColumn(prefix + "_down_p", UPPER.apply(col(z), org.apache.spark.sql.functions.lit(false)))
                 .drop("__tau2", "__within");
     }
 }

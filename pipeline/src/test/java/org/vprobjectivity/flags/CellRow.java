@@ -32,6 +32,9 @@ final class CellRow {
             .add("lowered_share", DataTypes.DoubleType).add("lowered_ref", DataTypes.DoubleType).add("lowered_p", DataTypes.DoubleType)
             .add("mean_diff", DataTypes.DoubleType).add("shift_ref", DataTypes.DoubleType)
             .add("shift_up_p", DataTypes.DoubleType).add("shift_down_p", DataTypes.DoubleType)
+            .add("score_resid", DataTypes.DoubleType).add("resid_ref", DataTypes.DoubleType)
+            .add("score_above_journal", DataTypes.DoubleType)
+            .add("resid_up_p", DataTypes.DoubleType).add("resid_down_p", DataTypes.DoubleType)
             .add("quality_share", DataTypes.DoubleType).add("quality_ref", DataTypes.DoubleType).add("quality_p", DataTypes.DoubleType)
             .add("mean_score_pct", DataTypes.DoubleType)
             .add("absent_share", DataTypes.DoubleType).add("absent_ref", DataTypes.DoubleType).add("absent_p", DataTypes.DoubleType)
@@ -74,6 +77,11 @@ final class CellRow {
         values.put("shift_ref", -0.1);
         values.put("shift_up_p", 0.5);
         values.put("shift_down_p", 0.5);
+        values.put("score_resid", 0.0);
+        values.put("resid_ref", 0.0);
+        values.put("score_above_journal", 0.0);
+        values.put("resid_up_p", 0.5);
+        values.put("resid_down_p", 0.5);
         share("quality", 0.50);
         values.put("mean_score_pct", 55.0);
         share("absent", 0.05);

@@ -129,20 +129,20 @@ class CellScoringTest {
     }
 
     /**
-     * Signs: quality 0.02, raised 0.001 (mean shift up 0.5), bunching 0.01, spread 0.03, shape 0.2, person fit 0.04, identical 0.002,
-     * omissions 0.5, absent 0.3. Groups (Simes, k·p_(i)/i):
-     * high 0.02; journal Simes{0.001, 0.5} = 0.002; distribution {0.01, 0.03, 0.2}: min(0.03, 0.045, 0.2) = 0.03;
+     * Signs: quality 0.02, raised 0.0005 (mean shift up and score residual 0.5), bunching 0.01, spread 0.03, shape 0.2,
+     * person fit 0.04, identical 0.002, omissions 0.5, absent 0.3. Groups (Simes, k·p_(i)/i):
+     * high 0.02; journal Simes{0.0005, 0.5, 0.5} = 0.0015; distribution {0.01, 0.03, 0.2}: min(0.03, 0.045, 0.2) = 0.03;
      * tasks {0.002, 0.04, 0.5}: min(0.006, 0.06, 0.5) = 0.006; participation 0.3.
-     * Across groups {0.002, 0.006, 0.02, 0.03, 0.3}: Simes min(0.01, 0.015, 0.0333, 0.0375, 0.3) = 0.01;
-     * Fisher X = −2 ln(0.02·0.002·0.03·0.006·0.3) ≈ 39.9 on 10 df ≈ 2e-5, so p_combined = 2·p_fisher.
-     * Independent {0.002, 0.006, 0.03, 0.3}: min(0.008, 0.012, 0.04, 0.3) = 0.008 ≤ support_p 0.01, so the high
+     * Across groups {0.0015, 0.006, 0.02, 0.03, 0.3}: Simes min(0.0075, 0.015, 0.0333, 0.0375, 0.3) = 0.0075;
+     * Fisher X = −2 ln(0.02·0.0015·0.03·0.006·0.3) ≈ 40.5 on 10 df ≈ 1.4e-5, so p_combined = 2·p_fisher.
+     * Independent {0.0015, 0.006, 0.03, 0.3}: min(0.006, 0.012, 0.04, 0.3) = 0.006 ≤ support_p 0.01, so the high
      * results count: p_results = p_combined.
      */
     @Test
     void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheBetterOfFisherAndSimes() {
         Row r = score(CellRow.of("s")
                 .set("quality_p", 0.02).set("quality_share", 0.70)
-                .set("raised_p", 0.001).set("raised_share", 0.30)
+                .set("raised_p", 0.0005).set("raised_share", 0.30)
                 .set("bunch_total_p", 0.01).set("bunch4_excess", 3.0)
                 .set("sd_p", 0.03).set("score_sd", 3.0)
                 .set("chi2_p", 0.2)
@@ -150,37 +150,37 @@ class CellScoringTest {
                 .set("identical_p", 0.002).set("identical_vector_works", 4)
                 .set("absent_p", 0.3).set("absent_share", 0.15)).get("s");
         assertThat(d(r, CellScoring.groupColumn(SignGroup.HIGH))).isCloseTo(0.02, within(1e-15));
-        assertThat(d(r, CellScoring.groupColumn(SignGroup.JOURNAL))).isCloseTo(0.002, within(1e-15))
-                .isCloseTo(Tails.simes(new double[] {0.001, 0.5}), within(1e-15));
+        assertThat(d(r, CellScoring.groupColumn(SignGroup.JOURNAL))).isCloseTo(0.0015, within(1e-15))
+                .isCloseTo(Tails.simes(new double[] {0.0005, 0.5, 0.5}), within(1e-15));
         assertThat(d(r, CellScoring.groupColumn(SignGroup.DISTRIBUTION))).isCloseTo(0.03, within(1e-15))
                 .isCloseTo(Tails.simes(new double[] {0.01, 0.03, 0.2}), within(1e-15));
         assertThat(d(r, CellScoring.groupColumn(SignGroup.TASKS))).isCloseTo(0.006, within(1e-15))
                 .isCloseTo(Tails.simes(new double[] {0.04, 0.002, 0.5}), within(1e-15));
         assertThat(d(r, CellScoring.groupColumn(SignGroup.PARTICIPATION))).isCloseTo(0.3, within(1e-15));
-        double fisher = fisher(0.02, 0.002, 0.03, 0.006, 0.3);
+        double fisher = fisher(0.02, 0.0015, 0.03, 0.006, 0.3);
         assertThat(fisher).isBetween(1e-6, 1e-4); // the estimate in the comment, so 2·fisher < 0.01 below
         assertThat(d(r, "p_fisher")).isCloseTo(fisher, within(1e-12));
-        assertThat(d(r, "p_simes")).isCloseTo(0.01, within(1e-15));
+        assertThat(d(r, "p_simes")).isCloseTo(0.0075, within(1e-15));
         assertThat(d(r, "p_combined")).isCloseTo(2 * fisher, within(1e-12));
-        assertThat(d(r, "p_independent")).isCloseTo(0.008, within(1e-15));
+        assertThat(d(r, "p_independent")).isCloseTo(0.006, within(1e-15));
         assertThat(d(r, "p_results")).isCloseTo(2 * fisher, within(1e-12));
-        assertThat(d(r, "p_journal")).isCloseTo(0.5, within(1e-15)); // Simes{lowered 0.5, shift down 0.5}
+        assertThat(d(r, "p_journal")).isCloseTo(0.5, within(1e-15)); // Simes{lowered, shift down, residual down: 0.5}
         assertThat(r.<Boolean>getAs("practical_journal")).isFalse();
     }
 
     /**
-     * Only raised marks: journal group Simes{1e-6, 0.5} = 2e-6, groups {0.5, 2e-6, 0.5, 0.5, 0.5}. Simes 5·2e-6 = 1e-5;
-     * Fisher X = −2 ln(2e-6·0.5⁴) ≈ 31.8 on 10 df ≈ 4e-4: Simes is the better, p_combined = 2·1e-5 = 2e-5.
-     * Independent {2e-6, 0.5, 0.5, 0.5}: 8e-6, under support_p, so p_results = p_combined.
+     * Only raised marks: journal group Simes{1e-6, 0.5, 0.5} = 3e-6, groups {0.5, 3e-6, 0.5, 0.5, 0.5}. Simes 5·3e-6 =
+     * 1.5e-5; Fisher X = −2 ln(3e-6·0.5⁴) ≈ 31.0 on 10 df ≈ 6e-4: Simes is the better, p_combined = 2·1.5e-5 = 3e-5.
+     * Independent {3e-6, 0.5, 0.5, 0.5}: 1.2e-5, under support_p, so p_results = p_combined.
      */
     @Test
     void oneStrongGroupIsCarriedBySimes() {
         Row r = score(CellRow.of("s").set("raised_p", 1e-6).set("raised_share", 0.30)).get("s");
-        assertThat(d(r, "p_fisher")).isCloseTo(fisher(0.5, 2e-6, 0.5, 0.5, 0.5), within(1e-12)).isGreaterThan(1e-4);
-        assertThat(d(r, "p_simes")).isCloseTo(1e-5, within(1e-18));
-        assertThat(d(r, "p_combined")).isCloseTo(2e-5, within(1e-18));
-        assertThat(d(r, "p_independent")).isCloseTo(8e-6, within(1e-18));
-        assertThat(d(r, "p_results")).isCloseTo(2e-5, within(1e-18));
+        assertThat(d(r, "p_fisher")).isCloseTo(fisher(0.5, 3e-6, 0.5, 0.5, 0.5), within(1e-12)).isGreaterThan(1e-4);
+        assertThat(d(r, "p_simes")).isCloseTo(1.5e-5, within(1e-18));
+        assertThat(d(r, "p_combined")).isCloseTo(3e-5, within(1e-18));
+        assertThat(d(r, "p_independent")).isCloseTo(1.2e-5, within(1e-18));
+        assertThat(d(r, "p_results")).isCloseTo(3e-5, within(1e-18));
     }
 
     @Test
@@ -195,8 +195,8 @@ class CellScoringTest {
     /**
      * Quality 40 points above the reference with p = 1e-12 and nothing else: p_combined ≤ 2·5·1e-12, but
      * p_independent = 0.5 (the clean groups, see the class comment) > support_p, so p_results = max(p_combined, 0.5):
-     * not flagged. With a raised share of 50% against 8% (p = 1e-9) the journal group (Simes{1e-9, 0.5} = 2e-9) joins:
-     * p_independent = Simes{2e-9, 0.5, 0.5, 0.5} = 8e-9 ≤ support_p, so p_results = p_combined = 2·min(Fisher,
+     * not flagged. With a raised share of 50% against 8% (p = 1e-9) the journal group (Simes{1e-9, 0.5, 0.5} = 3e-9) joins:
+     * p_independent = Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p_results = p_combined = 2·min(Fisher,
      * Simes = 5e-12), and its
      * q-value among 32 cells is 32·p_results ≪ 0.05.
      */
@@ -217,8 +217,8 @@ class CellScoringTest {
         assertThat(list(high, "reason_signs")).containsExactly("QUALITY");
 
         Row both = out.get("highRaised");
-        double combined = 2 * Math.min(fisher(1e-12, 2e-9, 0.5, 0.5, 0.5), 5e-12);
-        assertThat(d(both, "p_independent")).isCloseTo(8e-9, within(1e-20));
+        double combined = 2 * Math.min(fisher(1e-12, 3e-9, 0.5, 0.5, 0.5), 5e-12);
+        assertThat(d(both, "p_independent")).isCloseTo(1.2e-8, within(1e-20));
         assertThat(d(both, "p_results")).isCloseTo(combined, within(combined * 1e-9));
         assertThat(d(both, "q_value")).isCloseTo(32 * combined, within(combined * 1e-7));
         assertThat(both.<Boolean>getAs("flagged")).isTrue();
@@ -286,8 +286,8 @@ class CellScoringTest {
     }
 
     /**
-     * Lowered share 40% against 10%, p = 1e-10: p_journal = Simes{1e-10, shift down 0.5} = 2e-10, its q among 32 cells
-     * (all with a journal p) 32·2e-10/2 (two tied); p_results stays 1 (the journal kind is in no group). A cell with
+     * Lowered share 40% against 10%, p = 1e-10: p_journal = Simes{1e-10, shift down 0.5, residual down 0.5} = 3e-10, its q
+     * among 32 cells (all with a journal p) 32·3e-10/2 (two tied); p_results stays 1 (the journal kind is in no group). A cell with
      * both kinds gets "both".
      */
     @Test
@@ -297,14 +297,14 @@ class CellScoringTest {
                 CellRow.of("both").set("lowered_p", 1e-10).set("lowered_share", 0.40)
                         .set("raised_p", 1e-9).set("raised_share", 0.50));
         Row journal = out.get("journal");
-        assertThat(d(journal, "p_journal")).isCloseTo(2e-10, within(1e-22));
+        assertThat(d(journal, "p_journal")).isCloseTo(3e-10, within(1e-22));
         assertThat(d(journal, "p_results")).isCloseTo(1.0, within(1e-12));
-        assertThat(d(journal, "q_value_journal")).isCloseTo(32 * 2e-10 / 2, within(1e-20)); // rank 1 of 2 tied: min(32p/1, 32p/2)
+        assertThat(d(journal, "q_value_journal")).isCloseTo(32 * 3e-10 / 2, within(1e-20)); // rank 1 of 2 tied: min(32p/1, 32p/2)
         assertThat(journal.<Boolean>getAs("flagged_results")).isFalse();
         assertThat(journal.<Boolean>getAs("flagged_journal")).isTrue();
         assertThat(journal.<Boolean>getAs("flagged")).isTrue();
         assertThat(journal.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_JOURNAL);
-        assertThat(journal.<Double>getAs("risk_score_journal")).isCloseTo(-Math.log10(2e-10), within(1e-9));
+        assertThat(journal.<Double>getAs("risk_score_journal")).isCloseTo(-Math.log10(3e-10), within(1e-9));
         assertThat(list(journal, "reason_signs")).containsExactly("LOWERED");
         assertThat(CellScoringTest.<String>list(journal, "reasons").get(0)).contains("признаки завышения текущих отметок");
         assertThat(out.get("both").<String>getAs("flag_kind")).isEqualTo(CellFlags.BOTH);

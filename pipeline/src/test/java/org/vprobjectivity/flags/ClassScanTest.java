@@ -15,9 +15,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * School s: the cell is clean (p_results 1, see {@link CellScoringTest}); class А clean, class Б raised 50% against 8%
- * with p = 1e-9. Class Б: journal group Simes{1e-9, shift 0.5} = 2e-9, groups {0.5, 2e-9, 0.5, 0.5, 0.5}, Simes 1e-8,
- * Fisher larger → p_combined 2e-8; independent Simes{2e-9, 0.5, 0.5, 0.5} = 8e-9 ≤ support_p, so p = 2e-8. Two
- * classes tested: p_classes = 2·2e-8; the cell's p = min(1, 2·min(1, 4e-8)) = 8e-8. School t has no class rows: its p
+ * with p = 1e-9. Class Б: journal group Simes{1e-9, shift 0.5, residual 0.5} = 3e-9, groups {0.5, 3e-9, 0.5, 0.5, 0.5},
+ * Simes 1.5e-8, Fisher larger → p_combined 3e-8; independent Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so
+ * p = 3e-8. Two classes tested: p_classes = 2·3e-8; the cell's p = min(1, 2·min(1, 6e-8)) = 1.2e-7. School t has no class rows: its p
  * stays the cell's.
  */
 class ClassScanTest {
@@ -36,8 +36,8 @@ class ClassScanTest {
         assertThat(s.<Long>getAs("classes_tested")).isEqualTo(2L);
         assertThat(s.<String>getAs("strongest_class")).isEqualTo("Б");
         assertThat(s.<Double>getAs("p_results_cell")).isCloseTo(1.0, within(1e-12));
-        assertThat(s.<Double>getAs("p_results_classes")).isCloseTo(4e-8, within(1e-20));
-        assertThat(s.<Double>getAs("p_results")).isCloseTo(8e-8, within(1e-20));
+        assertThat(s.<Double>getAs("p_results_classes")).isCloseTo(6e-8, within(1e-20));
+        assertThat(s.<Double>getAs("p_results")).isCloseTo(1.2e-7, within(1e-20));
         // journal kind: every lowered p is 0.5 → classes min(1, 2·0.5) = 1, cell min(1, 2·min(0.5, 1)) = 1
         assertThat(s.<Double>getAs("p_journal")).isEqualTo(1.0);
         List<String> reasons = s.getList(s.fieldIndex("reasons"));

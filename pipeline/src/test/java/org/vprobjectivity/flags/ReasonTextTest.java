@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * One row with a value behind every sign: raised 41% (region 7%), lowered 40% (10%), quality 90% (52%), absent 25%
  * (5%), bunching largest at the cut for mark 4 (excess 6.9 at 15 points: 9 works above, 2.1 expected), SD 3.24
- * against 5.1, χ² 41.7, Guttman 0.31 against 0.12, 6 identical works (largest group 4), omissions 0.4% (6%).
+ * against 5.1, χ² 41.7, Guttman 0.31 against 0.12, 6 identical works (largest group 4), omissions 0.4% (6%), scores
+ * 2.44 points from what the journal marks predict.
  * Expected numbers, by the formatting rules: shares rounded to whole percent, below 1% one decimal; numbers ≥ 10
  * without decimals, 1..10 one, below 1 two; decimal comma in Russian.
  */
@@ -25,6 +26,7 @@ class ReasonTextTest {
                 .set("raised_share", 0.41).set("raised_ref", 0.07)
                 .set("lowered_share", 0.40).set("lowered_ref", 0.10)
                 .set("mean_diff", 0.45).set("shift_ref", -0.05)
+                .set("score_above_journal", 2.44)
                 .set("quality_share", 0.90).set("quality_ref", 0.52)
                 .set("absent_share", 0.25).set("absent_ref", 0.05)
                 .set("bunch3_excess", 1.0).set("bunch4_excess", 6.9).set("bunch5_excess", null)
@@ -42,6 +44,10 @@ class ReasonTextTest {
                     + "признаки завышения текущих отметок, p < 0,001"));
 
     static {
+        RU.put(Sign.SCORE_UP, "Математика, 4 кл.: баллы за работу выше, чем у участников с теми же отметками по журналу "
+                + "в регионе: в среднем на 2,4 первичного балла, p < 0,001");
+        RU.put(Sign.SCORE_DOWN, "Математика, 4 кл.: баллы за работу ниже, чем у участников с теми же отметками по журналу "
+                + "в регионе: в среднем на 2,4 первичного балла: признаки завышения текущих отметок, p < 0,001");
         RU.putAll(Map.of(
             Sign.RAISED, "Математика, 4 кл.: повысили отметку по сравнению с журналом 41% участников (по региону 7%), p < 0,001",
             Sign.LOWERED, "Математика, 4 кл.: понизили отметку по сравнению с журналом 40% участников (по региону 10%): "
@@ -67,6 +73,10 @@ class ReasonTextTest {
                     + "signs of inflated journal marks, p < 0.001"));
 
     static {
+        EN.put(Sign.SCORE_UP, "Mathematics, grade 4: scores above those of participants with the same journal marks in the "
+                + "region: by 2.4 points on average, p < 0.001");
+        EN.put(Sign.SCORE_DOWN, "Mathematics, grade 4: scores below those of participants with the same journal marks in the "
+                + "region: by 2.4 points on average: signs of inflated journal marks, p < 0.001");
         EN.putAll(Map.of(
             Sign.RAISED, "Mathematics, grade 4: VPR mark above the journal mark for 41% of participants (region 7%), p < 0.001",
             Sign.LOWERED, "Mathematics, grade 4: VPR mark below the journal mark for 40% of participants (region 10%): "

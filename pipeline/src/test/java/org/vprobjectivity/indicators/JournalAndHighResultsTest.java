@@ -144,4 +144,62 @@ class JournalAndHighResultsTest {
         }
         assertThat(rows.get("A").<Double>getAs("shift_z")).isGreaterThan(rows.get("C").<Double>getAs("shift_z"));
     }
+
+    /**
+     * The score residual by hand: μ_j and σ_j (sample SD) of the primary score per journal mark over the region, each
+     * pupil's (s − μ_j)/σ_j and s − μ_j averaged per school, then the same random-effects deviation as the shift.
+     */
+    @Test
+    void scoreResidualIsTheScoreAgainstWhatTheJournalMarkPredicts() {
+        // {school, score, journal}; the VPR mark does not enter the residual.
+        int[][] works = {{0, 18, 4}, {0, 19, 4}, {0, 12, 3}, {0, 9, 3}, {1, 8, 4}, {1, 10, 4}, {1, 6, 3},
+                {2, 14, 4}, {2, 5, 3}, {2, 7, 3}, {2, 11, 5}, {3, 16, 5}, {3, 20, 5}, {3, 12, 4}};
+        String[] ids = {"A", "B", "C", "D"};
+        ResultsFixture fixture = new ResultsFixture();
+        for (int[] w : works) {
+            fixture.work(ids[w[0]], "А", w[1], 3, w[2]);
+        }
+        Map<String, Row> rows = JournalComparison.compute(fixture.toDataset(spark).withColumn("max_score", lit(20)), Keys.SCHOOL)
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
+        Map<Integer, double[]> byMark = new java.util.HashMap<>();
+        for (int j = 3; j <= 5; j++) {
+            int mark = j;
+            double[] s = java.util.Arrays.stream(works).filter(w -> w[2] == mark).mapToDouble(w -> w[1]).toArray();
+            double mu = java.util.Arrays.stream(s).average().orElseThrow();
+            double sd = Math.sqrt(java.util.Arrays.stream(s).map(x -> (x - mu) * (x - mu)).sum() / (s.length - 1));
+            byMark.put(j, new double[]{mu, sd});
+        }
+        double[] means = new double[4];
+        double[] vars = new double[4];
+        long[] n = new long[4];
+        for (int i = 0; i < 4; i++) {
+            int school = i;
+            double[] r = java.util.Arrays.stream(works).filter(w -> w[0] == school)
+                    .mapToDouble(w -> (w[1] - byMark.get(w[2])[0]) / byMark.get(w[2])[1]).toArray();
+            double[] points = java.util.Arrays.stream(works).filter(w -> w[0] == school)
+                    .mapToDouble(w -> w[1] - byMark.get(w[2])[0]).toArray();
+            n[i] = r.length;
+            means[i] = java.util.Arrays.stream(r).average().orElseThrow();
+            double m = means[i];
+            vars[i] = java.util.Arrays.stream(r).map(x -> (x - m) * (x - m)).sum() / (n[i] - 1);
+            Row row = rows.get(ids[i]);
+            assertThat(row.<Double>getAs("score_resid")).isCloseTo(means[i], within(1e-12));
+            assertThat(row.<Double>getAs("score_above_journal"))
+                    .isCloseTo(java.util.Arrays.stream(points).average().orElseThrow(), within(1e-12));
+            assertThat(row.<Long>getAs("n_resid")).isEqualTo(n[i]);
+        }
+        org.vprobjectivity.indicators.stats.RandomEffects.Fit f =
+                org.vprobjectivity.indicators.stats.RandomEffects.fit(means, vars, n);
+        for (int i = 0; i < 4; i++) {
+            Row row = rows.get(ids[i]);
+            double z = f.z(means[i], n[i]);
+            assertThat(row.<Double>getAs("resid_ref")).isCloseTo(f.mean(), within(1e-12));
+            assertThat(row.<Double>getAs("resid_z")).isCloseTo(z, within(1e-12));
+            double up = 1 - new org.apache.commons.math3.distribution.NormalDistribution().cumulativeProbability(z);
+            assertThat(row.<Double>getAs("resid_up_p")).isCloseTo(up, within(1e-12));
+            assertThat(row.<Double>getAs("resid_down_p")).isCloseTo(1 - up, within(1e-12));
+        }
+        // A's scores lie above what its journal marks predict, B's below.
+        assertThat(rows.get("A").<Double>getAs("resid_z")).isGreaterThan(0).isGreaterThan(rows.get("B").<Double>getAs("resid_z"));
+    }
 }

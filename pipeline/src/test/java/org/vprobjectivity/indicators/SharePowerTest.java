@@ -36,13 +36,20 @@ class SharePowerTest {
         double keptHome = auc(absent, "absent_p", region, ManipulationKind.WEAK_KEPT_HOME);
         double blanketRaised = auc(journal, "raised_p", region, ManipulationKind.BLANKET_INFLATION);
         double blanketQuality = auc(high, "quality_p", region, ManipulationKind.BLANKET_INFLATION);
-        System.out.printf("AUC INFLATED_JOURNAL/shift_down_p %.3f, BLANKET_INFLATION/shift_up_p %.3f%n",
-                auc(journal, "shift_down_p", region, ManipulationKind.INFLATED_JOURNAL),
-                auc(journal, "shift_up_p", region, ManipulationKind.BLANKET_INFLATION));
+        double journalResidual = auc(journal, "resid_down_p", region, ManipulationKind.INFLATED_JOURNAL);
+        double blanketResidual = auc(journal, "resid_up_p", region, ManipulationKind.BLANKET_INFLATION);
+        double blanketShift = auc(journal, "shift_up_p", region, ManipulationKind.BLANKET_INFLATION);
+        System.out.printf("AUC INFLATED_JOURNAL/shift_down_p %.3f, BLANKET_INFLATION/shift_up_p %.3f, "
+                + "INFLATED_JOURNAL/resid_down_p %.3f, BLANKET_INFLATION/resid_up_p %.3f%n",
+                auc(journal, "shift_down_p", region, ManipulationKind.INFLATED_JOURNAL), blanketShift, journalResidual,
+                blanketResidual);
         System.out.printf("AUC INFLATED_JOURNAL/lowered_p %.3f, WEAK_KEPT_HOME/absent_p %.3f, "
                 + "BLANKET_INFLATION/raised_p %.3f, BLANKET_INFLATION/quality_p %.3f%n",
                 inflatedJournal, keptHome, blanketRaised, blanketQuality);
         assertThat(inflatedJournal).isGreaterThanOrEqualTo(0.8);
+        assertThat(journalResidual).isGreaterThanOrEqualTo(0.8);
+        // Added points move the whole score, where the mark comparisons see only marks that cross a cut.
+        assertThat(blanketResidual).isGreaterThan(Math.max(blanketShift, blanketRaised));
         assertThat(keptHome).isGreaterThanOrEqualTo(0.8);
         assertThat(blanketRaised).isGreaterThanOrEqualTo(0.8);
         assertThat(blanketQuality).isGreaterThanOrEqualTo(0.8);
