@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Command-line entry point: {@code java -jar vpr-objectivity.jar <command> --help}. */
 @Command(name = "vpr-objectivity", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Signs of non-objective VPR results («признаки необъективности») from FIS OKO exports.",
-        subcommands = {RunCommand.class, IngestCommand.class, ScalesCommand.class, GenerateCommand.class, EvaluateCommand.class},
+        subcommands = {RunCommand.class, IngestCommand.class, ScalesCommand.class, GenerateCommand.class, EvaluateCommand.class,
+            ReportCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

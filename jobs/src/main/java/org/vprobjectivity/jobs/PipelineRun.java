@@ -10,6 +10,7 @@ import org.vprobjectivity.io.AtomicOutput;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.report.ReportWriter;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -56,6 +57,11 @@ final class PipelineRun {
                 if (withIndicators) {
                     IndicatorStage.run(spark, scales, args, staging, report, progress);
                     FlagStage.run(spark, args, staging, report, progress);
+                    long t0 = System.currentTimeMillis();
+                    int pages = ReportWriter.write(spark, staging, args.lang);
+                    report.stageMillis.put("report", System.currentTimeMillis() - t0);
+                    progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
+                            ReportWriter.DIR, ReportWriter.XLSX);
                 }
                 org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
                 staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);

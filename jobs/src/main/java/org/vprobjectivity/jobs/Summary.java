@@ -48,6 +48,8 @@ final class Summary {
             out.println("  flags/official/, flags/cells/, flags/schools/, flags/comparison/  (Parquet; signs of non-objectivity,"
                     + " columns in docs/flags.md)");
             out.println("  " + OutputLayout.OFFICIAL_XLSX + "  (the official FIOKO list as districts receive it)");
+            out.println("  report/index.html, report/schools/, report/flagged-schools.xlsx  (the ranked list with reasons and"
+                    + " charts; opens offline in a browser)");
             out.printf("Flags:    %,d of %,d school cells show signs (%,d of inflated journal marks)%n",
                     t.get("flagged_cells"), t.get("flag_cells"), t.get("flagged_cells_journal"));
             out.printf("Schools:  official markers and ours %,d; official markers only %,d; ours only %,d%n",

@@ -15,6 +15,8 @@ import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.io.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.report.HtmlReport;
+import org.vprobjectivity.report.ReportWriter;
 import org.vprobjectivity.synthetic.GroundTruth;
 import picocli.CommandLine;
 
@@ -101,6 +103,45 @@ class FlagsEndToEndTest {
         String table = printed.toString(StandardCharsets.UTF_8);
         System.out.print(table);
         assertThat(table).contains("| cell | all |").contains("| school |").contains("ANSWERS_KNOWN");
+
+        assertReport(out, flagged);
+    }
+
+    /**
+     * The district head's report as {@code run} wrote it: one list row and one page per flagged school, in rank order,
+     * the workbook with the same rows and no formulas; {@code report --lang en} rewrites it in English in place.
+     */
+    private void assertReport(Path out, List<String> flagged) throws Exception {
+        Path report = out.resolve(ReportWriter.DIR);
+        String index = Files.readString(report.resolve(ReportWriter.INDEX));
+        assertThat(index).contains("<title>Признаки необъективности результатов ВПР</title>");
+        assertThat(index.split("<tr data-municipality=", -1)).hasSize(flagged.size() + 1);
+        List<String> ranked = spark.read().parquet(out.resolve(OutputLayout.FLAGS_SCHOOLS).toString())
+                .filter(col("flagged")).orderBy("rank").select("school_id").collectAsList().stream()
+                .map(r -> r.getString(0)).toList();
+        int previous = -1;
+        for (String school : ranked) {
+            int at = index.indexOf("href=\"schools/" + HtmlReport.fileName(school) + ".html\"");
+            assertThat(at).as(school).isGreaterThan(previous);
+            previous = at;
+            String page = Files.readString(report.resolve("schools/" + HtmlReport.fileName(school) + ".html"));
+            assertThat(page).contains("<svg class=\"chart histogram\"").contains("class=\"cut\"").contains("<li>");
+        }
+        try (InputStream in = Files.newInputStream(report.resolve(ReportWriter.XLSX)); Workbook wb = new XSSFWorkbook(in)) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getLastRowNum()).isEqualTo(flagged.size());
+            for (int r = 1; r <= flagged.size(); r++) {
+                assertThat(sheet.getRow(r).getCell(2).getStringCellValue()).isEqualTo(ranked.get(r - 1));
+            }
+            sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
+        }
+        ReportCommand english = CommandLine.populateCommand(new ReportCommand(), "--output", out.toString(), "--lang", "en");
+        assertThat(english.write(spark, new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
+        assertThat(Files.readString(report.resolve(ReportWriter.INDEX))).contains("<title>Signs of non-objective VPR results</title>");
+        assertThat(Files.exists(out.resolve(ReportWriter.DIR + ".tmp"))).isFalse();
+        ReportCommand nowhere = CommandLine.populateCommand(new ReportCommand(), "--output", out.resolve("missing").toString());
+        assertThat(nowhere.write(spark, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))
+                .isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

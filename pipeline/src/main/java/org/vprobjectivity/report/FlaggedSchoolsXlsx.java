@@ -1,0 +1,70 @@
+package org.vprobjectivity.report;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.vprobjectivity.report.ReportData.SchoolEntry;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * {@code report/flagged-schools.xlsx}: the district head's list as a workbook, the same rows and order as
+ * {@code index.html}. Every text is a string cell, never a formula, so a school name starting with {@code = + - @}
+ * stays text (no formula injection when the file is opened).
+ */
+public final class FlaggedSchoolsXlsx {
+
+    static final List<String> COLUMNS = List.of("col.rank", "col.municipality", "col.login", "col.school", "col.type",
+            "col.works", "col.reasons", "col.risk", "col.official");
+
+    private FlaggedSchoolsXlsx() {
+    }
+
+    public static void write(ReportData data, ReportText t, OutputStream out) throws IOException {
+        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+            Sheet sheet = wb.createSheet(t.get("xlsx.sheet"));
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            CellStyle wrap = wb.createCellStyle();
+            wrap.setWrapText(true);
+            org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                header.createCell(c).setCellValue(t.get(COLUMNS.get(c)));
+                header.getCell(c).setCellStyle(bold);
+            }
+            int r = 1;
+            for (SchoolEntry s : data.flaggedSchools()) {
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue(r);
+                text(row, 1, s.municipality());
+                text(row, 2, s.schoolId());
+                text(row, 3, s.schoolName());
+                text(row, 4, s.schoolType());
+                text(row, 5, s.flaggedWorks());
+                text(row, 6, String.join("\n", s.reasons() == null ? List.of() : s.reasons()));
+                row.getCell(6).setCellStyle(wrap);
+                row.createCell(7).setCellValue(Math.round(s.risk() * 10) / 10.0);
+                row.createCell(8).setCellValue(s.officialMarkers());
+                r++;
+            }
+            int[] widths = {7, 28, 14, 44, 16, 30, 90, 8, 10};
+            for (int c = 0; c < widths.length; c++) {
+                sheet.setColumnWidth(c, 256 * widths[c]);
+            }
+            sheet.createFreezePane(0, 1);
+            sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, COLUMNS.size() - 1));
+            wb.write(out);
+        }
+    }
+
+    /** A string cell: POI never parses a string value as a formula. */
+    private static void text(org.apache.poi.ss.usermodel.Row row, int column, String value) {
+        row.createCell(column).setCellValue(value == null ? "" : value);
+    }
+}

@@ -1,0 +1,198 @@
+package org.vprobjectivity.report;
+
+import org.vprobjectivity.flags.ReasonText;
+import org.vprobjectivity.report.ReportData.CellView;
+import org.vprobjectivity.report.ReportData.SchoolEntry;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+import static org.vprobjectivity.report.Svg.escape;
+
+/**
+ * The district head's pages: {@code index.html}, the ranked list of schools with signs (municipality filter, sort by
+ * any column, print layout), and {@code schools/<school_id>.html} per listed school, where each flagged work shows
+ * its reasons and the three charts that make them visible (scores against the region with the mark cuts, marks
+ * against the journal, tasks against the region). Pages are self-contained: inline CSS, a few lines of inline
+ * script for sort and filter (the list reads and prints without it), inline SVG charts ({@link Svg}).
+ */
+public final class HtmlReport {
+
+    private static final String CSS = """
+            body{font-family:"PT Sans","Segoe UI",Arial,sans-serif;margin:24px;color:#111;max-width:1200px}
+            h1{font-size:22px;margin:0 0 6px}h2{font-size:18px;margin:24px 0 8px}
+            .note{color:#444;font-size:13px;margin:6px 0}
+            .facts{display:flex;gap:24px;flex-wrap:wrap;margin:12px 0}.facts div{font-size:14px}.facts b{font-size:18px}
+            table{border-collapse:collapse;width:100%;font-size:13px}
+            th,td{border:1px solid #ccc;padding:4px 6px;vertical-align:top;text-align:left}
+            th{background:#f0f0f0;cursor:pointer;user-select:none}th.sorted-asc::after{content:" ▲"}th.sorted-desc::after{content:" ▼"}
+            td.num{text-align:right;white-space:nowrap}ul.reasons{margin:0;padding-left:16px}
+            .chart{width:100%;max-width:640px;height:auto;margin:6px 0;display:block}
+            .work{page-break-inside:avoid;border-top:2px solid #1f4e9c;margin-top:18px;padding-top:6px}
+            @media print{.noprint{display:none}body{margin:8mm}th{cursor:default}a{color:#111;text-decoration:none}}
+            """;
+
+    private static final String SCRIPT = """
+            (function(){
+              var table=document.getElementById('schools');if(!table)return;
+              var body=table.tBodies[0];
+              Array.prototype.forEach.call(table.tHead.rows[0].cells,function(th,i){
+                th.addEventListener('click',function(){
+                  var asc=!th.classList.contains('sorted-asc');
+                  Array.prototype.forEach.call(table.tHead.rows[0].cells,function(h){h.classList.remove('sorted-asc','sorted-desc');});
+                  th.classList.add(asc?'sorted-asc':'sorted-desc');
+                  var rows=Array.prototype.slice.call(body.rows);
+                  rows.sort(function(a,b){
+                    var x=a.cells[i].getAttribute('data-sort')||a.cells[i].textContent;
+                    var y=b.cells[i].getAttribute('data-sort')||b.cells[i].textContent;
+                    var nx=parseFloat(x),ny=parseFloat(y);
+                    var c=(!isNaN(nx)&&!isNaN(ny))?nx-ny:x.localeCompare(y,'ru');
+                    return asc?c:-c;});
+                  rows.forEach(function(r){body.appendChild(r);});
+                });
+              });
+              var select=document.getElementById('municipality');
+              select.addEventListener('change',function(){
+                Array.prototype.forEach.call(body.rows,function(r){
+                  r.style.display=(select.value===''||r.getAttribute('data-municipality')===select.value)?'':'none';});
+              });
+            })();
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** {@code index.html}: the facts of the run and the ranked list of the schools with signs. */
+    public static String index(ReportData data, ReportText t) {
+        List<SchoolEntry> flagged = data.flaggedSchools();
+        StringBuilder b = head(t.get("title"), t);
+        b.append("<h1>").append(escape(t.get("title"))).append("</h1>");
+        b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
+        TreeSet<String> sessions = new TreeSet<>();
+        TreeSet<String> regions = new TreeSet<>();
+        data.schools().forEach(s -> {
+            sessions.add(s.session());
+            regions.add(s.region() == null ? "—" : s.region());
+        });
+        long official = data.schools().stream().filter(s -> s.officialMarkers() > 0).count();
+        long both = data.schools().stream().filter(s -> s.flagged() && s.officialMarkers() > 0).count();
+        b.append("<div class=\"facts\">")
+                .append(fact(t.get("session"), String.join(", ", sessions)))
+                .append(fact(t.get("region"), String.join(", ", regions)))
+                .append(fact(t.get("schools"), String.valueOf(data.schools().size())))
+                .append(fact(t.get("flagged"), String.valueOf(flagged.size())))
+                .append(fact(t.get("official"), String.valueOf(official)))
+                .append(fact(t.get("both"), String.valueOf(both)))
+                .append("</div>");
+        if (flagged.isEmpty()) {
+            b.append("<p id=\"no-schools\">").append(escape(t.get("none"))).append("</p>");
+            return b.append("</body></html>").toString();
+        }
+        b.append("<p class=\"noprint\"><label>").append(escape(t.get("filter"))).append(" <select id=\"municipality\">")
+                .append("<option value=\"\">").append(escape(t.get("filter.all"))).append("</option>");
+        new TreeSet<>(flagged.stream().map(s -> nz(s.municipality())).toList())
+                .forEach(m -> b.append("<option>").append(escape(m)).append("</option>"));
+        b.append("</select></label> ").append(escape(t.get("sort.hint"))).append("</p>");
+        b.append("<table id=\"schools\"><thead><tr>");
+        for (String h : List.of("col.rank", "col.municipality", "col.school", "col.works", "col.reasons", "col.risk", "col.official")) {
+            b.append("<th>").append(escape(t.get(h))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        int place = 0;
+        for (SchoolEntry s : flagged) {
+            place++;
+            b.append("<tr data-municipality=\"").append(escape(nz(s.municipality()))).append("\">")
+                    .append("<td class=\"num\" data-sort=\"").append(place).append("\">").append(place).append("</td>")
+                    .append("<td>").append(escape(nz(s.municipality()))).append("</td>")
+                    .append("<td><a href=\"schools/").append(escape(fileName(s.schoolId()))).append(".html\">")
+                    .append(escape(schoolLabel(s))).append("</a>")
+                    .append(s.schoolType() == null ? "" : " <i>(" + escape(s.schoolType()) + ")</i>").append("</td>")
+                    .append("<td>").append(escape(nz(s.flaggedWorks()))).append("</td>")
+                    .append("<td>").append(reasons(s.reasons())).append("</td>")
+                    .append("<td class=\"num\" data-sort=\"").append(String.format(Locale.ROOT, "%.4f", s.risk())).append("\">")
+                    .append(escape(t.decimal(s.risk(), 1))).append("</td>")
+                    .append("<td class=\"num\" data-sort=\"").append(s.officialMarkers()).append("\">")
+                    .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(s.officialWorks())) + ")")
+                    .append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+        b.append("<p class=\"note\">").append(escape(t.get("risk.note"))).append("</p>");
+        b.append("<script>").append(SCRIPT).append("</script>");
+        return b.append("</body></html>").toString();
+    }
+
+    /** {@code schools/<id>.html}: the school's flagged works, each with its reasons and charts. */
+    public static String school(SchoolEntry s, List<CellView> cells, ReportText t) {
+        ReasonText work = new ReasonText(t.langCode());
+        StringBuilder b = head(schoolLabel(s), t);
+        b.append("<p class=\"noprint\"><a href=\"../index.html\">").append(escape(t.get("back"))).append("</a></p>");
+        b.append("<h1>").append(escape(schoolLabel(s))).append("</h1>");
+        b.append("<p class=\"note\">").append(escape(nz(s.municipality()))).append(" · ").append(escape(t.get("col.login")))
+                .append(" ").append(escape(s.schoolId()))
+                .append(s.schoolType() == null ? "" : " · " + escape(s.schoolType()))
+                .append(" · ").append(escape(t.get("col.risk"))).append(" ").append(escape(t.decimal(s.risk(), 1)))
+                .append(" · ").append(escape(t.get("official.marked"))).append(": ")
+                .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(s.officialWorks())) + ")")
+                .append("</p>");
+        b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
+        for (CellView c : cells) {
+            String title = work.work(c.subject(), c.grade());
+            b.append("<section class=\"work\"><h2>").append(escape(title)).append("</h2>");
+            b.append("<h3>").append(escape(t.get("school.reasons"))).append("</h3>").append(reasons(c.reasons()));
+            b.append(Svg.histogram(t.get("chart.histogram") + ": " + title, c.histogram(), c.regionHistogram(), c.cuts(),
+                    c.maxScore(), t));
+            if (!Double.isNaN(c.journalSchool()[0])) {
+                b.append(Svg.journalBars(t.get("chart.journal") + ": " + title, c.journalSchool(), c.journalRegion(), t));
+            }
+            if (!c.tasks().isEmpty()) {
+                b.append(Svg.taskProfile(t.get("chart.tasks") + ": " + title, c.tasks(), c.taskSchool(), c.taskRegion(), t));
+            }
+            b.append("</section>");
+        }
+        return b.append("</body></html>").toString();
+    }
+
+    /** A school id as a file name: letters, digits, '-' and '_' kept, anything else '_'. */
+    public static String fileName(String schoolId) {
+        return schoolId.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    private static StringBuilder head(String title, ReportText t) {
+        return new StringBuilder("<!DOCTYPE html><html lang=\"").append(t.langCode()).append("\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>").append(escape(title))
+                .append("</title><style>").append(CSS).append("</style></head><body>");
+    }
+
+    private static String fact(String name, String value) {
+        return "<div>" + escape(name) + "<br><b>" + escape(value) + "</b></div>";
+    }
+
+    private static String reasons(List<String> reasons) {
+        StringBuilder b = new StringBuilder("<ul class=\"reasons\">");
+        for (String r : reasons == null ? List.<String>of() : reasons) {
+            b.append("<li>").append(escape(r)).append("</li>");
+        }
+        return b.append("</ul>").toString();
+    }
+
+    static String schoolLabel(SchoolEntry s) {
+        return s.schoolName() == null || s.schoolName().isBlank() ? s.schoolId() : s.schoolName();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** The pages by file name under {@code report/}; {@link ReportWriter} writes them. */
+    static Map<String, String> pages(ReportData data, ReportText t) {
+        Map<String, String> pages = new java.util.LinkedHashMap<>();
+        pages.put(ReportWriter.INDEX, index(data, t));
+        for (SchoolEntry s : data.flaggedSchools()) {
+            pages.putIfAbsent("schools/" + fileName(s.schoolId()) + ".html",
+                    school(s, data.cellsBySchool().getOrDefault(s.schoolId(), List.of()), t));
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,146 @@
+package org.vprobjectivity.report;
+
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.WeakSpots;
+import org.vprobjectivity.io.OutputLayout;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+/**
+ * What the report shows, read from a run's output folder: the schools' rows of {@code flags/schools} with their
+ * {@code flags/comparison} category, and for each flagged cell the numbers its drill-down draws (score histogram of
+ * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
+ * school, per flagged cell, per score value and per task; never a participant's row.
+ */
+public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
+
+    /** A school's line in the list. */
+    public record SchoolEntry(String session, String region, String schoolId, String schoolName, String municipality, String schoolType,
+                              int rank, double risk, boolean flagged, String flaggedWorks, List<String> reasons,
+                              long officialMarkers, String officialWorks, String category) {
+    }
+
+    /** One flagged cell (session × school × subject × grade) as its drill-down draws it. */
+    public record CellView(String session, String schoolId, String subject, int grade, List<String> reasons,
+                           double[] journalSchool, double[] journalRegion, Map<Integer, Integer> cuts, int maxScore,
+                           Map<Integer, Long> histogram, Map<Integer, Long> regionHistogram, List<String> tasks,
+                           double[] taskSchool, double[] taskRegion) {
+    }
+
+    private static final String[] CELL = {"session", "school_id", "subject", "grade"};
+    private static final String[] WORK = {"session", "subject", "grade"};
+
+    public static ReportData load(SparkSession spark, String outputDir) {
+        Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
+        Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
+                .select("session", "school_id", "category");
+        List<SchoolEntry> entries = new ArrayList<>();
+        for (Row r : Keys.join(schools, comparison, new String[]{"session", "school_id"}, "left").orderBy(col("session"), col("rank"))
+                .collectAsList()) {
+            entries.add(new SchoolEntry(r.getAs("session"), r.getAs("region"), r.getAs("school_id"), r.getAs("school_name"), r.getAs("municipality"),
+                    r.getAs("school_type"), r.<Integer>getAs("rank"), orNaN(r.getAs("risk_score")),
+                    Boolean.TRUE.equals(r.getAs("flagged")), r.getAs("flagged_works"), r.getList(r.fieldIndex("reasons")),
+                    r.<Long>getAs("official_markers") == null ? 0 : r.<Long>getAs("official_markers"), r.getAs("official_works"),
+                    r.getAs("category")));
+        }
+        Dataset<Row> flagged = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS).filter(col("flagged"));
+        Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
+        Dataset<Row> results = spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS)
+                .filter(col("primary_score").isNotNull());
+        Map<String, Map<Integer, Long>> histograms = histograms(Keys.join(results, keys, CELL, "left_semi")
+                .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(count(lit(1)).as("n")), true);
+        Map<String, Map<Integer, Long>> regional = histograms(Keys.join(results, keys.select("session", "subject", "grade").distinct(),
+                WORK, "left_semi")
+                .groupBy("session", "subject", "grade", "primary_score").agg(count(lit(1)).as("n")), false);
+        Map<String, List<Row>> tasks = tasks(spark, outputDir, keys);
+        Map<String, List<CellView>> cells = new LinkedHashMap<>();
+        for (Row r : flagged.orderBy(col("school_id"), col("subject"), col("grade")).collectAsList()) {
+            String key = key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade"));
+            String work = key(r.getAs("session"), null, r.getAs("subject"), r.<Integer>getAs("grade"));
+            Map<Integer, Long> regionHist = regional.getOrDefault(work, Map.of());
+            Map<Integer, Integer> cuts = new TreeMap<>();
+            for (int m = 3; m <= 5; m++) {
+                Integer cut = has(r, "bunch" + m + "_cut") ? r.getAs("bunch" + m + "_cut") : null;
+                if (cut != null) {
+                    cuts.put(m, cut);
+                }
+            }
+            int maxScore = Math.max(regionHist.keySet().stream().mapToInt(Integer::intValue).max().orElse(0),
+                    cuts.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+            List<Row> taskRows = tasks.getOrDefault(key, List.of());
+            double[] taskSchool = taskRows.stream().mapToDouble(t -> orNaN(t.getAs("solve_rate"))).toArray();
+            double[] taskRegion = taskRows.stream().mapToDouble(t -> orNaN(t.getAs("solve_rate_region"))).toArray();
+            cells.computeIfAbsent(r.getAs("school_id"), k -> new ArrayList<>()).add(new CellView(r.getAs("session"),
+                    r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade"), r.getList(r.fieldIndex("reasons")),
+                    journal(r, "lowered_share", "raised_share"), journal(r, "lowered_ref", "raised_ref"), cuts, maxScore,
+                    histograms.getOrDefault(key, Map.of()), regionHist, taskRows.stream().map(t -> t.<String>getAs("task")).toList(),
+                    taskSchool, taskRegion));
+        }
+        return new ReportData(entries, cells);
+    }
+
+    /** The schools flagged by our method, in rank order. */
+    public List<SchoolEntry> flaggedSchools() {
+        return schools.stream().filter(SchoolEntry::flagged).toList();
+    }
+
+    private static Map<String, Map<Integer, Long>> histograms(Dataset<Row> counts, boolean perSchool) {
+        Map<String, Map<Integer, Long>> out = new HashMap<>();
+        for (Row r : counts.collectAsList()) {
+            String key = key(r.getAs("session"), perSchool ? r.getAs("school_id") : null, r.getAs("subject"), r.<Integer>getAs("grade"));
+            out.computeIfAbsent(key, k -> new TreeMap<>()).put(r.<Integer>getAs("primary_score"), r.<Long>getAs("n"));
+        }
+        return out;
+    }
+
+    /** Solve rates per task of the flagged cells (all marks), in the work's task order; empty without weak spots. */
+    private static Map<String, List<Row>> tasks(SparkSession spark, String outputDir, Dataset<Row> keys) {
+        Map<String, List<Row>> out = new HashMap<>();
+        Dataset<Row> weak;
+        try {
+            weak = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_WEAK_SPOTS);
+        } catch (RuntimeException e) {
+            return out; // a run without weak spots: the drill-down leaves the task chart out
+        }
+        Dataset<Row> school = weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL).and(col("mark_group").equalTo(WeakSpots.ALL_MARKS)))
+                .transform(w -> Keys.join(w, keys, CELL, "left_semi"))
+                .select("session", "school_id", "subject", "grade", "task_index", "task", "solve_rate", "solve_rate_region")
+                .orderBy("session", "school_id", "subject", "grade", "task_index");
+        for (Row r : school.collectAsList()) {
+            out.computeIfAbsent(key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade")),
+                    k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** Lowered, confirmed, raised: confirmed is the rest of the works with a journal mark. */
+    private static double[] journal(Row r, String lowered, String raised) {
+        double l = orNaN(r.getAs(lowered));
+        double up = orNaN(r.getAs(raised));
+        return new double[]{l, 1 - l - up, up};
+    }
+
+    private static String key(String session, String school, String subject, int grade) {
+        return session + "|" + school + "|" + subject + "|" + grade;
+    }
+
+    private static boolean has(Row r, String field) {
+        return java.util.Arrays.asList(r.schema().fieldNames()).contains(field);
+    }
+
+    private static double orNaN(Object v) {
+        return v instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+}

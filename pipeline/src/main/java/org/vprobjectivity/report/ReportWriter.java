@@ -1,0 +1,63 @@
+package org.vprobjectivity.report;
+
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * Writes {@code report/} under a run's output folder: {@code index.html}, {@code schools/<id>.html} and
+ * {@code flagged-schools.xlsx}. Pages and workbook go through Hadoop's file system, so the folder may be local or
+ * on HDFS/S3 like the Parquet tables; the report is written to {@code report.tmp} and renamed into place, so a
+ * failed report leaves the previous one intact.
+ */
+public final class ReportWriter {
+
+    public static final String DIR = "report";
+    public static final String INDEX = "index.html";
+    public static final String XLSX = "flagged-schools.xlsx";
+
+    private ReportWriter() {
+    }
+
+    /**
+     * @param outputDir a run's output (or staging) folder with {@code flags/} and {@code results}
+     * @return the number of school pages written
+     */
+    public static int write(SparkSession spark, String outputDir, String lang) {
+        ReportData data = ReportData.load(spark, outputDir);
+        ReportText text = new ReportText(lang);
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        Path target = new Path(outputDir, DIR);
+        Path tmp = new Path(outputDir, DIR + ".tmp");
+        try {
+            FileSystem fs = target.getFileSystem(conf);
+            // On a local disk, the raw file system: no .crc files beside the pages people open.
+            fs = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+            fs.delete(tmp, true);
+            Map<String, String> pages = HtmlReport.pages(data, text);
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                try (OutputStream out = fs.create(new Path(tmp, page.getKey()), true)) {
+                    out.write(page.getValue().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            try (OutputStream out = fs.create(new Path(tmp, XLSX), true)) {
+                FlaggedSchoolsXlsx.write(data, text, out);
+            }
+            fs.delete(target, true);
+            if (!fs.rename(tmp, target)) {
+                throw new IOException("cannot move " + tmp + " to " + target);
+            }
+            return pages.size() - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the report under " + target + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.vprobjectivity.report;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.vprobjectivity.report.ReportData.CellView;
+import org.vprobjectivity.report.ReportData.SchoolEntry;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** The report's pages and workbook from hand-made report data: what is listed, escaped, drawn and never a formula. */
+class HtmlReportTest {
+
+    private static SchoolEntry school(String id, String name, String municipality, int rank, double risk, boolean flagged,
+                                      long official) {
+        return new SchoolEntry("2025-spring", "22", id, name, municipality, null, rank, risk, flagged, "Математика, 4 кл.",
+                List.of("Математика, 4 кл.: причина школы " + id + ", p < 0,001"), official, official > 0 ? "4 МА" : null,
+                flagged ? "ours_only" : "neither");
+    }
+
+    private static CellView cell(String id, double lowered) {
+        Map<Integer, Long> school = new TreeMap<>(Map.of(5, 2L, 6, 2L));
+        Map<Integer, Long> region = new TreeMap<>(Map.of(4, 10L, 5, 20L, 6, 10L, 12, 10L));
+        return new CellView("2025-spring", id, "MA", 4, List.of("Математика, 4 кл.: всплеск на границе отметки «3»"),
+                new double[]{lowered, 0.5, 0.5 - lowered}, new double[]{0.3, 0.6, 0.1}, new TreeMap<>(Map.of(3, 6, 4, 11, 5, 16)),
+                20, school, region, List.of("1", "2", "3"), new double[]{0.9, Double.NaN, 0.4}, new double[]{0.8, 0.6, 0.3});
+    }
+
+    private static ReportData data() {
+        List<SchoolEntry> schools = List.of(
+                school("s1", "МБОУ \"СОШ №1\" <b>", "Район А", 1, 12.34, true, 0),
+                school("s2", "=HYPERLINK(\"http://x\")", "Район Б", 2, 4.5, true, 2),
+                school("s3", "Гимназия", "Район А", 3, 0.7, false, 1));
+        return new ReportData(schools, Map.of("s1", List.of(cell("s1", 0.2)), "s2", List.of(cell("s2", Double.NaN))));
+    }
+
+    @Test
+    void indexListsFlaggedSchoolsInRankOrderEscapedWithAFilterPerMunicipality() {
+        String html = HtmlReport.index(data(), new ReportText("ru"));
+        assertThat(count(html, "<tr data-municipality=")).isEqualTo(2);
+        assertThat(html.indexOf("schools/s1.html")).isLessThan(html.indexOf("schools/s2.html")).isPositive();
+        assertThat(html).doesNotContain("schools/s3.html");
+        assertThat(html).contains("МБОУ &quot;СОШ №1&quot; &lt;b&gt;").doesNotContain("<b>\"");
+        assertThat(html).contains("<option>Район А</option>").contains("<option>Район Б</option>");
+        assertThat(html).contains("12,3").contains("2 (4 МА)");
+        // the facts: 3 schools with works, 2 with our signs, 2 with markers, 1 on both lists
+        assertThat(html).contains("Школ с работами<br><b>3</b>").contains("Школ с признаками (наш метод)<br><b>2</b>")
+                .contains("Школ с маркерами ФИОКО<br><b>2</b>").contains("В обоих списках<br><b>1</b>");
+        assertThat(html).contains("признаки необъективности").doesNotContain("нарушение ");
+    }
+
+    @Test
+    void withoutFlaggedSchoolsTheIndexSaysSo() {
+        ReportData none = new ReportData(List.of(school("s3", "Гимназия", "Район А", 1, 0.7, false, 1)), Map.of());
+        String html = HtmlReport.index(none, new ReportText("en"));
+        assertThat(html).contains("id=\"no-schools\"").contains("No school shows signs").doesNotContain("<table");
+    }
+
+    @Test
+    void schoolPageDrawsScoresWithCutsJournalAndTasks() {
+        ReportData d = data();
+        String page = HtmlReport.school(d.schools().get(0), d.cellsBySchool().get("s1"), new ReportText("ru"));
+        assertThat(count(page, "<svg ")).isEqualTo(3);
+        assertThat(count(page, "class=\"cut\"")).isEqualTo(3);
+        assertThat(page).contains("«3»").contains("«4»").contains("«5»");
+        // scores 5 and 6 hold half of the school's works each: the tooltip says so, and the bars reach the top (50%)
+        assertThat(page).contains("5 б.: 2 раб. (50%)").contains("6 б.: 2 раб. (50%)");
+        assertThat(page).contains("понизили: 20%").contains("подтвердили: 50%").contains("повысили: 30%");
+        // one circle per task with a solve rate (task 2 has none)
+        assertThat(count(page, "<circle ")).isEqualTo(2);
+        assertThat(page).contains("href=\"../index.html\"");
+
+        String withoutJournal = HtmlReport.school(d.schools().get(1), d.cellsBySchool().get("s2"), new ReportText("en"));
+        assertThat(count(withoutJournal, "<svg ")).isEqualTo(2);
+        assertThat(withoutJournal).contains("Mathematics, grade 4").contains("=HYPERLINK(&quot;http://x&quot;)");
+    }
+
+    @Test
+    void histogramBarsAreTheSchoolsSharesScaledToTheRoundedTop() {
+        String svg = Svg.histogram("t", Map.of(5, 1L, 6, 3L), Map.of(5, 1L), Map.of(), 9, new ReportText("ru"));
+        // top = max(0.75 school, 1.0 region) = 1.0; plot height 260 − 44 − 44 = 172: score 6 bar is 0.75·172 high
+        List<Double> heights = new ArrayList<>();
+        Matcher m = Pattern.compile("<rect [^>]*height=\"([0-9.]+)\" fill=\"" + Svg.SCHOOL_COLOUR + "\"><title>").matcher(svg);
+        while (m.find()) {
+            heights.add(Double.parseDouble(m.group(1)));
+        }
+        assertThat(heights).hasSize(10);
+        assertThat(heights.get(6)).isCloseTo(0.75 * 172, within(0.05));
+        assertThat(heights.get(5)).isCloseTo(0.25 * 172, within(0.05));
+        assertThat(heights.get(0)).isZero();
+        assertThat(Svg.niceCeiling(0.12)).isCloseTo(0.15, within(1e-12));
+        assertThat(Svg.niceCeiling(0.15)).isCloseTo(0.15, within(1e-12));
+        assertThat(Svg.niceCeiling(0.0)).isCloseTo(0.05, within(1e-12));
+    }
+
+    @Test
+    void workbookListsTheSameSchoolsAsTextNeverAsFormulas() throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        FlaggedSchoolsXlsx.write(data(), new ReportText("ru"), bytes);
+        try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes.toByteArray()))) {
+            Sheet sheet = wb.getSheet("Школы с признаками");
+            assertThat(sheet).isNotNull();
+            List<String> header = new ArrayList<>();
+            sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+            assertThat(header).containsExactly("Место", "Муниципалитет", "Логин", "Школа", "Тип", "Работы с признаками",
+                    "Главные признаки", "Риск", "Маркеры ФИОКО");
+            assertThat(sheet.getLastRowNum()).isEqualTo(2);
+            Cell name = sheet.getRow(2).getCell(3);
+            assertThat(name.getCellType()).isEqualTo(CellType.STRING);
+            assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")");
+            assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(12.3);
+            assertThat(sheet.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(2.0);
+            sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
+        }
+    }
+
+    @Test
+    void fileNamesKeepOnlySafeCharacters() {
+        assertThat(HtmlReport.fileName("sch220008")).isEqualTo("sch220008");
+        assertThat(HtmlReport.fileName("../edu 1/x")).isEqualTo("___edu_1_x");
+    }
+
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
+    }
+}
