@@ -16,7 +16,7 @@ if [ ! -x /usr/bin/jupyter-nbconvert ]; then
 fi
 kernel_dir=target/kernel
 mkdir -p "$kernel_dir/vpr-java" target/notebooks
-mvn -q -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory="$kernel_dir"
+mvn -q -B -ntp dependency:copy -Dartifact=io.github.padreati:rapaio-jupyter-kernel:3.0.1 -DoutputDirectory="$kernel_dir"
 python3 - "$root/$kernel_dir" <<'PY'
 import json, sys
 kernel = sys.argv[1]
@@ -36,15 +36,20 @@ if [ -z "$output" ]; then
   java -jar "$jar" run --input data-samples/region --output "$output" > target/notebooks/sample-run.txt 2>&1 || [ $? -eq 3 ]
 fi
 export VPR_OUTPUT="$(cd "$output" && pwd)"
+execute() { # notebook log
+  /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=vpr-java \
+      --ExecutePreprocessor.startup_timeout=240 --ExecutePreprocessor.timeout=600 \
+      --output-dir target/notebooks "$1" > "$2" 2>&1
+}
 status=0
 for nb in notebooks/*.ipynb; do
   start=$(date +%s)
-  if /usr/bin/jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=vpr-java \
-      --ExecutePreprocessor.startup_timeout=240 --ExecutePreprocessor.timeout=600 \
-      --output-dir target/notebooks "$nb" > "target/notebooks/$(basename "$nb" .ipynb).log" 2>&1; then
+  log="target/notebooks/$(basename "$nb" .ipynb).log"
+  # A cell that fails is a broken notebook; a kernel that died before answering is retried once.
+  if execute "$nb" "$log" || { ! grep -q CellExecutionError "$log" && echo "notebook $nb: kernel lost, retrying" && execute "$nb" "$log"; }; then
     echo "notebook $nb: ok ($(( $(date +%s) - start )) s)"
   else
-    echo "notebook $nb: FAILED, see target/notebooks/$(basename "$nb" .ipynb).log"; tail -20 "target/notebooks/$(basename "$nb" .ipynb).log"
+    echo "notebook $nb: FAILED, see $log"; sed 's/\x1b\[[0-9;]*m//g' "$log" | grep -v '^\s*at ' | tail -25
     status=1
   fi
 done

@@ -16,6 +16,7 @@ import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.io.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.report.HtmlReport;
+import org.vprobjectivity.report.MethodologyWorkbooks;
 import org.vprobjectivity.report.ReportWriter;
 import org.vprobjectivity.synthetic.GroundTruth;
 import picocli.CommandLine;
@@ -135,6 +136,7 @@ class FlagsEndToEndTest {
             }
             sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
         }
+        assertMethodologyWorkbooks(out, report.resolve(MethodologyWorkbooks.DIR));
         ReportCommand english = CommandLine.populateCommand(new ReportCommand(), "--output", out.toString(), "--lang", "en");
         assertThat(english.write(spark, new PrintStream(new ByteArrayOutputStream()), System.err)).isZero();
         assertThat(Files.readString(report.resolve(ReportWriter.INDEX))).contains("<title>Signs of non-objective VPR results</title>");
@@ -142,6 +144,42 @@ class FlagsEndToEndTest {
         ReportCommand nowhere = CommandLine.populateCommand(new ReportCommand(), "--output", out.resolve("missing").toString());
         assertThat(nowhere.write(spark, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))
                 .isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * One workbook per school and per municipality; a school's weak-spot sheet has its rows of
+     * {@code indicators/weak_spots} (school level), its journal sheet one row per class, no cell is a formula, and
+     * every heading is explained on «Пояснения».
+     */
+    private void assertMethodologyWorkbooks(Path out, Path dir) throws Exception {
+        Dataset<org.apache.spark.sql.Row> weak = spark.read().parquet(out.resolve(OutputLayout.INDICATORS_WEAK_SPOTS).toString());
+        List<String> schools = spark.read().parquet(out.resolve(OutputLayout.INDICATORS_SCHOOL).toString())
+                .select("school_id").distinct().collectAsList().stream().map(r -> r.getString(0)).toList();
+        long municipalities = weak.filter(col("group_level").equalTo("municipality")).select("municipality_code").distinct().count();
+        try (var files = Files.list(dir)) {
+            assertThat(files.count()).isEqualTo(schools.size() + municipalities);
+        }
+        String school = schools.get(0);
+        long weakRows = weak.filter(col("group_level").equalTo("school").and(col("school_id").equalTo(school))).count();
+        long classRows = spark.read().parquet(out.resolve(OutputLayout.INDICATORS_CLASS).toString())
+                .filter(col("school_id").equalTo(school)).count();
+        try (InputStream in = Files.newInputStream(dir.resolve(school + ".xlsx")); Workbook wb = new XSSFWorkbook(in)) {
+            List<String> sheets = new ArrayList<>();
+            wb.forEach(sh -> sheets.add(sh.getSheetName()));
+            assertThat(sheets).containsExactly("Дефициты", "ВПР и журнал", "Показатели", "Пояснения");
+            assertThat(wb.getSheet("Дефициты").getLastRowNum()).isEqualTo(weakRows);
+            assertThat(wb.getSheet("ВПР и журнал").getLastRowNum()).isEqualTo(classRows);
+            Set<String> explained = new java.util.HashSet<>();
+            wb.getSheet("Пояснения").forEach(row -> explained.add(row.getCell(0).getStringCellValue()));
+            for (Sheet sheet : wb) {
+                sheet.getRow(0).forEach(c -> {
+                    if (!sheet.getSheetName().equals("Пояснения")) {
+                        assertThat(explained).contains(c.getStringCellValue());
+                    }
+                });
+                sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
+            }
+        }
     }
 
     @Test

@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Writes {@code report/} under a run's output folder: {@code index.html}, {@code schools/<id>.html} and
- * {@code flagged-schools.xlsx}. Pages and workbook go through Hadoop's file system, so the folder may be local or
+ * Writes {@code report/} under a run's output folder: {@code index.html}, {@code schools/<id>.html},
+ * {@code flagged-schools.xlsx} and the methodologists' workbooks ({@code methodology/}, {@link MethodologyWorkbooks}). Pages and workbook go through Hadoop's file system, so the folder may be local or
  * on HDFS/S3 like the Parquet tables; the report is written to {@code report.tmp} and renamed into place, so a
  * failed report leaves the previous one intact.
  */
@@ -51,6 +51,7 @@ public final class ReportWriter {
             try (OutputStream out = fs.create(new Path(tmp, XLSX), true)) {
                 FlaggedSchoolsXlsx.write(data, text, out);
             }
+            MethodologyWorkbooks.write(spark, outputDir, new Path(tmp, MethodologyWorkbooks.DIR).toString(), lang);
             fs.delete(target, true);
             if (!fs.rename(tmp, target)) {
                 throw new IOException("cannot move " + tmp + " to " + target);

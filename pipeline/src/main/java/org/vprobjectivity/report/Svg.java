@@ -182,10 +182,17 @@ final class Svg {
         return total == 0 ? 0 : counts.getOrDefault(score, 0L) / total;
     }
 
-    /** The next of 5%, 10%, 15% … at or above v, so the axis has round ticks. */
+    /** Axis tops whose quarters are whole percents, so the four gridlines read 5%, 10%, 15%, 20% and never 22%. */
+    private static final double[] TOPS = {0.04, 0.08, 0.12, 0.2, 0.4, 0.6, 0.8, 1.0};
+
+    /** The smallest of {@link #TOPS} at or above v. */
     static double niceCeiling(double v) {
-        double c = Math.ceil(v * 20 - 1e-9) / 20;
-        return Math.max(0.05, c);
+        for (double top : TOPS) {
+            if (v <= top + 1e-12) {
+                return top;
+            }
+        }
+        return 1.0;
     }
 
     private static double clamp(double v) {

@@ -101,9 +101,10 @@ class HtmlReportTest {
         assertThat(heights.get(6)).isCloseTo(0.75 * 172, within(0.05));
         assertThat(heights.get(5)).isCloseTo(0.25 * 172, within(0.05));
         assertThat(heights.get(0)).isZero();
-        assertThat(Svg.niceCeiling(0.12)).isCloseTo(0.15, within(1e-12));
-        assertThat(Svg.niceCeiling(0.15)).isCloseTo(0.15, within(1e-12));
-        assertThat(Svg.niceCeiling(0.0)).isCloseTo(0.05, within(1e-12));
+        assertThat(Svg.niceCeiling(0.12)).isCloseTo(0.12, within(1e-12));
+        assertThat(Svg.niceCeiling(0.15)).isCloseTo(0.2, within(1e-12));
+        assertThat(Svg.niceCeiling(0.27)).isCloseTo(0.4, within(1e-12));
+        assertThat(Svg.niceCeiling(0.0)).isCloseTo(0.04, within(1e-12));
     }
 
     @Test

@@ -1,0 +1,116 @@
+package org.vprobjectivity.report;
+
+import java.util.HashMap;
+import java.util.List;
+
+/**
+ * Headings and one-line explanations of the methodologists' workbook columns, in Russian or English: the sheet
+ * «Пояснения» of every workbook ({@link MethodologyWorkbooks}). Formulas and sources of the indicators are in
+ * docs/indicators-schema.md; here is what a methodologist needs to read the number.
+ */
+final class ColumnTexts {
+
+    /** Every column the workbooks show, in the order «Пояснения» lists them. */
+    static final List<String> COLUMNS = List.of("subject", "grade", "group", "school_id", "mark_group", "task", "level",
+            "skill", "works", "n_journal", "solve_rate", "solve_rate_municipality", "solve_rate_region", "gap_to_region",
+            "weak", "achieved", "lowered_share", "confirmed_share", "raised_share", "lowered_ref", "raised_ref", "mean_diff",
+            "score_above_journal", "kappa_w", "mean_score_pct", "quality_share", "quality_ref", "absent_share", "absent_ref",
+            "guttman_mean", "guttman_expected", "identical_vector_works", "score_sd", "sd_expected", "risk_score", "flagged",
+            "reasons");
+
+    /** {column: {ru heading, en heading, ru explanation, en explanation}}. */
+    private static final Object[][] TEXTS = {
+            {"subject", "Предмет", "Subject", "код предмета (MA — математика, RU — русский язык …)", "subject code"},
+            {"grade", "Параллель", "Grade", "класс (4, 5 …)", "grade"},
+            {"group", "Класс / школа", "Class / school", "класс школы (в книге школы) или школа (в книге муниципалитета)",
+                    "the school's class (school workbook) or the school (municipality workbook)"},
+            {"school_id", "Логин ОО", "School login", "логин школы в ФИС ОКО", "the school's FIS OKO login"},
+            {"mark_group", "Группа по отметке", "Mark group", "all — все участники; 3, 4, 5 — получившие эту отметку за ВПР",
+                    "all — every participant; 3, 4, 5 — those with that VPR mark"},
+            {"task", "Задание", "Task", "номер задания в работе", "the task's number in the work"},
+            {"level", "Уровень", "Level", "уровень сложности: Б — базовый, П — повышенный, В — высокий",
+                    "difficulty: Б basic, П advanced, В high"},
+            {"skill", "Проверяемое умение", "Checked skill", "умение по описанию работы", "the skill as the work's description names it"},
+            {"works", "Работ", "Works", "число работ, по которым посчитан показатель", "works the figure is computed over"},
+            {"n_journal", "С отметкой по журналу", "With a journal mark", "работы, у которых есть отметка по журналу",
+                    "works with a journal mark"},
+            {"solve_rate", "Выполнение", "Solve rate", "средний балл за задание / максимум (как «% выполнения» ФИС ОКО)",
+                    "mean task score / its maximum (FIS OKO «% выполнения»)"},
+            {"solve_rate_municipality", "Выполнение, муниципалитет", "Solve rate, municipality",
+                    "то же по муниципалитету", "the same over the municipality"},
+            {"solve_rate_region", "Выполнение, регион", "Solve rate, region", "то же по региону", "the same over the region"},
+            {"gap_to_region", "Разница с регионом", "Gap to the region", "выполнение минус региональное (−0,15 = на 15 пунктов ниже)",
+                    "solve rate minus the region's (−0.15 = 15 points below)"},
+            {"weak", "Дефицит", "Weak spot", "выполнение ниже 50% или более чем на 15 пунктов ниже региона",
+                    "solve rate under 50%, or more than 15 points under the region"},
+            {"achieved", "Достигнуто", "Achieved", "базовое задание выполнено не менее чем на 60%, повышенное и высокое — на 30%",
+                    "basic task solved at 60% or more, advanced and high ones at 30%"},
+            {"lowered_share", "Понизили", "Lowered", "доля участников, чья отметка за ВПР ниже отметки по журналу",
+                    "share whose VPR mark is below the journal mark"},
+            {"confirmed_share", "Подтвердили", "Confirmed", "доля участников, чья отметка за ВПР равна отметке по журналу",
+                    "share whose VPR mark equals the journal mark"},
+            {"raised_share", "Повысили", "Raised", "доля участников, чья отметка за ВПР выше отметки по журналу",
+                    "share whose VPR mark is above the journal mark"},
+            {"lowered_ref", "Понизили, регион", "Lowered, region", "то же по региону (или муниципалитету, если так настроено)",
+                    "the same over the region (or municipality, as configured)"},
+            {"raised_ref", "Повысили, регион", "Raised, region", "то же по региону", "the same over the region"},
+            {"mean_diff", "ВПР − журнал", "VPR − journal", "средняя разница отметки за ВПР и отметки по журналу",
+                    "mean of VPR mark minus journal mark"},
+            {"score_above_journal", "Баллы сверх ожидаемых по журналу", "Points above what the journal predicts",
+                    "на сколько первичных баллов участники написали выше (или ниже, минус) участников региона с теми же отметками по журналу",
+                    "how many primary points above (below, negative) participants of the region with the same journal marks"},
+            {"kappa_w", "Согласие с журналом", "Agreement with the journal",
+                    "взвешенная каппа между отметками за ВПР и по журналу: 1 — полное согласие, 0 — как случайно",
+                    "weighted kappa of VPR and journal marks: 1 full agreement, 0 as by chance"},
+            {"mean_score_pct", "Средний % выполнения", "Mean score, %", "средний первичный балл в процентах от максимума",
+                    "mean primary score as a percentage of the maximum"},
+            {"quality_share", "Доля «4» и «5»", "Marks 4 and 5", "доля отметок «4» и «5» за ВПР", "share of VPR marks 4 and 5"},
+            {"quality_ref", "Доля «4» и «5», регион", "Marks 4 and 5, region", "то же по региону", "the same over the region"},
+            {"absent_share", "Не писали", "Absent", "доля учеников из списка, не писавших работу", "share of listed pupils absent"},
+            {"absent_ref", "Не писали, регион", "Absent, region", "то же по региону", "the same over the region"},
+            {"guttman_mean", "Ошибки Гуттмана", "Guttman errors",
+                    "доля пар заданий, где трудное решено, а лёгкое нет (много — необычный рисунок решений)",
+                    "share of task pairs with the harder solved and the easier missed (many = unusual pattern)"},
+            {"guttman_expected", "Ошибки Гуттмана, ожидаемые", "Guttman errors, expected", "ожидаемое значение при таком уровне",
+                    "the value expected at this level"},
+            {"identical_vector_works", "Одинаковые работы", "Identical works",
+                    "работы, совпадающие с другой работой школы баллами по всем заданиям", "works with the same score on every task as another"},
+            {"score_sd", "Разброс баллов", "Score spread", "стандартное отклонение первичного балла", "SD of the primary score"},
+            {"sd_expected", "Разброс, ожидаемый", "Spread, expected", "обычный разброс для школ с таким средним",
+                    "the usual SD at this mean"},
+            {"risk_score", "Риск", "Risk", "−log10 p-значения признаков (больше — сильнее признаки)",
+                    "−log10 of the signs' p-value (higher = stronger signs)"},
+            {"flagged", "Признаки (наш метод)", "Signs (our method)",
+                    "работа отобрана нашим методом: признаки необъективности с контролем доли ложных обнаружений",
+                    "selected by our method: signs of non-objectivity with the false discovery rate controlled"},
+            {"reasons", "Причины", "Reasons", "главные признаки словами, с числами", "the main signs in words, with their numbers"},
+    };
+
+    private static final Object[][] WORDS = {
+            {"sheet.weak", "Дефициты", "Weak spots"},
+            {"sheet.journal", "ВПР и журнал", "VPR and journal"},
+            {"sheet.indicators", "Показатели", "Indicators"},
+            {"sheet.columns", "Пояснения", "Explanations"},
+            {"explain.column", "Столбец", "Column"},
+            {"explain.meaning", "Что означает", "Meaning"},
+            {"yes", "да", "yes"},
+            {"no", "нет", "no"},
+    };
+
+    private ColumnTexts() {
+    }
+
+    /** Headings ({@code col.<name>}), explanations ({@code explain.<name>}), sheet names and words in one language. */
+    static HashMap<String, String> of(String lang) {
+        int en = "en".equalsIgnoreCase(lang) ? 1 : 0;
+        HashMap<String, String> texts = new HashMap<>();
+        for (Object[] t : TEXTS) {
+            texts.put("col." + t[0], (String) t[1 + en]);
+            texts.put("explain." + t[0], (String) t[3 + en]);
+        }
+        for (Object[] w : WORDS) {
+            texts.put((String) w[0], (String) w[1 + en]);
+        }
+        return texts;
+    }
+}

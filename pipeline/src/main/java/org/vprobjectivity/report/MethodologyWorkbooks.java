@@ -1,0 +1,217 @@
+package org.vprobjectivity.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.WeakSpots;
+import org.vprobjectivity.io.OutputLayout;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.expr;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+
+/**
+ * Methodologists' workbooks ({@code report/methodology/<school_id>.xlsx} and {@code municipality-<code>.xlsx}): weak
+ * spots per subject and grade (task, checked skill, solve rate against the municipality and the region, by mark group),
+ * VPR marks against journal marks per class (and teacher, with a mapping), the school's indicator values with its
+ * flags, and a sheet explaining every column. One workbook per school and per municipality, written on the executors
+ * (rows are grouped by workbook and each group becomes one file), so a national run never brings the tables to the
+ * driver. Texts are string cells, never formulas.
+ */
+public final class MethodologyWorkbooks implements Serializable {
+
+    public static final String DIR = "methodology";
+    static final String MUNICIPALITY_PREFIX = "municipality-";
+
+    /** A sheet: its key in {@link ReportText}-style dictionaries, its columns and the columns it is sorted by. */
+    record SheetSpec(String name, List<String> columns, List<String> sortBy) implements Serializable {
+    }
+
+    static final SheetSpec WEAK = new SheetSpec("weak", List.of("subject", "grade", "mark_group", "task", "level", "skill",
+            "works", "solve_rate", "solve_rate_municipality", "solve_rate_region", "gap_to_region", "weak", "achieved"),
+            List.of("subject", "grade", "mark_order", "task_index"));
+    static final SheetSpec CLASSES = new SheetSpec("journal", List.of("subject", "grade", "group", "works", "n_journal",
+            "lowered_share", "confirmed_share", "raised_share", "mean_diff", "score_above_journal", "kappa_w"),
+            List.of("subject", "grade", "group"));
+    static final SheetSpec INDICATORS = new SheetSpec("indicators", List.of("subject", "grade", "school_id", "works",
+            "mean_score_pct", "quality_share", "quality_ref", "lowered_share", "lowered_ref", "raised_share", "raised_ref",
+            "score_above_journal", "absent_share", "absent_ref", "guttman_mean", "guttman_expected", "identical_vector_works",
+            "score_sd", "sd_expected", "risk_score", "flagged", "reasons"), List.of("subject", "grade", "school_id"));
+
+    private MethodologyWorkbooks() {
+    }
+
+    /**
+     * @param outputDir a run's output (or staging) folder
+     * @param target    the folder the workbooks go to ({@code …/methodology})
+     * @return the number of workbooks written
+     */
+    public static long write(SparkSession spark, String outputDir, String target, String lang) {
+        Dataset<Row> weak = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_WEAK_SPOTS);
+        Dataset<Row> classes = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_CLASS);
+        Dataset<Row> cells = Keys.join(spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_SCHOOL),
+                spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS)
+                        .select("session", "region", "school_id", "subject", "grade", "risk_score", "flagged", "reasons"),
+                Keys.SCHOOL, "left");
+        Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0)).as("mark_order");
+        Column schoolKey = col("school_id");
+        Column municipalityKey = concat(lit(MUNICIPALITY_PREFIX), coalesce(col("municipality_code"), lit("unknown")));
+        Dataset<Row> rows = rows(weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL)), schoolKey, WEAK, markOrder,
+                col("task_index"))
+                .union(rows(classes.withColumn("group", col("class")), schoolKey, CLASSES))
+                .union(rows(cells, schoolKey, INDICATORS))
+                .union(rows(weak.filter(col("group_level").equalTo(WeakSpots.MUNICIPALITY)), municipalityKey, WEAK, markOrder,
+                        col("task_index")))
+                .union(rows(cells.withColumn("group", col("school_id")), municipalityKey, CLASSES))
+                .union(rows(cells, municipalityKey, INDICATORS));
+        HashMap<String, String> texts = ColumnTexts.of(lang);
+        MapGroupsFunction<String, Row, Long> writeOne = (key, group) -> {
+            writeWorkbook(target, key, group, texts);
+            return 1L;
+        };
+        List<Long> written = rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
+                .mapGroups(writeOne, Encoders.LONG()).collectAsList();
+        return written.size();
+    }
+
+    /** (workbook, sheet, row as JSON) for one sheet's rows; the JSON carries the sheet's columns and sort keys. */
+    private static Dataset<Row> rows(Dataset<Row> source, Column workbook, SheetSpec sheet, Column... extra) {
+        List<Column> fields = new ArrayList<>();
+        List<String> have = Arrays.asList(source.columns());
+        for (String c : sheet.columns()) {
+            fields.add(have.contains(c) ? col(c) : lit(null).as(c));
+        }
+        fields.addAll(Arrays.asList(extra));
+        return source.select(workbook.as("workbook"), lit(sheet.name()).as("sheet"),
+                to_json(struct(fields.toArray(new Column[0]))).as("json"));
+    }
+
+    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts)
+            throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, List<JsonNode>> bySheet = new LinkedHashMap<>();
+        while (group.hasNext()) {
+            Row r = group.next();
+            bySheet.computeIfAbsent(r.getString(1), s -> new ArrayList<>()).add(json.readTree(r.getString(2)));
+        }
+        Path file = new Path(target, fileName(key) + ".xlsx");
+        FileSystem fs = file.getFileSystem(new Configuration());
+        fs = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = fs.create(file, true)) {
+            CellStyle bold = wb.createCellStyle();
+            Font font = wb.createFont();
+            font.setBold(true);
+            bold.setFont(font);
+            for (SheetSpec spec : List.of(WEAK, CLASSES, INDICATORS)) {
+                List<JsonNode> rows = bySheet.getOrDefault(spec.name(), List.of());
+                rows = new ArrayList<>(rows);
+                rows.sort(order(spec.sortBy()));
+                sheet(wb.createSheet(texts.get("sheet." + spec.name())), bold, spec, rows, texts);
+            }
+            explanations(wb.createSheet(texts.get("sheet.columns")), bold, texts);
+            wb.write(out);
+        }
+    }
+
+    private static void sheet(Sheet sheet, CellStyle bold, SheetSpec spec, List<JsonNode> rows, Map<String, String> texts) {
+        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+        for (int c = 0; c < spec.columns().size(); c++) {
+            header.createCell(c).setCellValue(texts.get("col." + spec.columns().get(c)));
+            header.getCell(c).setCellStyle(bold);
+            sheet.setColumnWidth(c, 256 * Math.max(10, Math.min(50, texts.get("col." + spec.columns().get(c)).length() + 2)));
+        }
+        int r = 1;
+        for (JsonNode row : rows) {
+            org.apache.poi.ss.usermodel.Row out = sheet.createRow(r++);
+            for (int c = 0; c < spec.columns().size(); c++) {
+                JsonNode v = row.get(spec.columns().get(c));
+                if (v == null || v.isNull()) {
+                    continue;
+                }
+                if (v.isNumber()) {
+                    out.createCell(c).setCellValue(v.asDouble());
+                } else if (v.isBoolean()) {
+                    out.createCell(c).setCellValue(texts.get(v.asBoolean() ? "yes" : "no"));
+                } else if (v.isArray()) {
+                    List<String> parts = new ArrayList<>();
+                    v.forEach(x -> parts.add(x.asText()));
+                    out.createCell(c).setCellValue(String.join("\n", parts)); // a string cell: never a formula
+                } else {
+                    out.createCell(c).setCellValue(v.asText());
+                }
+            }
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, spec.columns().size() - 1));
+    }
+
+    private static void explanations(Sheet sheet, CellStyle bold, Map<String, String> texts) {
+        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+        header.createCell(0).setCellValue(texts.get("explain.column"));
+        header.createCell(1).setCellValue(texts.get("explain.meaning"));
+        header.getCell(0).setCellStyle(bold);
+        header.getCell(1).setCellStyle(bold);
+        int r = 1;
+        for (String column : ColumnTexts.COLUMNS) {
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+            row.createCell(0).setCellValue(texts.get("col." + column));
+            row.createCell(1).setCellValue(texts.get("explain." + column));
+        }
+        sheet.setColumnWidth(0, 256 * 40);
+        sheet.setColumnWidth(1, 256 * 110);
+    }
+
+    private static Comparator<JsonNode> order(List<String> fields) {
+        Comparator<JsonNode> c = (a, b) -> 0;
+        for (String f : fields) {
+            c = c.thenComparing((a, b) -> compare(a.get(f), b.get(f)));
+        }
+        return c;
+    }
+
+    private static int compare(JsonNode a, JsonNode b) {
+        boolean an = a == null || a.isNull();
+        boolean bn = b == null || b.isNull();
+        if (an || bn) {
+            return Boolean.compare(an, bn);
+        }
+        return a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble()) : a.asText().compareTo(b.asText());
+    }
+
+    /** A workbook key as a file name: letters, digits, '-' and '_' kept. */
+    static String fileName(String key) {
+        return key.replaceAll("[^\\p{L}\\p{N}_-]", "_");
+    }
+}
