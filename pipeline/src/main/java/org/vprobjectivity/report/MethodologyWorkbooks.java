@@ -96,6 +96,10 @@ public final class MethodologyWorkbooks implements Serializable {
                         col("task_index")))
                 .union(rows(cells.withColumn("group", col("school_id")), municipalityKey, CLASSES))
                 .union(rows(cells, municipalityKey, INDICATORS));
+        Dataset<Row> teachers = teachers(spark, outputDir, weak, "en".equalsIgnoreCase(lang) ? "teacher " : "учитель ");
+        if (teachers != null) {
+            rows = rows.union(rows(teachers, schoolKey, CLASSES)).union(rows(teachers, municipalityKey, CLASSES));
+        }
         HashMap<String, String> texts = ColumnTexts.of(lang);
         MapGroupsFunction<String, Row, Long> writeOne = (key, group) -> {
             writeWorkbook(target, key, group, texts);
@@ -106,6 +110,24 @@ public final class MethodologyWorkbooks implements Serializable {
         return written.size();
     }
 
+    /**
+     * {@code indicators/teacher} (written with {@code --teachers}) with each teacher's school, taken from the teacher's
+     * weak-spot rows (a teacher of one school has it; one of several schools has none and shows in the municipality's
+     * workbook only); {@code group} = "учитель <teacher_id>". Null without a teacher table.
+     */
+    private static Dataset<Row> teachers(SparkSession spark, String outputDir, Dataset<Row> weak, String label) {
+        Dataset<Row> cells;
+        try {
+            cells = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_TEACHER);
+        } catch (RuntimeException e) {
+            return null; // no --teachers mapping in this run
+        }
+        Dataset<Row> schoolOf = weak.filter(col("group_level").equalTo(WeakSpots.TEACHER).and(col("school_id").isNotNull()))
+                .select("teacher_id", "school_id").distinct();
+        return Keys.join(cells, schoolOf, new String[]{"teacher_id"}, "left")
+                .withColumn("group", concat(lit(label), col("teacher_id")));
+    }
+
     /** (workbook, sheet, row as JSON) for one sheet's rows; the JSON carries the sheet's columns and sort keys. */
     private static Dataset<Row> rows(Dataset<Row> source, Column workbook, SheetSpec sheet, Column... extra) {
         List<Column> fields = new ArrayList<>();
@@ -114,7 +136,7 @@ public final class MethodologyWorkbooks implements Serializable {
             fields.add(have.contains(c) ? col(c) : lit(null).as(c));
         }
         fields.addAll(Arrays.asList(extra));
-        return source.select(workbook.as("workbook"), lit(sheet.name()).as("sheet"),
+        return source.filter(workbook.isNotNull()).select(workbook.as("workbook"), lit(sheet.name()).as("sheet"),
                 to_json(struct(fields.toArray(new Column[0]))).as("json"));
     }
 
