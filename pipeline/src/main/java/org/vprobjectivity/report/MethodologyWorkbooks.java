@@ -116,12 +116,15 @@ public final class MethodologyWorkbooks implements Serializable {
      * workbook only); {@code group} = "учитель <teacher_id>". Null without a teacher table.
      */
     private static Dataset<Row> teachers(SparkSession spark, String outputDir, Dataset<Row> weak, String label) {
-        Dataset<Row> cells;
+        Path table = new Path(outputDir, OutputLayout.INDICATORS_TEACHER);
         try {
-            cells = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_TEACHER);
-        } catch (RuntimeException e) {
-            return null; // no --teachers mapping in this run
+            if (!table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table)) {
+                return null; // no --teachers mapping in this run
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + table + ": " + e.getMessage(), e);
         }
+        Dataset<Row> cells = spark.read().parquet(table.toString());
         Dataset<Row> schoolOf = weak.filter(col("group_level").equalTo(WeakSpots.TEACHER).and(col("school_id").isNotNull()))
                 .select("teacher_id", "school_id").distinct();
         return Keys.join(cells, schoolOf, new String[]{"teacher_id"}, "left")

@@ -108,12 +108,15 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     /** Solve rates per task of the flagged cells (all marks), in the work's task order; empty without weak spots. */
     private static Map<String, List<Row>> tasks(SparkSession spark, String outputDir, Dataset<Row> keys) {
         Map<String, List<Row>> out = new HashMap<>();
-        Dataset<Row> weak;
+        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(outputDir, OutputLayout.INDICATORS_WEAK_SPOTS);
         try {
-            weak = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_WEAK_SPOTS);
-        } catch (RuntimeException e) {
-            return out; // a run without weak spots: the drill-down leaves the task chart out
+            if (!table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table)) {
+                return out; // a run without weak spots: the drill-down leaves the task chart out
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + table + ": " + e.getMessage(), e);
         }
+        Dataset<Row> weak = spark.read().parquet(table.toString());
         Dataset<Row> school = weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL).and(col("mark_group").equalTo(WeakSpots.ALL_MARKS)))
                 .transform(w -> Keys.join(w, keys, CELL, "left_semi"))
                 .select("session", "school_id", "subject", "grade", "task_index", "task", "solve_rate", "solve_rate_region")

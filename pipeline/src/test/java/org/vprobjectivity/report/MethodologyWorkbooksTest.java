@@ -101,12 +101,17 @@ class MethodologyWorkbooksTest {
         }
     }
 
+    /** Without {@code --teachers} there is no teacher table: the workbooks have the classes only. */
     @Test
-    void englishWorkbooksExplainEveryHeading(@TempDir Path dir) throws Exception {
+    void englishWorkbooksWithoutTeachersExplainEveryHeading(@TempDir Path dir) throws Exception {
         Path out = output(dir);
+        try (Stream<Path> teacher = Files.walk(out.resolve(OutputLayout.INDICATORS_TEACHER))) {
+            teacher.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
         Path target = dir.resolve("methodology");
         MethodologyWorkbooks.write(spark, out.toString(), target.toString(), "en");
         try (Workbook wb = open(target.resolve("s1.xlsx"))) {
+            assertThat(column(wb.getSheet("VPR and journal"), 2)).containsExactly("Class / school", "А", "Б");
             assertThat(names(wb)).containsExactly("Weak spots", "VPR and journal", "Indicators", "Explanations");
             List<String> explained = column(wb.getSheet("Explanations"), 0);
             for (Sheet sheet : wb) {
