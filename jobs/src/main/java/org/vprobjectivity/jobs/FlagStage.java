@@ -1,6 +1,5 @@
 package org.vprobjectivity.jobs;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -100,10 +99,9 @@ final class FlagStage {
 
     private static boolean exists(SparkSession spark, String path) {
         try {
-            Path p = new Path(path);
-            return p.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(p);
-        } catch (java.io.IOException e) {
-            return false;
+            return ParquetTables.exists(spark, path);
+        } catch (java.io.UncheckedIOException e) {
+            return false; // an optional table that cannot be asked about is treated as absent
         }
     }
 }

@@ -1,14 +1,14 @@
 package org.vprobjectivity.jobs;
 
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 
 /** Writes (or rewrites, e.g. in English) {@code report/} over an existing run's output folder. */
@@ -36,13 +36,12 @@ public class ReportCommand implements Callable<Integer> {
     /** Writes the report in the caller's session; exit 2 when the folder holds no flags. */
     int write(SparkSession spark, PrintStream out, PrintStream err) {
         try {
-            Path flags = new Path(output, OutputLayout.FLAGS_SCHOOLS);
-            if (!flags.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(flags)) {
+            if (!ParquetTables.exists(spark, output + "/" + OutputLayout.FLAGS_SCHOOLS)) {
                 err.println("no " + OutputLayout.FLAGS_SCHOOLS + " under " + output + ": run 'run' (with indicators) first");
                 return ExitCodes.USAGE;
             }
-        } catch (IOException e) {
-            err.println("cannot read " + output + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            err.println("cannot read " + output + ": " + e.getCause().getMessage());
             return ExitCodes.USAGE;
         }
         int pages = ReportWriter.write(spark, output, lang);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.ParquetTables;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -116,15 +116,11 @@ public final class MethodologyWorkbooks implements Serializable {
      * workbook only); {@code group} = "учитель <teacher_id>". Null without a teacher table.
      */
     private static Dataset<Row> teachers(SparkSession spark, String outputDir, Dataset<Row> weak, String label) {
-        Path table = new Path(outputDir, OutputLayout.INDICATORS_TEACHER);
-        try {
-            if (!table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table)) {
-                return null; // no --teachers mapping in this run
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + table + ": " + e.getMessage(), e);
+        String table = outputDir + "/" + OutputLayout.INDICATORS_TEACHER;
+        if (!ParquetTables.exists(spark, table)) {
+            return null; // no --teachers mapping in this run
         }
-        Dataset<Row> cells = spark.read().parquet(table.toString());
+        Dataset<Row> cells = spark.read().parquet(table);
         Dataset<Row> schoolOf = weak.filter(col("group_level").equalTo(WeakSpots.TEACHER).and(col("school_id").isNotNull()))
                 .select("teacher_id", "school_id").distinct();
         return Keys.join(cells, schoolOf, new String[]{"teacher_id"}, "left")
@@ -152,8 +148,7 @@ public final class MethodologyWorkbooks implements Serializable {
             bySheet.computeIfAbsent(r.getString(1), s -> new ArrayList<>()).add(json.readTree(r.getString(2)));
         }
         Path file = new Path(target, fileName(key) + ".xlsx");
-        FileSystem fs = file.getFileSystem(new Configuration());
-        fs = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+        FileSystem fs = ReportWriter.fileSystem(file, new Configuration());
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = fs.create(file, true)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();

@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.ParquetTables;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -108,15 +109,11 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     /** Solve rates per task of the flagged cells (all marks), in the work's task order; empty without weak spots. */
     private static Map<String, List<Row>> tasks(SparkSession spark, String outputDir, Dataset<Row> keys) {
         Map<String, List<Row>> out = new HashMap<>();
-        org.apache.hadoop.fs.Path table = new org.apache.hadoop.fs.Path(outputDir, OutputLayout.INDICATORS_WEAK_SPOTS);
-        try {
-            if (!table.getFileSystem(spark.sparkContext().hadoopConfiguration()).exists(table)) {
-                return out; // a run without weak spots: the drill-down leaves the task chart out
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read " + table + ": " + e.getMessage(), e);
+        String table = outputDir + "/" + OutputLayout.INDICATORS_WEAK_SPOTS;
+        if (!ParquetTables.exists(spark, table)) {
+            return out; // a run without weak spots: the drill-down leaves the task chart out
         }
-        Dataset<Row> weak = spark.read().parquet(table.toString());
+        Dataset<Row> weak = spark.read().parquet(table);
         Dataset<Row> school = weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL).and(col("mark_group").equalTo(WeakSpots.ALL_MARKS)))
                 .transform(w -> Keys.join(w, keys, CELL, "left_semi"))
                 .select("session", "school_id", "subject", "grade", "task_index", "task", "solve_rate", "solve_rate_region")

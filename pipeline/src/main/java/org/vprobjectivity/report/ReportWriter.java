@@ -27,6 +27,12 @@ public final class ReportWriter {
     private ReportWriter() {
     }
 
+    /** The path's file system; on a local disk the raw one, so no .crc files lie beside the files people open. */
+    static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+        FileSystem fs = path.getFileSystem(conf);
+        return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+    }
+
     /**
      * @param outputDir a run's output (or staging) folder with {@code flags/} and {@code results}
      * @return the number of school pages written
@@ -38,9 +44,7 @@ public final class ReportWriter {
         Path target = new Path(outputDir, DIR);
         Path tmp = new Path(outputDir, DIR + ".tmp");
         try {
-            FileSystem fs = target.getFileSystem(conf);
-            // On a local disk, the raw file system: no .crc files beside the pages people open.
-            fs = fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
+            FileSystem fs = fileSystem(target, conf);
             fs.delete(tmp, true);
             Map<String, String> pages = HtmlReport.pages(data, text);
             for (Map.Entry<String, String> page : pages.entrySet()) {
