@@ -13,7 +13,11 @@ public final class SparkSessions {
                 .config("spark.sql.session.timeZone", "UTC")
                 .config("spark.ui.showConsoleProgress", "false")
                 .config("spark.sql.parquet.compression.codec", "zstd")
-                .config("spark.sql.debug.maxToStringFields", "200");
+                .config("spark.sql.debug.maxToStringFields", "200")
+                // Object aggregations (collect_list/collect_set per cell, see indicators.Aggregates) switch to a
+                // sort after 128 groups per task by default; our groups are cells and classes whose buffers are
+                // a few dozen values, so keep them hashed (docs/performance.md).
+                .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "1000000");
         if (System.getProperty("spark.master") == null) {
             b.master("local[*]")
                     .config("spark.driver.bindAddress", "127.0.0.1")

@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.indicators.Aggregates;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -13,7 +14,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
@@ -66,9 +66,9 @@ public final class OfficialList {
         List<String> present = presentWorks(works);
 
         List<Column> aggs = new ArrayList<>();
-        aggs.add(first("municipality_code", true).as("municipality_code"));
-        aggs.add(first("municipality", true).as("municipality"));
-        aggs.add(first("school_name", true).as("school_name"));
+        aggs.add(Aggregates.anyValue("municipality_code").as("municipality_code"));
+        aggs.add(Aggregates.anyValue("municipality").as("municipality"));
+        aggs.add(Aggregates.anyValue("school_name").as("school_name"));
         // max over the school's rows of that work: null when the school did not write it.
         for (String w : present) {
             aggs.add(max(when(col("work").equalTo(w), col("marked"))).as(WORK_PREFIX + w));

@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.indicators.Aggregates;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -14,7 +15,6 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.posexplode;
@@ -55,8 +55,8 @@ public final class SchoolFlags {
         Dataset<Row> rolled = rollUp(cellFlags, SCHOOL, config, lang);
         Column marked = col("markers").gt(0).and(col("official_work"));
         Dataset<Row> names = official.groupBy(Keys.cols(SCHOOL)).agg(
-                first("school_name", true).as("school_name"),
-                first("municipality_code", true).as("__mcode"), first("municipality", true).as("__mname"),
+                Aggregates.anyValue("school_name").as("school_name"),
+                Aggregates.anyValue("municipality_code").as("__mcode"), Aggregates.anyValue("municipality").as("__mname"),
                 sum(when(col("official_work"), col("markers")).otherwise(0)).as("official_markers"),
                 sum(when(marked, 1).otherwise(0)).as("official_marked_works"),
                 concat_ws(", ", array_sort(collect_list(when(marked, concat_ws(" ", col("grade").cast("string"),
@@ -85,7 +85,7 @@ public final class SchoolFlags {
         UserDefinedFunction workLabel = org.apache.spark.sql.functions.udf(
                 (org.apache.spark.sql.api.java.UDF2<String, Integer, String>) text::work, DataTypes.StringType);
         Dataset<Row> perKey = cellFlags.groupBy(Keys.cols(keys)).agg(
-                first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
+                Aggregates.anyValue("municipality_code").as("municipality_code"), Aggregates.anyValue("municipality").as("municipality"),
                 max("risk_score").as("risk_score"),
                 max("risk_score_journal").as("risk_score_journal"),
                 max(col("flagged")).as("flagged"),

@@ -18,7 +18,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.stddev_samp;
@@ -71,7 +70,7 @@ public final class JournalComparison {
         Column diff = col("mark").minus(col("journal_mark"));
         Dataset<Row> pupils = ScoreResidual.perPupil(ReferenceLevel.ensureTagged(results));
         Column[] counted = {
-                first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
+                Aggregates.anyValue("municipality_code").as("municipality_code"), Aggregates.anyValue("municipality").as("municipality"),
                 ReferenceLevel.unitOfCell(),
                 count(lit(1)).as("works"),
                 sum(when(hasJournal, 1).otherwise(0)).as("n_journal"),

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.covar_samp;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rank;
 import static org.apache.spark.sql.functions.sqrt;
@@ -52,8 +51,8 @@ public final class OfficialMarkers {
                 .withColumn("region_ci_lower", col("region_mean").minus(halfWidth("region_sd", "region_n")))
                 .withColumn("region_ci_upper", col("region_mean").plus(halfWidth("region_sd", "region_n")));
         Dataset<Row> school = results.groupBy(Keys.cols(Keys.SCHOOL))
-                .agg(first("municipality_code", true).as("municipality_code"), first("municipality", true).as("municipality"),
-                        first("school_name", true).as("school_name"),
+                .agg(Aggregates.anyValue("municipality_code").as("municipality_code"), Aggregates.anyValue("municipality").as("municipality"),
+                        Aggregates.anyValue("school_name").as("school_name"),
                         count(lit(1)).as("school_n"), avg("primary_score").as("school_mean"),
                         stddev_samp("primary_score").as("school_sd"))
                 .withColumn("school_ci_lower", col("school_mean").minus(halfWidth("school_sd", "school_n")))

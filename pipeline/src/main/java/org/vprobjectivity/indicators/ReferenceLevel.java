@@ -9,7 +9,6 @@ import java.util.Locale;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 
 /**
@@ -55,6 +54,6 @@ public enum ReferenceLevel {
 
     /** The cell's unit, as an aggregate (a school belongs to one municipality). */
     static Column unitOfCell() {
-        return first(UNIT, true).as(UNIT);
+        return Aggregates.anyValue(UNIT).as(UNIT);
     }
 }

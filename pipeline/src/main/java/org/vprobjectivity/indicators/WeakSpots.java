@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -22,6 +21,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.upper;
@@ -83,16 +83,23 @@ public final class WeakSpots {
         List<String> columns = Arrays.asList(taskScores.columns());
         boolean teachers = columns.contains("teacher_id");
         Column teacherName = columns.contains("teacher_name") ? col("teacher_name") : lit(null).cast(DataTypes.StringType);
-        Dataset<Row> base = taskScores
+        Dataset<Row> scored = taskScores
                 .filter(col("task_max").gt(0))
                 .withColumn("share", try_divide(coalesce(col("score"), lit(0)).cast(DataTypes.DoubleType), col("task_max")))
-                .withColumn("teacher_name", teacherName)
+                .withColumn("teacher_name", teacherName);
+        if (!teachers) {
+            scored = scored.withColumn("teacher_id", lit(null).cast(DataTypes.StringType));
+        }
+        // Work × task rows are many (15 per work); every group level is a sum over classes, so they are summed
+        // once per class, task and VPR mark (a hash aggregation: all descriptive columns are keys) and the
+        // levels are built from those sums. The query reuses this one shuffle for all levels.
+        Dataset<Row> base = scored
+                .groupBy(Keys.cols("session", "region", "subject", "grade", "task_index", "mark", "municipality_code",
+                        "school_id", "class", "teacher_id", "teacher_name", "task", "task_max", "level", "skill"))
+                .agg(count(lit(1)).as("__n"), sum("share").as("__share_sum"))
                 .withColumn("mark_group", explode(array(lit(ALL_MARKS),
                         when(col("mark").isin(3, 4, 5), col("mark").cast(DataTypes.StringType)))))
                 .filter(col("mark_group").isNotNull());
-        if (!teachers) {
-            base = base.withColumn("teacher_id", lit(null).cast(DataTypes.StringType));
-        }
 
         Column none = lit(null).cast(DataTypes.StringType);
         String[] schoolKeys = {"school_id"};
@@ -151,8 +158,8 @@ public final class WeakSpots {
         List<String> keys = new ArrayList<>(Arrays.asList(TASK));
         keys.addAll(Arrays.asList(groupKeys));
         return base.groupBy(Keys.cols(keys.toArray(String[]::new))).agg(
-                        count(lit(1)).as("works"),
-                        avg("share").as("solve_rate"),
+                        sum("__n").as("works"),
+                        try_divide(sum("__share_sum"), sum("__n")).as("solve_rate"),
                         max("task").as("task"),
                         max("task_max").as("task_max"),
                         max("level").as("level"),
