@@ -2,6 +2,7 @@ package org.vprobjectivity.indicators;
 
 import org.apache.spark.sql.Column;
 
+import static org.apache.spark.sql.functions.array_max;
 import static org.apache.spark.sql.functions.array_min;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_set;
@@ -24,6 +25,16 @@ public final class Aggregates {
      * group in practice.
      */
     public static Column anyValue(String column) {
+        return smallest(column);
+    }
+
+    /** {@code min(column)} over non-null values, kept hash-based for string columns (see {@link #anyValue}). */
+    public static Column smallest(String column) {
         return array_min(collect_set(col(column)));
+    }
+
+    /** {@code max(column)} over non-null values, kept hash-based for string columns (see {@link #anyValue}). */
+    public static Column largest(String column) {
+        return array_max(collect_set(col(column)));
     }
 }

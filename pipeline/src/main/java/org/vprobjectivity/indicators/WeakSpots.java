@@ -160,15 +160,15 @@ public final class WeakSpots {
         return base.groupBy(Keys.cols(keys.toArray(String[]::new))).agg(
                         sum("__n").as("works"),
                         try_divide(sum("__share_sum"), sum("__n")).as("solve_rate"),
-                        max("task").as("task"),
+                        Aggregates.largest("task").as("task"),
                         max("task_max").as("task_max"),
-                        max("level").as("level"),
-                        max("skill").as("skill"),
-                        min("municipality_code").as("__municipality_code_min"),
-                        max("municipality_code").as("__municipality_code_max"),
-                        min("school_id").as("__school_id_min"),
-                        max("school_id").as("__school_id_max"),
-                        max("teacher_name").as("__teacher_name_max"))
+                        Aggregates.largest("level").as("level"),
+                        Aggregates.largest("skill").as("skill"),
+                        Aggregates.smallest("municipality_code").as("__municipality_code_min"),
+                        Aggregates.largest("municipality_code").as("__municipality_code_max"),
+                        Aggregates.smallest("school_id").as("__school_id_min"),
+                        Aggregates.largest("school_id").as("__school_id_max"),
+                        Aggregates.largest("teacher_name").as("__teacher_name_max"))
                 .select(col("session"), col("region"), col("subject"), col("grade"), col("task_index"), col("mark_group"),
                         lit(name).as("group_level"), groupId.as("group_id"),
                         municipalityCode.as("municipality_code"), schoolId.as("school_id"),
