@@ -187,6 +187,11 @@ peak_after_gc() {
            END { if (NR == 0) print ""; else printf "%.0f\n", m }'
 }
 
+# the first error lines and the end of a failed step's stderr
+show_failure() {
+  { grep -m5 -E 'Exception|Error|error|FAILED' "$1" || true; echo '  ...'; tail -8 "$1"; } 2> /dev/null | sed 's/^/  | /' >&2
+}
+
 stage() { jq -r --arg k "$1" '.stageMillis[$k] // empty' "$2"; }
 
 # ---------------------------------------------------------------- runs
@@ -220,7 +225,7 @@ for i in "${!labels[@]}"; do
       log "$label: $(grep -m1 '^Generated' "$data/generate.log" || echo generated)"
     else
       log "$label: generation FAILED:"
-      tail -20 "$tmp/generate.log" >&2 || true
+      show_failure "$tmp/generate.log"
       r_status[$i]="generation failed"
       failed=1
       continue
@@ -239,8 +244,8 @@ for i in "${!labels[@]}"; do
      && [ -f "$dir/out/run.json" ]; then
     :
   else
-    log "$label: the run FAILED (see $dir/run.stderr):"
-    tail -20 "$dir/run.stderr" >&2 || true
+    log "$label: the run FAILED ($(grep -m1 'Exit status' "$dir/time.txt" 2> /dev/null | tr -d '\t' || echo 'no exit status'); see $dir/run.stderr):"
+    show_failure "$dir/run.stderr"
     r_status[$i]="run failed"
     failed=1
     continue
@@ -276,7 +281,7 @@ for i in "${!labels[@]}"; do
       if ! java -Xmx"$heap" "${opens[@]}" -cp "$cp_" "$src" --engine "$engine" --input "$dir/out" --output "$cdir" \
             --sql "$sql" > "$cdir/$engine.stdout" 2> "$cdir/$engine.stderr"; then
         log "$label: core aggregates on $engine FAILED (see $cdir/$engine.stderr):"
-        tail -20 "$cdir/$engine.stderr" >&2 || true
+        show_failure "$cdir/$engine.stderr"
         ok=0
       fi
     done
@@ -300,7 +305,7 @@ for i in "${!labels[@]}"; do
         c_equal[$i]="compare failed"
         failed=1
         log "$label: the comparison FAILED (see $cdir/compare.stderr)"
-        tail -20 "$cdir/compare.stderr" >&2 || true
+        show_failure "$cdir/compare.stderr"
       fi
       c_rows[$i]=$(jq -r '[.compare | to_entries[] | "\(.key) \(.value.rows_spark)"] | join(", ")' "$cdir/compare.json" 2> /dev/null || true)
       log "$label: core aggregates Spark ${c_spark[$i]} s, DuckDB ${c_duck[$i]} s, equal: ${c_equal[$i]}"
