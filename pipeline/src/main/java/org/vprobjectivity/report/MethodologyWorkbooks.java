@@ -12,11 +12,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
@@ -25,6 +27,7 @@ import org.vprobjectivity.io.ParquetTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -101,13 +104,28 @@ public final class MethodologyWorkbooks implements Serializable {
             rows = rows.union(rows(teachers, schoolKey, CLASSES)).union(rows(teachers, municipalityKey, CLASSES));
         }
         HashMap<String, String> texts = ColumnTexts.of(lang);
+        // The executors write: a relative folder would resolve against their own working folders, and they know only the
+        // Hadoop settings they are given (e.g. spark.hadoop.fs.s3a.* reach the driver's configuration, not new ones).
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String folder = qualified(target, conf);
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext(), conf);
         MapGroupsFunction<String, Row, Long> writeOne = (key, group) -> {
-            writeWorkbook(target, key, group, texts);
+            writeWorkbook(folder, key, group, texts, hadoop.value().value());
             return 1L;
         };
         List<Long> written = rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(writeOne, Encoders.LONG()).collectAsList();
+        hadoop.destroy();
         return written.size();
+    }
+
+    private static String qualified(String folder, Configuration conf) {
+        Path p = new Path(folder);
+        try {
+            return p.getFileSystem(conf).makeQualified(p).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write under " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -139,8 +157,8 @@ public final class MethodologyWorkbooks implements Serializable {
                 to_json(struct(fields.toArray(new Column[0]))).as("json"));
     }
 
-    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts)
-            throws IOException {
+    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts,
+                                      Configuration conf) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, List<JsonNode>> bySheet = new LinkedHashMap<>();
         while (group.hasNext()) {
@@ -148,7 +166,7 @@ public final class MethodologyWorkbooks implements Serializable {
             bySheet.computeIfAbsent(r.getString(1), s -> new ArrayList<>()).add(json.readTree(r.getString(2)));
         }
         Path file = new Path(target, fileName(key) + ".xlsx");
-        FileSystem fs = ReportWriter.fileSystem(file, new Configuration());
+        FileSystem fs = ReportWriter.fileSystem(file, conf);
         try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = fs.create(file, true)) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
