@@ -10,6 +10,7 @@ import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.DataType;
@@ -42,6 +43,7 @@ import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.isnan;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log10;
@@ -49,15 +51,17 @@ import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.pow;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Compares two run outputs (e.g. a cluster run against an embedded one) table by table: every Parquet table found in
- * either (a folder of Parquet files, partitioned or not) by schema and by rows, as multisets ({@code exceptAll} both
- * ways), with floating-point values normalised to the tolerance first (summation order differs between partitionings)
- * and the few rows left over matched pairwise within the tolerance; {@code run.json} without its timings;
- * {@code rejects.csv} by its lines; {@code report/} and the other files by their names only (they hold dates).
+ * either (a folder of Parquet files, partitioned or not) by schema and by rows, as multisets (what {@code exceptAll}
+ * both ways finds, in one pass: each distinct row counted on either side), with floating-point values normalised to
+ * the tolerance first (summation order differs between partitionings) and the few rows left over matched pairwise
+ * within the tolerance; {@code run.json} without its timings; {@code rejects.csv} by its lines; {@code report/} and
+ * the other files by their names only (they hold dates).
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two run outputs table by table: every Parquet table by schema and rows (floating-point values"
@@ -71,6 +75,9 @@ public class CompareCommand implements Callable<Integer> {
     static final Set<String> RUN_JSON_TIMINGS = Set.of("startedAt", "stageMillis");
     /** Leftover rows matched pairwise on the driver up to this many per side; more is reported as a difference. */
     static final int PAIRWISE_LIMIT = 10_000;
+    private static final String SIDE = "__compare_side";
+    private static final String IN_E = "__compare_expected";
+    private static final String IN_A = "__compare_actual";
 
     @Option(names = "--expected", required = true, paramLabel = "DIR", description = "Output folder of the reference run.")
     String expected;
@@ -121,10 +128,13 @@ public class CompareCommand implements Callable<Integer> {
         List<String> differing = new ArrayList<>();
         SortedSet<String> tables = new TreeSet<>(exp.tables());
         tables.addAll(act.tables());
+        Progress progress = new Progress(err);
         for (String table : tables) {
+            long t0 = System.nanoTime();
             if (!compareTable(spark, table, exp, act, out)) {
                 differing.add(table);
             }
+            progress.say("compared %s in %.1f s", table, (System.nanoTime() - t0) / 1e9);
         }
         SortedSet<String> files = new TreeSet<>(exp.otherFiles());
         files.addAll(act.otherFiles());
@@ -222,43 +232,55 @@ public class CompareCommand implements Callable<Integer> {
                     onlyE.isEmpty() && onlyA.isEmpty() ? " (column order)" : "");
             return false;
         }
-        Dataset<Row> ne = normalise(e).cache();
-        Dataset<Row> na = normalise(a).cache();
-        try {
-            long rowsE = ne.count();
-            long rowsA = na.count();
-            Dataset<Row> onlyE = ne.exceptAll(na);
-            Dataset<Row> onlyA = na.exceptAll(ne);
-            long countE = onlyE.count();
-            long countA = onlyA.count();
-            if (countE == 0 && countA == 0) {
-                out.printf("  %-28s %,d rows, equal%n", table, rowsE);
+        // One pass per table: both sides' normalised rows grouped, each distinct row with its count on either side.
+        Dataset<Row> ne = normalise(e);
+        Dataset<Row> na = normalise(a);
+        String[] names = ne.columns();
+        Column[] keys = Arrays.stream(names).map(n -> col("`" + n + "`")).toArray(Column[]::new);
+        Dataset<Row> groups = ne.withColumn(SIDE, lit(1)).unionByName(na.withColumn(SIDE, lit(-1)))
+                .groupBy(keys)
+                .agg(sum(when(col(SIDE).equalTo(1), 1L).otherwise(0L)).as(IN_E),
+                        sum(when(col(SIDE).equalTo(-1), 1L).otherwise(0L)).as(IN_A));
+        Row totals = groups.agg(sum(IN_E), sum(IN_A), sum(greatest(col(IN_E).minus(col(IN_A)), lit(0L))),
+                sum(greatest(col(IN_A).minus(col(IN_E)), lit(0L)))).first();
+        long rowsE = totals.isNullAt(0) ? 0 : totals.getLong(0);
+        long rowsA = totals.isNullAt(1) ? 0 : totals.getLong(1);
+        long countE = totals.isNullAt(2) ? 0 : totals.getLong(2);
+        long countA = totals.isNullAt(3) ? 0 : totals.getLong(3);
+        if (countE == 0 && countA == 0) {
+            out.printf("  %-28s %,d rows, equal%n", table, rowsE);
+            return true;
+        }
+        boolean pairwise = countE <= PAIRWISE_LIMIT && countA <= PAIRWISE_LIMIT;
+        List<Row> leftE = new ArrayList<>();
+        List<Row> leftA = new ArrayList<>();
+        Dataset<Row> differing = groups.filter(col(IN_E).notEqual(col(IN_A)));
+        for (Row g : (pairwise ? differing : differing.limit(2 * examples)).collectAsList()) {
+            long surplus = g.getLong(names.length) - g.getLong(names.length + 1);
+            Object[] values = new Object[names.length];
+            for (int i = 0; i < names.length; i++) {
+                values[i] = g.get(i);
+            }
+            long copies = pairwise ? Math.abs(surplus) : Math.min(Math.abs(surplus), examples);
+            for (long k = 0; k < copies; k++) {
+                (surplus > 0 ? leftE : leftA).add(RowFactory.create(values));
+            }
+        }
+        if (pairwise) {
+            // Values either side of a rounding boundary normalise apart: match the leftovers pairwise.
+            matchWithinTolerance(leftE, leftA, 2 * tolerance);
+            if (leftE.isEmpty() && leftA.isEmpty()) {
+                out.printf("  %-28s %,d rows, equal (%,d within tolerance)%n", table, rowsE, countE);
                 return true;
             }
-            List<Row> leftE = null;
-            List<Row> leftA = null;
-            if (countE <= PAIRWISE_LIMIT && countA <= PAIRWISE_LIMIT) {
-                // Values either side of a rounding boundary normalise apart: match the leftovers pairwise.
-                leftE = new ArrayList<>(onlyE.collectAsList());
-                leftA = new ArrayList<>(onlyA.collectAsList());
-                matchWithinTolerance(leftE, leftA, 2 * tolerance);
-                if (leftE.isEmpty() && leftA.isEmpty()) {
-                    out.printf("  %-28s %,d rows, equal (%,d within tolerance)%n", table, rowsE, countE);
-                    return true;
-                }
-                countE = leftE.size();
-                countA = leftA.size();
-            }
-            out.printf("  %-28s DIFFERS: %,d rows expected, %,d actual; %,d rows only in expected, %,d only in actual%n",
-                    table, rowsE, rowsA, countE, countA);
-            List<String> columns = Arrays.asList(ne.columns());
-            examples(out, "expected", leftE != null ? leftE : onlyE.limit(examples).collectAsList(), columns);
-            examples(out, "actual", leftA != null ? leftA : onlyA.limit(examples).collectAsList(), columns);
-            return false;
-        } finally {
-            ne.unpersist();
-            na.unpersist();
+            countE = leftE.size();
+            countA = leftA.size();
         }
+        out.printf("  %-28s DIFFERS: %,d rows expected, %,d actual; %,d rows only in expected, %,d only in actual%n",
+                table, rowsE, rowsA, countE, countA);
+        examples(out, "expected", leftE, Arrays.asList(names));
+        examples(out, "actual", leftA, Arrays.asList(names));
+        return false;
     }
 
     private void examples(PrintStream out, String side, List<Row> rows, List<String> columns) {
