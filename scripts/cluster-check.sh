@@ -7,7 +7,7 @@
 #   EMBEDDED_OUTPUT: an existing output of `run --input data-samples/region` with the current full jar, to compare
 #   against instead of running the embedded job again (CI passes the notebooks' sample run).
 # Environment: CLUSTER_WORKER_CORES (2), CLUSTER_WORKER_MEMORY (2g), CLUSTER_EXECUTOR_MEMORY (1536m),
-#   CLUSTER_DRIVER_MEMORY (2g), CLUSTER_MASTER_PORT (7077).
+#   CLUSTER_DRIVER_MEMORY (2g), CLUSTER_MASTER_PORT (7077), CLUSTER_SHUFFLE_PARTITIONS (the embedded run's: max(4, 2 x cores)).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -22,6 +22,10 @@ worker_memory=${CLUSTER_WORKER_MEMORY:-2g}
 executor_memory=${CLUSTER_EXECUTOR_MEMORY:-1536m}
 driver_memory=${CLUSTER_DRIVER_MEMORY:-2g}
 port=${CLUSTER_MASTER_PORT:-7077}
+# The embedded run's shuffle partitions (SparkSessions: max(4, 2 x cores)), so both runs partition alike. Another value
+# checks that results do not depend on the partitioning (they do, in places: see docs/cluster.md).
+embedded_partitions=$(( $(nproc) * 2 > 4 ? $(nproc) * 2 : 4 ))
+partitions=${CLUSTER_SHUFFLE_PARTITIONS:-$embedded_partitions}
 master_url=spark://127.0.0.1:$port
 embedded_given=${1:-}
 
@@ -51,7 +55,8 @@ step_done() { # name
 if [ -n "$embedded_given" ] && [ ! -f "$embedded_given/run.json" ]; then
   fail "$embedded_given holds no run output (no run.json)"
 fi
-rm -rf "$work"
+rm -rf "$work/logs" "$work/worker" "$work/cluster-out" "$work/spark-runtime" "$work/compare.txt"
+[ "$(cd "${embedded_given:-/}" && pwd)" = "$work/embedded-out" ] || rm -rf "$work/embedded-out"
 mkdir -p "$work/logs"
 
 # (a) the jars: the small cluster jar always (Spark provided), the full jar when missing or older than the sources.
@@ -132,7 +137,7 @@ for _ in $(seq 1 120); do
 done
 grep -q "Successfully registered with master" "$work/logs/worker.log" \
   || { tail -20 "$work/logs/master.log" "$work/logs/worker.log" >&2; fail "the worker did not register with $master_url in 60 s"; }
-echo "cluster-check: master $master_url up, worker registered ($cores cores, $worker_memory)"
+echo "cluster-check: master $master_url up, worker registered ($cores cores, $worker_memory); $partitions shuffle partitions"
 step_done "start master and worker"
 
 # (d) the job on the cluster: spark-submit, client mode (the driver is this JVM: it needs the flags itself).
@@ -144,7 +149,7 @@ java -Xmx"$driver_memory" $fast_jvm $flags -cp "$spark_cp" org.apache.spark.depl
     --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
     --conf spark.driver.memory="$driver_memory" --conf spark.executor.memory="$executor_memory" \
     --conf spark.executor.cores="$cores" --conf spark.cores.max="$cores" \
-    --conf spark.sql.shuffle.partitions="$cores" --conf spark.ui.enabled=false \
+    --conf spark.sql.shuffle.partitions="$partitions" --conf spark.ui.enabled=false \
     --conf "spark.driver.extraJavaOptions=$fast_jvm $flags" --conf "spark.executor.extraJavaOptions=$fast_jvm $flags" \
     "$cluster_jar" run --input "$input" --output "$cluster_out" > "$work/cluster-run.txt" 2> "$work/logs/cluster-run.log"
 rc=$?

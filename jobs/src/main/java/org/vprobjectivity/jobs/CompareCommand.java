@@ -278,20 +278,66 @@ public class CompareCommand implements Callable<Integer> {
         }
         out.printf("  %-28s DIFFERS: %,d rows expected, %,d actual; %,d rows only in expected, %,d only in actual%n",
                 table, rowsE, rowsA, countE, countA);
-        examples(out, "expected", leftE, Arrays.asList(names));
-        examples(out, "actual", leftA, Arrays.asList(names));
+        examples(out, leftE, leftA, Arrays.asList(names));
         return false;
     }
 
-    private void examples(PrintStream out, String side, List<Row> rows, List<String> columns) {
-        for (Row r : rows.subList(0, Math.min(examples, rows.size()))) {
-            StringBuilder s = new StringBuilder();
-            for (int i = 0; i < columns.size(); i++) {
-                s.append(i == 0 ? "" : ", ").append(columns.get(i)).append('=').append(r.isNullAt(i) ? "null" : r.get(i));
+    /**
+     * A few differing rows: an expected row with the actual row closest to it (fewest differing columns) as the columns
+     * they share (the first few, to find the row) and the columns that differ; rows without a close partner in full.
+     */
+    private void examples(PrintStream out, List<Row> onlyE, List<Row> onlyA, List<String> columns) {
+        List<Row> unpaired = new ArrayList<>(onlyA);
+        for (Row e : onlyE.subList(0, Math.min(examples, onlyE.size()))) {
+            Row best = null;
+            List<Integer> bestDiff = null;
+            for (Row a : unpaired) {
+                List<Integer> d = new ArrayList<>();
+                for (int i = 0; i < columns.size(); i++) {
+                    if (!close(e.get(i), a.get(i), 2 * tolerance)) {
+                        d.add(i);
+                    }
+                }
+                if (bestDiff == null || d.size() < bestDiff.size()) {
+                    best = a;
+                    bestDiff = d;
+                }
             }
-            String line = s.toString();
-            out.printf("      %-9s %s%n", side + ":", line.length() > 400 ? line.substring(0, 400) + "…" : line);
+            if (best == null || bestDiff.size() > Math.max(3, columns.size() / 3)) {
+                out.printf("      only in expected: %s%n", shorten(values(e, columns, List.of(), columns.size())));
+                continue;
+            }
+            unpaired.remove(best);
+            StringBuilder d = new StringBuilder();
+            for (int i : bestDiff) {
+                d.append(d.length() == 0 ? "" : "; ").append(columns.get(i)).append(' ').append(value(e.get(i)))
+                        .append(" (expected) vs ").append(value(best.get(i))).append(" (actual)");
+            }
+            out.printf("      row %s%n        differs in %s%n", shorten(values(e, columns, bestDiff, 6)), shorten(d.toString()));
         }
+        for (Row a : unpaired.subList(0, Math.min(examples, unpaired.size()))) {
+            out.printf("      only in actual:   %s%n", shorten(values(a, columns, List.of(), columns.size())));
+        }
+    }
+
+    /** {@code column=value} for up to {@code limit} columns not in {@code skip}. */
+    private static String values(Row r, List<String> columns, List<Integer> skip, int limit) {
+        StringBuilder s = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < columns.size() && n < limit; i++) {
+            if (!skip.contains(i)) {
+                s.append(n++ == 0 ? "" : ", ").append(columns.get(i)).append('=').append(value(r.get(i)));
+            }
+        }
+        return s.toString();
+    }
+
+    private static String value(Object v) {
+        return v == null ? "null" : v instanceof scala.collection.Iterable<?> seq ? seq.mkString("[", ", ", "]") : v.toString();
+    }
+
+    private static String shorten(String line) {
+        return line.length() > 400 ? line.substring(0, 400) + "…" : line;
     }
 
     private static List<String> describe(StructType schema) {
