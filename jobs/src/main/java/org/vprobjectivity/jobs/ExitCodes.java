@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int SOME_FILES_UNUSABLE = 3;
     /** No input yielded a single work; the previous output is left as it was. */
     public static final int NOTHING_USABLE = 4;
+    /** {@code compare}: the two outputs differ (tables, run.json or file lists). */
+    public static final int OUTPUTS_DIFFER = 5;
 
     private ExitCodes() {
     }

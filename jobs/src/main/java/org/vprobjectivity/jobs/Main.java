@@ -7,14 +7,15 @@ import picocli.CommandLine.Command;
 @Command(name = "vpr-objectivity", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Signs of non-objective VPR results («признаки необъективности») from FIS OKO exports.",
         subcommands = {RunCommand.class, IngestCommand.class, ScalesCommand.class, GenerateCommand.class, EvaluateCommand.class,
-            ReportCommand.class},
+            ReportCommand.class, CompareCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
                 "1:internal error",
                 "2:bad command line",
                 "3:outputs written, but some input files or tables could not be used (see run.json)",
-                "4:nothing usable in the inputs; the previous output is left unchanged"})
+                "4:nothing usable in the inputs; the previous output is left unchanged",
+                "5:compare: the two outputs differ"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

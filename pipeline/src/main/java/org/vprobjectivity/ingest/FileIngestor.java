@@ -24,11 +24,18 @@ public final class FileIngestor {
     private final HeaderDetector detector;
     private final SheetInterpreter interpreter;
     private final IngestOptions options;
+    private final Configuration hadoop;
 
     public FileIngestor(HeaderMapping mapping, MarkScales scales, IngestOptions options) {
+        this(mapping, scales, options, new Configuration());
+    }
+
+    /** @param hadoop the Hadoop settings files are opened with (on an executor: the driver's, as Spark ships them) */
+    public FileIngestor(HeaderMapping mapping, MarkScales scales, IngestOptions options, Configuration hadoop) {
         this.detector = new HeaderDetector(mapping);
         this.interpreter = new SheetInterpreter(mapping, scales);
         this.options = options;
+        this.hadoop = hadoop;
     }
 
     /** Records and per-table reports of one unit. */
@@ -39,7 +46,7 @@ public final class FileIngestor {
         String name = unit.displayName();
         List<RawSheet> sheets;
         try {
-            byte[] bytes = readBytes(unit);
+            byte[] bytes = readBytes(unit, hadoop);
             sheets = unit.fileName().toLowerCase().endsWith(".xlsx")
                     ? XlsxReader.read(new ByteArrayInputStream(bytes))
                     : List.of(DelimitedReader.read(bytes, options.encoding()));
@@ -67,9 +74,9 @@ public final class FileIngestor {
         return new Result(records, reports);
     }
 
-    private static byte[] readBytes(InputUnit unit) throws IOException {
+    private static byte[] readBytes(InputUnit unit, Configuration hadoop) throws IOException {
         Path path = new Path(unit.path());
-        FileSystem fs = path.getFileSystem(new Configuration());
+        FileSystem fs = path.getFileSystem(hadoop);
         try (InputStream in = fs.open(path)) {
             if (unit.zipEntry() == null) {
                 return in.readAllBytes();

@@ -1,6 +1,7 @@
 package org.vprobjectivity.ingest;
 
 import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -8,6 +9,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.model.MarkScales;
 
 import java.util.ArrayList;
@@ -31,8 +33,10 @@ public final class SparkIngest {
         List<Row> unitRows = new ArrayList<>();
         units.forEach(u -> unitRows.add(RowFactory.create(u.path(), u.zipEntry())));
         int slices = Math.max(1, Math.min(units.size(), spark.sparkContext().defaultParallelism() * 4));
+        // The driver's Hadoop settings (spark.hadoop.*: e.g. s3a credentials), which new Configuration() on an executor lacks.
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext());
         FlatMapFunction<Row, Row> readUnit = row -> {
-            FileIngestor ingestor = new FileIngestor(mapping, scales, options);
+            FileIngestor ingestor = new FileIngestor(mapping, scales, options, hadoop.value().value());
             FileIngestor.Result result = ingestor.ingest(new InputUnit(row.getString(0), row.getString(1)));
             List<Row> out = new ArrayList<>(result.records().size() + result.reports().size());
             result.records().forEach(r -> out.add(IngestRecordSchema.toRow(r)));

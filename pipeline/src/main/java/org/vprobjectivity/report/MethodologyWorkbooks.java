@@ -12,11 +12,13 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
@@ -25,6 +27,7 @@ import org.vprobjectivity.io.ParquetTables;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -104,13 +107,28 @@ public final class MethodologyWorkbooks implements Serializable {
             rows = rows.union(rows(teachers, schoolKey, CLASSES)).union(rows(teachers, municipalityKey, CLASSES));
         }
         HashMap<String, String> texts = ColumnTexts.of(lang);
+        // The executors write: a relative folder would resolve against their own working folders, and they know only the
+        // Hadoop settings they are given (e.g. spark.hadoop.fs.s3a.* reach the driver's configuration, not new ones).
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        String folder = qualified(target, conf);
+        Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext(), conf);
         MapGroupsFunction<String, Row, Long> writeOne = (key, group) -> {
-            writeWorkbook(target, key, group, texts);
+            writeWorkbook(folder, key, group, texts, hadoop.value().value());
             return 1L;
         };
         List<Long> written = rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
                 .mapGroups(writeOne, Encoders.LONG()).collectAsList();
+        hadoop.destroy();
         return written.size();
+    }
+
+    private static String qualified(String folder, Configuration conf) {
+        Path p = new Path(folder);
+        try {
+            return p.getFileSystem(conf).makeQualified(p).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write under " + folder + ": " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -142,8 +160,8 @@ public final class MethodologyWorkbooks implements Serializable {
                 to_json(struct(fields.toArray(new Column[0]))).as("json"));
     }
 
-    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts)
-            throws IOException {
+    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts,
+                                      Configuration conf) throws IOException {
         ObjectMapper json = new ObjectMapper();
         Map<String, List<JsonNode>> bySheet = new LinkedHashMap<>();
         while (group.hasNext()) {
@@ -151,7 +169,7 @@ public final class MethodologyWorkbooks implements Serializable {
             bySheet.computeIfAbsent(r.getString(1), s -> new ArrayList<>()).add(json.readTree(r.getString(2)));
         }
         Path file = new Path(target, fileName(key) + ".xlsx");
-        FileSystem fs = ReportWriter.fileSystem(file, ExecutorConf.CONF);
+        FileSystem fs = ReportWriter.fileSystem(file, conf);
         // Streaming workbook: rows go to a temporary file as they are written, so a municipality's large
         // sheets neither sit in memory as XML objects nor cost their build time (most of the report stage
         // with the in-memory XSSFWorkbook).
@@ -238,14 +256,6 @@ public final class MethodologyWorkbooks implements Serializable {
             return Boolean.compare(an, bn);
         }
         return a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble()) : a.asText().compareTo(b.asText());
-    }
-
-    /**
-     * The Hadoop configuration on an executor, read once per JVM: parsing its XML files for every workbook was a
-     * third of the workbooks' time. The workbooks only use it to find their file system.
-     */
-    private static final class ExecutorConf {
-        static final Configuration CONF = new Configuration();
     }
 
     /** A workbook key as a file name: letters, digits, '-' and '_' kept. */
