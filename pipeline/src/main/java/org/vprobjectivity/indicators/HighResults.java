@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percent_rank;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -22,6 +23,12 @@ import static org.apache.spark.sql.functions.when;
  * High results alone are not a flag: they count only with an independent sign (flags stage).
  */
 public final class HighResults {
+
+    /**
+     * Decimal places kept when a computed mean or share is ranked: values equal in exact arithmetic tie, whichever
+     * order Spark summed them in.
+     */
+    static final int TIE_DIGITS = 9;
 
     private HighResults() {
     }
@@ -45,7 +52,10 @@ public final class HighResults {
         Column[] work = Keys.cols(Keys.WORK);
         return tested
                 .withColumn("quality_percentile", percent_rank().over(Window.partitionBy(work).orderBy("quality_share")).multiply(100))
-                .withColumn("mean_pct_percentile", percent_rank().over(Window.partitionBy(work).orderBy("mean_score_pct")).multiply(100));
+                // Rounded: a mean is a sum whose last bits depend on the order Spark adds it in, and two cells with
+                // the same mean must tie whatever the partitioning (the cluster check compares runs).
+                .withColumn("mean_pct_percentile", percent_rank().over(Window.partitionBy(work)
+                        .orderBy(round(col("mean_score_pct"), TIE_DIGITS))).multiply(100));
     }
 
     private static Column markCount(int mark) {

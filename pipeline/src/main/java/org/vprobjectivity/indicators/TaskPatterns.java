@@ -155,7 +155,13 @@ public final class TaskPatterns {
             }
             return perCell(new TaskPatternReference(max, level, vectors, schools), cells).iterator();
         };
-        return works.groupByKey(refKey, Encoders.STRING()).flatMapGroups(perReference, Encoders.row(schema));
+        // Sorted within the reference, so that its fits see the works in one order whatever the partitioning (the
+        // saddlepoint's iterations otherwise carry the summation order into the p-values' seventh digit).
+        List<Column> order = new ArrayList<>(Arrays.asList(Keys.cols(groupKeys)));
+        order.add(col(SCHOOL));
+        order.add(col(SCORES));
+        return works.groupByKey(refKey, Encoders.STRING())
+                .flatMapSortedGroups(order.toArray(Column[]::new), perReference, Encoders.row(schema));
     }
 
     /**

@@ -20,6 +20,7 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
@@ -142,7 +143,8 @@ public final class WeakSpots {
                 "__rankable");
         return flagged
                 .withColumn("weak_rank", when(col("__rankable"), row_number().over(Window.partitionBy(partition)
-                        .orderBy(gap.asc_nulls_last(), rate.asc_nulls_last(), col("task_index").asc()))))
+                        .orderBy(round(gap, HighResults.TIE_DIGITS).asc_nulls_last(),
+                                round(rate, HighResults.TIE_DIGITS).asc_nulls_last(), col("task_index").asc()))))
                 .select(Keys.cols(OUTPUT));
     }
 
