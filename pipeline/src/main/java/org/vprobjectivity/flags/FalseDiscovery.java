@@ -29,7 +29,11 @@ public final class FalseDiscovery {
         Dataset<Row> tested = table.filter(col(pColumn).isNotNull());
         WindowSpec all = Window.partitionBy(lit(1));
         WindowSpec ranked = Window.partitionBy(lit(1)).orderBy(col(pColumn));
-        WindowSpec fromHere = ranked.rowsBetween(Window.currentRow(), Window.unboundedFollowing());
+        // min over j ≥ i as a running minimum from the largest rank down: Spark recomputes a frame that ends at
+        // "unbounded following" for every row (quadratic: 316 s of a 1M-work run's flags), but grows a frame that
+        // starts at "unbounded preceding" row by row. The ranks are unique, so the order is total.
+        WindowSpec fromHere = Window.partitionBy(lit(1)).orderBy(col("__rank").desc())
+                .rowsBetween(Window.unboundedPreceding(), Window.currentRow());
         Column raw = col(pColumn).multiply(col("__m")).divide(col("__rank"));
         Dataset<Row> adjusted = tested
                 .withColumn("__m", count(lit(1)).over(all))
