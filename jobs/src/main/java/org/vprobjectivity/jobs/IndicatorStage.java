@@ -7,6 +7,7 @@ import org.vprobjectivity.indicators.CellIndicators;
 import org.vprobjectivity.indicators.ExternalReference;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.OfficialMarkers;
 import org.vprobjectivity.indicators.RegionBunching;
 import org.vprobjectivity.indicators.RegionFigures;
@@ -44,8 +45,15 @@ final class IndicatorStage {
         Dataset<Row> external = external(spark, args.reference, report, progress);
 
         write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
-        write(finish(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference()), config, external), staging, OutputLayout.INDICATORS_SCHOOL);
-        write(finish(CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS, config.reference()), config, external), staging, OutputLayout.INDICATORS_CLASS);
+        long tModel = System.currentTimeMillis();
+        write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
+        report.stageMillis.put("model", System.currentTimeMillis() - tModel);
+        progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
+        Dataset<Row> model = spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
+        Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference());
+        write(finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external), staging, OutputLayout.INDICATORS_SCHOOL);
+        Dataset<Row> classes = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS, config.reference());
+        write(finish(withModel(classes, model, ModelSigns.CLASS_LEVEL, Keys.CLASS), config, external), staging, OutputLayout.INDICATORS_CLASS);
         if (teachers != null) {
             Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
                     TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER,
@@ -86,6 +94,11 @@ final class IndicatorStage {
         report.totals.put("reference_lines", (long) reference.entries().size());
         report.totals.put("reference_problems", (long) reference.problems().size());
         return reference.toDataset(spark);
+    }
+
+    /** The pupil model's signs of the level joined in (null where the model has no row for a cell). */
+    private static Dataset<Row> withModel(Dataset<Row> cells, Dataset<Row> model, String level, String[] keys) {
+        return Keys.join(cells, ModelSigns.level(model, level, keys), keys, "left");
     }
 
     /** Cells as computed, plus small_cell and (with an external reference) the ext_* comparison columns. */

@@ -4,6 +4,8 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.vprobjectivity.indicators.ModelSigns;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -11,18 +13,25 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
  * Flags per cell ({@code flags/cells}; the same for teachers): the signs scored ({@link CellScoring}), a school cell's
- * classes scanned ({@link ClassScan}),
- * the false discovery rate controlled over all cells of the run per flag kind ({@link FalseDiscovery}: q-values of
- * {@code p_results} and of {@code p_journal}), {@code flagged} when a kind's q-value is at most {@code q} and the
- * kind is practically relevant ({@code practical_results}, {@code practical_journal}: {@link CellScoring}), and the
- * reasons ({@link CellReasons}). {@code flag_kind}: {@code inflated_results} («признаки необъективности
- * результатов»), {@code inflated_journal} («признаки завышения текущих отметок»), {@code both}, or null.
+ * classes scanned ({@link ClassScan}), then one false discovery rate over all cells and both kinds: each kind's
+ * p-value is Bonferroni-adjusted for the two kinds ({@code p_results_kind}, {@code p_journal_kind} = min(1, 2p)),
+ * a cell's {@code p_any} is the smaller, and Benjamini–Hochberg runs once over {@code p_any} ({@code q_value},
+ * {@link FalseDiscovery}). A kind is flagged when its p is within the family's BH threshold and it is practically
+ * relevant ({@code practical_results}, {@code practical_journal}: {@link CellScoring}); {@code risk_score} =
+ * −log10 of the smaller kind p (each capped where not practically relevant), so it ranks every kind, inflated
+ * journal marks included. The reasons come from {@link CellReasons}. {@code flag_kind}: {@code inflated_results}
+ * («признаки необъективности результатов»), {@code inflated_journal} («признаки завышения текущих отметок»),
+ * {@code both}, or null.
  */
 public final class CellFlags {
 
@@ -59,30 +68,51 @@ public final class CellFlags {
         if (classes != null) {
             scored = ClassScan.apply(scored, classes, keys, config, lang);
         }
-        scored = scored.withColumn("risk_score", CellScoring.riskOf(col("p_results"), col("practical_results"), config))
-                .withColumn("risk_score_journal", CellScoring.riskOf(col("p_journal"), col("practical_journal"), config));
-        scored = FalseDiscovery.qValues(scored, "p_results", "q_value");
-        scored = FalseDiscovery.qValues(scored, "p_journal", "q_value_journal");
-        Column results = col("q_value").isNotNull().and(col("q_value").leq(config.q)).and(col("practical_results"));
-        Column journal = col("q_value_journal").isNotNull().and(col("q_value_journal").leq(config.q))
+        Column results = kindP(col("p_results"), col("p_journal"));
+        Column journal = kindP(col("p_journal"), col("p_results"));
+        scored = scored.withColumn("p_results_kind", results).withColumn("p_journal_kind", journal)
+                .withColumn("p_any", least(col("p_results_kind"), col("p_journal_kind")))
+                .withColumn("risk_score_journal", CellScoring.riskOf(col("p_journal_kind"), col("practical_journal"), config))
+                .withColumn("risk_score", greatest(
+                        CellScoring.riskOf(col("p_results_kind"), col("practical_results"), config),
+                        col("risk_score_journal")));
+        scored = FalseDiscovery.qValues(scored, "p_any", "q_value");
+        // The BH threshold of the one family: the largest p_any rejected at q (none rejected: no cell passes).
+        Column threshold = coalesce(max(when(col("q_value").leq(config.q), col("p_any")))
+                .over(Window.partitionBy(lit(1))), lit(-1.0));
+        scored = scored.withColumn("__threshold", threshold);
+        Column flaggedResults = coalesce(col("p_results_kind").leq(col("__threshold")), lit(false))
+                .and(col("practical_results"));
+        Column flaggedJournal = coalesce(col("p_journal_kind").leq(col("__threshold")), lit(false))
                 .and(col("practical_journal"));
         scored = scored
-                .withColumn("flagged_results", results)
-                .withColumn("flagged_journal", journal)
-                .withColumn("flagged", results.or(journal))
-                .withColumn("flag_kind", when(results.and(journal), lit(BOTH)).when(results, lit(INFLATED_RESULTS))
-                        .when(journal, lit(INFLATED_JOURNAL)).otherwise(lit(null).cast("string")));
+                .withColumn("flagged_results", flaggedResults)
+                .withColumn("flagged_journal", flaggedJournal)
+                .withColumn("flagged", col("flagged_results").or(col("flagged_journal")))
+                .withColumn("flag_kind", when(col("flagged_results").and(col("flagged_journal")), lit(BOTH))
+                        .when(col("flagged_results"), lit(INFLATED_RESULTS))
+                        .when(col("flagged_journal"), lit(INFLATED_JOURNAL)).otherwise(lit(null).cast("string")))
+                .drop("__threshold");
         Dataset<Row> selected = scored.select(outputColumns(scored.columns(), keys));
         Dataset<Row> reasoned = selected.map(new CellReasons(config, lang), Encoders.row(CellReasons.schema(selected.schema())));
         return classes == null ? reasoned : ClassScan.mergeReasons(reasoned, config);
+    }
+
+    /**
+     * A kind's p-value in the one family of all cells and kinds: Bonferroni over the two kinds,
+     * {@code min(1, 2·p)}, where the cell has both; the p itself where the other kind is not tested.
+     */
+    static Column kindP(Column p, Column other) {
+        return when(other.isNull(), p).otherwise(least(lit(1.0), p.multiply(2)));
     }
 
     private static Column[] outputColumns(String[] available, String[] keys) {
         Set<String> have = new LinkedHashSet<>(Arrays.asList(available));
         List<String> names = new ArrayList<>(Arrays.asList(keys));
         names.addAll(List.of("municipality_code", "municipality", "risk_score", "q_value", "flagged", "flag_kind",
-                "flagged_results", "flagged_journal", "risk_score_journal", "q_value_journal", "p_results", "p_combined",
-                "p_fisher", "p_simes", "p_independent", "p_journal", "practical_results", "practical_journal"));
+                "flagged_results", "flagged_journal", "risk_score_journal", "p_any", "p_results_kind", "p_journal_kind",
+                "p_results", "p_combined",
+                "p_independent", "p_journal", "practical_results", "practical_journal"));
         names.addAll(ClassScan.COLUMNS);
         for (SignGroup g : SignGroup.values()) {
             names.add(CellScoring.groupColumn(g));
@@ -92,6 +122,7 @@ public final class CellFlags {
             names.add(s.effectColumn());
         }
         names.addAll(Arrays.asList(BEHIND));
+        names.addAll(Arrays.asList(ModelSigns.JOINED));
         return names.stream().distinct().filter(have::contains).map(n -> col(n)).toArray(Column[]::new);
     }
 }

@@ -6,6 +6,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.stats.Tails;
 import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
@@ -15,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
@@ -34,11 +37,11 @@ import static org.apache.spark.sql.functions.when;
  * <p><b>Inflated results</b> ({@code p_results}). Signs of one {@link SignGroup} look at the same data and may be
  * positively dependent, so each group's p is Simes' ({@code group_<name>_p}; Simes 1986, "An improved Bonferroni
  * procedure for multiple tests of significance", Biometrika 73; valid under positive dependence, Sarkar 1998). The
- * groups look at different aspects and are combined two ways: Fisher's method ({@code p_fisher}: −2Σ ln p ~ χ²_{2G};
- * Fisher 1932), strongest when several groups carry some evidence each (blanket inflation: raised marks and high
- * results), and Simes' ({@code p_simes}), strongest when one group carries it all (weak pupils kept at home shows only
- * in participation); {@code p_combined = min(1, 2·min(p_fisher, p_simes))}, the Bonferroni price of taking the better
- * of the two (Loughin 2004, CSDA 47: no single combiner wins everywhere).
+ * groups look at different aspects and are combined by the Cauchy combination ({@code p_combined},
+ * {@link Tails#cauchy}; Liu &amp; Xie 2020, JASA 115): about G·p when one group carries the evidence (weak pupils kept
+ * at home show only in participation, lenient checking only at the cuts), much less than that when several carry
+ * some (blanket inflation: journal, task patterns, high results), valid whatever the dependence between groups and
+ * without the price of choosing between Fisher's and Simes' methods after the fact.
  *
  * <p><b>Two-signal rule.</b> High results count only together with an independent sign (journal, distribution,
  * tasks, participation): {@code p_independent} is Simes over the four independent groups, and
@@ -60,7 +63,7 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class CellScoring {
 
-    private static final UserDefinedFunction FISHER = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.combinedFisher(values(ps))),
+    private static final UserDefinedFunction CAUCHY = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.cauchy(values(ps))),
             DataTypes.DoubleType);
     private static final UserDefinedFunction SIMES = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.simes(values(ps))),
             DataTypes.DoubleType);
@@ -70,12 +73,16 @@ public final class CellScoring {
 
     /** @param cells an {@code indicators/school}, {@code class} or {@code teacher} table (with {@code small_cell}) */
     public static Dataset<Row> score(Dataset<Row> cells, FlagConfig config) {
-        Dataset<Row> out = cells;
+        Dataset<Row> out = withModelColumns(cells);
         Column small = col("small_cell"); // set by the indicator stage from indicators.min_cell_works
+        Column fitted = coalesce(col(ModelSigns.FITTED), lit(false));
         Column practical = lit(false);
         for (Sign s : Sign.values()) {
             Column p = col(s.pColumn());
             Column untestable = s.shareBased() ? p.isNull().or(small) : p.isNull();
+            if (s.source() == Sign.Source.FALLBACK) {
+                untestable = untestable.or(fitted);
+            }
             out = out.withColumn(s.signColumn(), when(untestable, lit(null).cast("double")).otherwise(p))
                     .withColumn(s.effectColumn(), s.effectReached(config));
             if (s.group() != null && s.group().independent()) {
@@ -97,9 +104,7 @@ public final class CellScoring {
         Column groups = array(all.toArray(new Column[0]));
         List<Sign> journalKind = Arrays.stream(Sign.values()).filter(sg -> sg.group() == null).toList();
         Column supported = col("p_independent").leq(config.supportP);
-        return out.withColumn("p_fisher", FISHER.apply(groups))
-                .withColumn("p_simes", SIMES.apply(groups))
-                .withColumn("p_combined", least(lit(1.0), least(col("p_fisher"), col("p_simes")).multiply(2)))
+        return out.withColumn("p_combined", CAUCHY.apply(groups))
                 .withColumn("p_independent", SIMES.apply(array(independent.toArray(new Column[0]))))
                 .withColumn("p_results", when(supported, col("p_combined"))
                         .otherwise(greatest(col("p_combined"), col("p_independent"))))
@@ -108,9 +113,25 @@ public final class CellScoring {
                 .withColumn("practical_journal", journalKind.stream().map(sg -> relevant(sg, config)).reduce(Column::or).orElseThrow());
     }
 
+    /**
+     * A table without the pupil model's columns (teachers; a table written before the model existed) gets them as
+     * nulls, so every sign there falls back to the indicator families'.
+     */
+    static Dataset<Row> withModelColumns(Dataset<Row> cells) {
+        java.util.Set<String> have = new java.util.HashSet<>(Arrays.asList(cells.columns()));
+        Dataset<Row> out = cells;
+        StructType schema = ModelSigns.schema();
+        for (String name : ModelSigns.JOINED) {
+            if (!have.contains(name)) {
+                out = out.withColumn(name, lit(null).cast(schema.apply(name).dataType()));
+            }
+        }
+        return out;
+    }
+
     /** The sign is below {@code reason_p} and its effect reaches its floor: a sign a person would act on. */
     static Column relevant(Sign s, FlagConfig config) {
-        return org.apache.spark.sql.functions.coalesce(col(s.signColumn()).lt(config.reasonP).and(col(s.effectColumn())),
+        return coalesce(col(s.signColumn()).lt(config.reasonP).and(col(s.effectColumn())),
                 lit(false));
     }
 

@@ -27,7 +27,7 @@ import static org.apache.spark.sql.functions.when;
  * classes it is a quarter of the cell and fades in the cell's shares. The scan scores every class of the cell as a
  * cell of its own ({@link CellScoring}) and takes the strongest, Bonferroni-adjusted for the number of classes tested:
  * {@code p_classes = min(1, k·min_c p_c)}; the cell's p becomes {@code min(1, 2·min(p_cell, p_classes))} (Bonferroni
- * over the two looks), so it stays a valid p-value for the cell and the false discovery rate is still controlled over
+ * over the two looks; a cell of one class keeps its own p), so it stays a valid p-value for the cell and the false discovery rate is still controlled over
  * cells. The same for the journal kind. The strongest class's reasons join the cell's, with the class named.
  */
 final class ClassScan {
@@ -56,8 +56,8 @@ final class ClassScan {
                 .withColumn("p_journal_cell", col("p_journal"))
                 .withColumn("p_journal_classes", when(col("__jk").gt(0), journalP))
                 .withColumn("classes_tested", coalesce(col("__ck"), lit(0L)))
-                .withColumn("p_results", twoLooks(col("p_results_cell"), col("p_results_classes")))
-                .withColumn("p_journal", twoLooks(col("p_journal_cell"), col("p_journal_classes")))
+                .withColumn("p_results", twoLooks(col("p_results_cell"), col("p_results_classes"), col("__ck")))
+                .withColumn("p_journal", twoLooks(col("p_journal_cell"), col("p_journal_classes"), col("__jk")))
                 .withColumn("strongest_class", col("__best.class"))
                 .withColumn("__class_reasons", col("__best.reasons"))
                 .withColumn("__class_reason_signs", col("__best.reason_signs"))
@@ -65,9 +65,12 @@ final class ClassScan {
                 .drop("__cmin", "__ck", "__jmin", "__jk", "__best");
     }
 
-    /** {@code min(1, 2·min(a, b))}, or whichever of the two exists. */
-    private static Column twoLooks(Column cell, Column classes) {
-        return when(cell.isNull(), classes).when(classes.isNull(), cell)
+    /**
+     * {@code min(1, 2·min(a, b))}, or whichever of the two exists; a cell of one class is that class, so its one look
+     * is the cell's (a second look at the same works would cost a factor 2 for nothing).
+     */
+    private static Column twoLooks(Column cell, Column classes, Column tested) {
+        return when(cell.isNull(), classes).when(classes.isNull().or(coalesce(tested, lit(0L)).leq(1)), cell)
                 .otherwise(least(lit(1.0), least(cell, classes).multiply(2)));
     }
 

@@ -48,6 +48,13 @@ public final class FlagConfig implements Serializable {
     @JsonProperty("min_shift_marks")
     public double minShiftMarks = 0.25;
 
+    /**
+     * The pupil model's journal residual: journal marks above (or below) what the pupils' VPR works predict, on
+     * average at least this many marks.
+     */
+    @JsonProperty("min_journal_residual")
+    public double minJournalResidual = 0.25;
+
     /** Primary score against what the journal marks predict: at least this many within-mark SDs from the reference's. */
     @JsonProperty("min_score_shift_sd")
     public double minScoreShiftSd = 0.25;

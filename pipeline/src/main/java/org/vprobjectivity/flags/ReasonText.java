@@ -87,6 +87,32 @@ public final class ReasonText implements Serializable {
                     + pct(cell, "absent_ref") + ")"
                     : "не писали работу " + pct(cell, "absent_share") + " учеников из списка (" + ref + " "
                     + pct(cell, "absent_ref") + ")";
+            case JOURNAL_ABOVE -> english
+                    ? "journal marks above those of pupils in the region with the same VPR results: by "
+                    + marks(cell, "journal_resid") + " on average: signs of inflated journal marks"
+                    : "отметки по журналу выше, чем у учеников региона с такими же результатами ВПР: в среднем на "
+                    + marks(cell, "journal_resid") + ": признаки завышения текущих отметок";
+            case JOURNAL_BELOW -> english
+                    ? "VPR results above what the journal marks confirm: journal marks below those of pupils in the region"
+                    + " with the same VPR results by " + marks(cell, "journal_resid") + " on average"
+                    : "результаты ВПР выше, чем подтверждают отметки по журналу: отметки по журналу ниже, чем у учеников "
+                    + "региона с такими же результатами ВПР, в среднем на " + marks(cell, "journal_resid");
+            case CUTS -> english
+                    ? integer(cell, "cut_at_works") + " works exactly at the mark cuts where " + num(cell, "cut_expected")
+                    + " are expected for a class at this level"
+                    : integer(cell, "cut_at_works") + " " + works(cell.<Number>getAs("cut_at_works"))
+                    + " ровно на границах отметок при ожидаемых " + num(cell, "cut_expected") + " для класса такого уровня";
+            case PATTERN -> english
+                    ? "task score patterns unlikely for their totals: harder tasks solved, easier ones missed (person fit "
+                    + signed(cell, "pattern_fit") + " where about 0 is usual)"
+                    : "рисунок баллов по заданиям маловероятен при таких суммах: трудные задания решены, а лёгкие нет "
+                    + "(согласованность " + signed(cell, "pattern_fit") + " при обычной около 0)";
+            case COPIES -> english
+                    ? integer(cell, "copy_works") + " works with the same score on every task: " + integer(cell, "copy_pairs")
+                    + " identical pairs where " + num(cell, "copy_expected") + " are expected at this level"
+                    : integer(cell, "copy_works") + " " + works(cell.<Number>getAs("copy_works"))
+                    + " с одинаковыми баллами по всем заданиям: " + integer(cell, "copy_pairs") + " совпадающих пар при ожидаемых "
+                    + num(cell, "copy_expected") + " для учеников такого уровня";
             case BUNCHING -> bunching(cell);
             case SPREAD -> english
                     ? "scores too uniform: SD " + num(cell, "score_sd") + " where " + num(cell, "sd_expected")
@@ -159,6 +185,16 @@ public final class ReasonText implements Serializable {
         return english ? (municipal ? "in the municipality" : "in the region") : (municipal ? "в муниципалитете" : "в регионе");
     }
 
+    /** A size in marks without its sign: «0,6 отметки» / "0.6 of a mark". */
+    private String marks(Row cell, String column) {
+        Object v = cell.getAs(column);
+        if (!(v instanceof Number n)) {
+            return "—";
+        }
+        String size = decimal(Math.abs(n.doubleValue()), 2);
+        return english ? size + " of a mark" : size + " отметки";
+    }
+
     private static boolean municipal(Row cell) {
         String unit = hasField(cell, "reference_unit") ? cell.getAs("reference_unit") : null;
         return unit != null && !"region".equals(unit);
@@ -200,7 +236,7 @@ public final class ReasonText implements Serializable {
 
     private static String integer(Row cell, String column) {
         Object v = cell.getAs(column);
-        return v == null ? "—" : String.valueOf(v);
+        return v instanceof Number n ? String.valueOf(Math.round(n.doubleValue())) : "—";
     }
 
     private String decimal(double v, int digits) {

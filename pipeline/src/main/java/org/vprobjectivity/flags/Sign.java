@@ -1,6 +1,7 @@
 package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Column;
+import org.vprobjectivity.indicators.ModelSigns;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -8,42 +9,65 @@ import static org.apache.spark.sql.functions.lit;
 
 /**
  * One sign of non-objectivity: the indicator p-value column it reads, the group of evidence it belongs to, whether
- * it rests on a share (and so needs a cell of at least {@code min_cell_works}), and the effect floor a person would
- * call practically relevant ({@link FlagConfig}). Formulas and sources of the p-values are in the indicator classes
- * (docs/indicators-schema.md).
+ * it rests on a share (and so needs a cell of at least {@code min_cell_works}), where it comes from
+ * ({@link Source}) and the effect floor a person would call practically relevant ({@link FlagConfig}). Formulas and
+ * sources of the p-values are in the indicator classes and the model package (docs/indicators-schema.md,
+ * docs/model.md).
+ *
+ * <p>Where the reference's pupil model is fitted ({@code model_fitted}), its signs replace the indicator families'
+ * signs that look at the same thing against the region without adjusting for ability: journal marks, bunching, the
+ * score distribution's spread and shape, person fit and identical vectors ({@link Source#FALLBACK}: used only where the model could not be fitted).
  */
 public enum Sign {
-    RAISED(SignGroup.JOURNAL, "raised_p", true),
+    /** Journal marks below what the pupils' VPR works predict, i.e. VPR results above the journal (model). */
+    JOURNAL_BELOW(SignGroup.JOURNAL, ModelSigns.JOURNAL_BELOW_P, false, Source.MODEL),
+    RAISED(SignGroup.JOURNAL, "raised_p", true, Source.FALLBACK),
     /** The mean VPR − journal difference above the reference's (random effects, {@code JournalShift}). */
-    SHIFT_UP(SignGroup.JOURNAL, "shift_up_p", true),
+    SHIFT_UP(SignGroup.JOURNAL, "shift_up_p", true, Source.FALLBACK),
     /** Primary scores above what the pupils' journal marks predict ({@code ScoreResidual}). */
-    SCORE_UP(SignGroup.JOURNAL, "resid_up_p", true),
-    QUALITY(SignGroup.HIGH, "quality_p", true),
-    ABSENT(SignGroup.PARTICIPATION, "absent_p", true),
-    BUNCHING(SignGroup.DISTRIBUTION, "bunch_total_p", false),
-    SPREAD(SignGroup.DISTRIBUTION, "sd_p", false),
-    SHAPE(SignGroup.DISTRIBUTION, "chi2_p", false),
-    PERSON_FIT(SignGroup.TASKS, "guttman_p", false),
-    IDENTICAL(SignGroup.TASKS, "identical_p", false),
-    NO_OMISSIONS(SignGroup.TASKS, "no_omission_p", false),
+    SCORE_UP(SignGroup.JOURNAL, "resid_up_p", true, Source.FALLBACK),
+    QUALITY(SignGroup.HIGH, "quality_p", true, Source.ALWAYS),
+    ABSENT(SignGroup.PARTICIPATION, "absent_p", true, Source.ALWAYS),
+    /** Works at the mark cuts beyond the class's own fitted distribution and the region's typical pile-up (model). */
+    CUTS(SignGroup.DISTRIBUTION, ModelSigns.CUT_P, false, Source.MODEL),
+    BUNCHING(SignGroup.DISTRIBUTION, "bunch_total_p", false, Source.FALLBACK),
+    /** Compressed spread and the distribution's shape, against the region: the model's signs see both adjusted. */
+    SPREAD(SignGroup.DISTRIBUTION, "sd_p", false, Source.FALLBACK),
+    SHAPE(SignGroup.DISTRIBUTION, "chi2_p", false, Source.FALLBACK),
+    /** Task patterns unlikely for their own totals (conditional person fit, model). */
+    PATTERN(SignGroup.TASKS, ModelSigns.PATTERN_P, false, Source.MODEL),
+    /** Identical score vectors beyond what the model expects in the class (model). */
+    COPIES(SignGroup.TASKS, ModelSigns.COPY_P, false, Source.MODEL),
+    PERSON_FIT(SignGroup.TASKS, "guttman_p", false, Source.FALLBACK),
+    IDENTICAL(SignGroup.TASKS, "identical_p", false, Source.FALLBACK),
+    NO_OMISSIONS(SignGroup.TASKS, "no_omission_p", false, Source.ALWAYS),
+    /** Journal marks above what the pupils' VPR works predict (model): the «завышение текущих отметок» kind. */
+    JOURNAL_ABOVE(null, ModelSigns.JOURNAL_ABOVE_P, false, Source.MODEL),
     /** Not a sign of inflated results: VPR below the journal, the separate «завышение текущих отметок» kind. */
-    LOWERED(null, "lowered_p", true),
+    LOWERED(null, "lowered_p", true, Source.FALLBACK),
     /** The mean VPR − journal difference below the reference's: the same kind as {@link #LOWERED}. */
-    SHIFT_DOWN(null, "shift_down_p", true),
+    SHIFT_DOWN(null, "shift_down_p", true, Source.FALLBACK),
     /** Primary scores below what the pupils' journal marks predict: the same kind as {@link #LOWERED}. */
-    SCORE_DOWN(null, "resid_down_p", true);
+    SCORE_DOWN(null, "resid_down_p", true, Source.FALLBACK);
+
+    /** Where a sign is used: always, only with the fitted model, or only without it. */
+    public enum Source {
+        ALWAYS, MODEL, FALLBACK
+    }
 
     private final SignGroup group;
     private final String pColumn;
     private final boolean shareBased;
+    private final Source source;
 
-    Sign(SignGroup group, String pColumn, boolean shareBased) {
+    Sign(SignGroup group, String pColumn, boolean shareBased, Source source) {
         this.group = group;
         this.pColumn = pColumn;
         this.shareBased = shareBased;
+        this.source = source;
     }
 
-    /** Null for {@link #LOWERED}, {@link #SHIFT_DOWN} and {@link #SCORE_DOWN}: inflated journal marks are their own flag kind. */
+    /** Null for the journal kind's signs: inflated journal marks are their own flag kind. */
     public SignGroup group() {
         return group;
     }
@@ -54,6 +78,10 @@ public enum Sign {
 
     public boolean shareBased() {
         return shareBased;
+    }
+
+    public Source source() {
+        return source;
     }
 
     /** The column the scored table keeps this sign's p-value in (null when not tested). */
@@ -77,11 +105,15 @@ public enum Sign {
             case SHIFT_DOWN -> col("shift_ref").minus(col("mean_diff")).geq(c.minShiftMarks);
             case SCORE_UP -> col("score_resid").minus(col("resid_ref")).geq(c.minScoreShiftSd);
             case SCORE_DOWN -> col("resid_ref").minus(col("score_resid")).geq(c.minScoreShiftSd);
+            case JOURNAL_BELOW -> col(ModelSigns.JOURNAL_RESID).leq(-c.minJournalResidual);
+            case JOURNAL_ABOVE -> col(ModelSigns.JOURNAL_RESID).geq(c.minJournalResidual);
             case BUNCHING -> coalesce(col("bunch3_excess"), lit(0.0)).plus(coalesce(col("bunch4_excess"), lit(0.0)))
                     .plus(coalesce(col("bunch5_excess"), lit(0.0))).geq(c.minBunchingExcessWorks);
+            case CUTS -> col(ModelSigns.CUT_AT).minus(col(ModelSigns.CUT_EXPECTED)).geq(c.minBunchingExcessWorks);
             case SPREAD -> col("score_sd").leq(col("sd_expected").multiply(1 - c.minSpreadReduction));
             case IDENTICAL -> col("identical_vector_works").geq(c.minIdenticalWorks);
-            case SHAPE, PERSON_FIT, NO_OMISSIONS -> lit(true);
+            case COPIES -> col(ModelSigns.COPY_WORKS).geq(c.minIdenticalWorks);
+            case SHAPE, PERSON_FIT, PATTERN, NO_OMISSIONS -> lit(true);
         };
         return coalesce(reached, lit(false));
     }

@@ -1,0 +1,150 @@
+package org.vprobjectivity.model.fit;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Each statistic of the model package against a value worked out by hand on a tiny example. */
+class ModelStatisticsTest {
+
+    private static double logistic(double x) {
+        return 1 / (1 + Math.exp(-x));
+    }
+
+    @Test
+    void partialCreditProbabilitiesOfADichotomousTaskAreTheLogistic() {
+        PartialCreditModel m = new PartialCreditModel(new double[] {1.2}, new double[][] {{0, -0.5}});
+        double[] out = new double[2];
+        m.logProbabilities(0, 0.3, out);
+        // η = 1.2·1·0.3 − 0.5 = −0.14; P(1) = 1/(1 + e^0.14) = 0.465057
+        assertThat(Math.exp(out[1])).isCloseTo(0.465057, within(1e-6));
+        assertThat(Math.exp(out[0]) + Math.exp(out[1])).isCloseTo(1, within(1e-12));
+    }
+
+    @Test
+    void partialCreditProbabilitiesOfAThreeCategoryTask() {
+        PartialCreditModel m = new PartialCreditModel(new double[] {0.8}, new double[][] {{0, 0.4, -0.6}});
+        double[] out = new double[3];
+        m.logProbabilities(0, 1.0, out);
+        // η = (0, 0.8 + 0.4, 1.6 − 0.6) = (0, 1.2, 1.0); softmax
+        double z = 1 + Math.exp(1.2) + Math.exp(1.0);
+        assertThat(Math.exp(out[0])).isCloseTo(1 / z, within(1e-12));
+        assertThat(Math.exp(out[1])).isCloseTo(Math.exp(1.2) / z, within(1e-12));
+        assertThat(Math.exp(out[2])).isCloseTo(Math.exp(1.0) / z, within(1e-12));
+    }
+
+    @Test
+    void totalScoreDistributionIsTheConvolutionOfTheTasks() {
+        PartialCreditModel m = new PartialCreditModel(new double[] {1, 2}, new double[][] {{0, 0.5}, {0, -1}});
+        double p1 = logistic(0.5);
+        double p2 = logistic(-1);
+        double[] d = m.totalScoreDistribution(0.0);
+        assertThat(d).hasSize(3);
+        assertThat(d[0]).isCloseTo((1 - p1) * (1 - p2), within(1e-12));
+        assertThat(d[1]).isCloseTo(p1 * (1 - p2) + (1 - p1) * p2, within(1e-12));
+        assertThat(d[2]).isCloseTo(p1 * p2, within(1e-12));
+    }
+
+    @Test
+    void conditionalPersonFitOfTwoDichotomousTasks() {
+        // Total 1 has two patterns, (1,0) and (0,1), with conditional probabilities π1 ∝ p1 q2 and π2 ∝ q1 p2. L takes
+        // l1 = ln p1 + ln q2 or l2 = ln q1 + ln p2, so E = π1 l1 + π2 l2, Var = π1 π2 (l1 − l2)², and the z of (1,0)
+        // is (l1 − E)/SD = π2 (l1 − l2) / (√(π1 π2) |l1 − l2|) = √(π2/π1) when l1 > l2.
+        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, -1.0}});
+        double theta = 0.2;
+        double p1 = logistic(theta + 1);
+        double p2 = logistic(theta - 1);
+        double pi1 = p1 * (1 - p2) / (p1 * (1 - p2) + (1 - p1) * p2);
+        double[] z = PatternFit.perWork(m, new int[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}}, new double[] {theta, theta, theta, theta});
+        assertThat(z[0]).isCloseTo(Math.sqrt((1 - pi1) / pi1), within(1e-9));
+        assertThat(z[1]).isCloseTo(-Math.sqrt(pi1 / (1 - pi1)), within(1e-9));
+        assertThat(z[2]).isNaN(); // one pattern with total 0
+        assertThat(z[3]).isNaN();
+    }
+
+    @Test
+    void stoufferAggregationOverClassesAndCells() {
+        double[] z = {1.0, -2.0, 0.5, Double.NaN};
+        UnitStatistic s = PatternFit.aggregate(z, new int[] {0, 0, 1, 1}, 2, new int[] {0, 0}, 1);
+        assertThat(s.classZ()[0]).isCloseTo(-1 / Math.sqrt(2), within(1e-12));
+        assertThat(s.classZ()[1]).isCloseTo(0.5, within(1e-12));
+        assertThat(s.classWorks()[1]).isEqualTo(1);
+        assertThat(s.cellZ()[0]).isCloseTo(-0.5 / Math.sqrt(3), within(1e-12));
+        assertThat(s.cellEffect()[0]).isCloseTo(-0.5 / 3, within(1e-12));
+    }
+
+    @Test
+    void poissonBinomialMidP() {
+        // Two trials at 0.5 and one at 0.2: P(X=3) = 0.25·0.2 = 0.05, P(X=2) = 0.25·0.8 + 0.5·0.2 = 0.3
+        double p = CutBunching.midP(List.of(new double[] {0.5, 2}, new double[] {0.2, 1}), 2);
+        assertThat(p).isCloseTo(0.05 + 0.5 * 0.3, within(1e-12));
+        assertThat(CutBunching.midP(List.of(new double[] {0.5, 2}), 0)).isCloseTo(0.75 + 0.5 * 0.25, within(1e-12));
+    }
+
+    @Test
+    void poissonMidPIncludingFarTails() {
+        double e = Math.exp(-0.5);
+        assertThat(CopiedVectors.midP(2, 0.5)).isCloseTo(1 - e * (1 + 0.5 + 0.125) + 0.5 * e * 0.125, within(1e-12));
+        // 15 pairs where 0.01 are expected: P(X ≥ 15) ≈ e^−0.01 · 0.01^15 / 15! (the rest is smaller by 1e-3)
+        double far = CopiedVectors.midP(15, 0.01);
+        double term = Math.exp(-0.01) * Math.pow(0.01, 16) / 2.0922789888e13 / 16;
+        assertThat(far).isGreaterThan(0).isCloseTo(0.5 * Math.exp(-0.01) * Math.pow(0.01, 15) / 1.307674368e12 + term,
+                within(1e-40));
+    }
+
+    @Test
+    void journalMarkProbabilitiesIntegrateTheProbitOverTheAbilityPosterior() {
+        JournalModel m = new JournalModel(1.0, new double[] {-1, 0, 1});
+        double[] p = new double[4];
+        m.markProbabilities(0.5, 0.44, p); // scale √(1 + 0.44) = 1.2
+        double atLeast3 = Normal.cdf(1.5 / 1.2);
+        double atLeast4 = Normal.cdf(0.5 / 1.2);
+        double atLeast5 = Normal.cdf(-0.5 / 1.2);
+        assertThat(p[0]).isCloseTo(1 - atLeast3, within(1e-12));
+        assertThat(p[1]).isCloseTo(atLeast3 - atLeast4, within(1e-12));
+        assertThat(p[3]).isCloseTo(atLeast5, within(1e-12));
+        assertThat(atLeast3).isCloseTo(0.894350, within(1e-6)); // Φ(1.25) from the table
+    }
+
+    @Test
+    void normalQuantileIsAccurateFarInTheTails() {
+        assertThat(Normal.quantile(0.975)).isCloseTo(1.959964, within(1e-6));
+        assertThat(Normal.quantile(1e-10)).isCloseTo(-6.361341, within(1e-6));
+        assertThat(Normal.quantile(1e-100)).isCloseTo(-21.273453, within(1e-5));
+        assertThat(Normal.upper(-Normal.quantile(1e-100))).isCloseTo(1e-100, within(1e-105));
+    }
+
+    @Test
+    void empiricalNullIsMedianAndMadOfTheUnitsWithEnoughWorks() {
+        double[] z = new double[40];
+        double[] works = new double[40];
+        for (int i = 0; i < 40; i++) {
+            z[i] = -1 + 2.0 * i / 39 * 2; // −1 .. 3, uniform
+            works[i] = i == 0 ? 1 : 10;   // the first unit has too few works
+        }
+        EmpiricalNull n = EmpiricalNull.estimate(z, works, 5, 0.8);
+        double[] used = java.util.Arrays.copyOfRange(z, 1, 40);
+        double median = EmpiricalNull.median(used);
+        double[] dev = new double[used.length];
+        for (int i = 0; i < used.length; i++) {
+            dev[i] = Math.abs(used[i] - median);
+        }
+        assertThat(n.units()).isEqualTo(39);
+        assertThat(n.center()).isCloseTo(median, within(1e-12));
+        assertThat(n.scale()).isCloseTo(1.4826 * EmpiricalNull.median(dev), within(1e-12));
+        assertThat(n.upperP(median)).isCloseTo(0.5, within(1e-12));
+        assertThat(EmpiricalNull.estimate(new double[] {1, 2, 3}, new double[] {9, 9, 9}, 5, 1)).isEqualTo(
+                new EmpiricalNull(0, 1, 3));
+    }
+
+    @Test
+    void aReferenceTooSmallToFitSaysWhyInsteadOfFailing() {
+        SimulatedReference tiny = new SimulatedReference(3, 4, 5, 1, 0.3, 0.3);
+        ReferenceSigns.Result r = ReferenceSigns.compute(tiny.works());
+        assertThat(r.status()).contains("too small to fit").contains("20 works in 4 classes");
+        assertThat(r.classes()).isEmpty();
+    }
+}
