@@ -18,7 +18,10 @@ import java.util.Random;
  * ({@link #STRONG_BONUS} on the school effect) and, since they are admitted by ability, more alike (pupil SD
  * {@link #STRONG_PUPIL_SD}, classes formed alike: {@link #STRONG_CLASS_SD}). Their teachers' journals follow the
  * same model as everyone's (the class leniency offsets come from the same distribution, nothing extra), so
- * their journal marks confirm their high VPR marks: a flag that fires on them is a false alarm.
+ * their journal marks confirm their high VPR marks: a flag that fires on them is a false alarm. (At 200 schools,
+ * seed 7: 63% confirmed against 57% in ordinary schools, 25% lowered against 33%, but 12.7% raised against 10.3%,
+ * since the teachers' leniency lies in the lower cuts and strong pupils sit near the top one; that is the honest
+ * shape such a school has, not leniency of its own.)
  *
  * <p>Every class gets, per subject, its own journal leniency offset ~ N(0, {@code classLeniencySd}), drawn from a
  * stream of its own so that the pupils and their VPR scores do not depend on it.
