@@ -49,6 +49,17 @@ public class GenerateCommand implements Callable<Integer> {
             description = "Share of strong honest schools (lyceums, gymnasiums) (default: ${DEFAULT-VALUE}).")
     double strongShare;
 
+    @Option(names = "--strength", defaultValue = "1.0", paramLabel = "F",
+            description = "Intensity of every manipulation kind, > 0: probabilities p become min(1, p*F), shares of a class"
+                    + " min(0.9, share*F); 1 = the literature's strengths (default: ${DEFAULT-VALUE}). A region without"
+                    + " manipulation is --manipulated-share 0.")
+    double strength;
+
+    @Option(names = "--class-leniency-sd", defaultValue = "0.42", paramLabel = "SD",
+            description = "SD, in ability units, of each class's own journal leniency, 0..0.55; 0 = all teachers grade alike"
+                    + " (default: ${DEFAULT-VALUE}, as in real regional exports).")
+    double classLeniencySd;
+
     @Option(names = "--session", defaultValue = "2025-spring", description = "Session (default: ${DEFAULT-VALUE}).")
     String session;
 
@@ -69,14 +80,22 @@ public class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         GeneratorConfig.Builder b = GeneratorConfig.builder().schools(schools).seed(seed)
-                .manipulatedShare(manipulatedShare).strongShare(strongShare).session(session).badRows(badRows);
+                .manipulatedShare(manipulatedShare).strongShare(strongShare).session(session).badRows(badRows)
+                .strength(strength).classLeniencySd(classLeniencySd);
         if (formats != null) {
             b.formats(formats);
         }
         if (kinds != null) {
             b.kinds(kinds);
         }
-        GeneratorConfig cfg = b.build();
+        GeneratorConfig cfg;
+        try {
+            cfg = b.build();
+        } catch (IllegalArgumentException e) {
+            // A bad value (strength 0, a share above 1) is a usage error, not an internal one.
+            System.err.println("generate: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         Path region = output.resolve(REGION_DIR);
         Path truth = output.resolve(TRUTH_DIR);
         Files.createDirectories(truth);

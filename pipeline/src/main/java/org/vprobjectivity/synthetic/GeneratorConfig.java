@@ -1,5 +1,7 @@
 package org.vprobjectivity.synthetic;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.vprobjectivity.model.Session;
 import org.vprobjectivity.model.Subjects;
 
@@ -24,10 +26,18 @@ import java.util.Set;
  * @param kinds            manipulation kinds to draw from (evenly)
  * @param subjects         subject codes written (each needs a mark scale in force)
  * @param grades           grades written
+ * @param classLeniencySd  SD (ability units) of each class's own journal leniency, the offset its teacher adds to
+ *                         what they see ({@link JournalModel}); 0 = every teacher grades alike
+ * @param strength         intensity of every manipulation kind ({@link Manipulator}), 1 = the literature's
+ *                         strengths; must be &gt; 0 (a region without manipulation is {@code manipulatedShare} 0)
  */
 public record GeneratorConfig(int schools, long seed, double manipulatedShare, double strongShare, String session,
                               String regionCode, Set<OutputFormat> formats, boolean badRows,
-                              Set<ManipulationKind> kinds, List<String> subjects, List<Integer> grades) {
+                              Set<ManipulationKind> kinds, List<String> subjects, List<Integer> grades,
+                              double classLeniencySd, double strength) {
+
+    /** The between-class SD of journal leniency the real regional exports show (0.40–0.46). */
+    public static final double DEFAULT_CLASS_LENIENCY_SD = 0.42;
 
     public GeneratorConfig {
         if (schools < 1) {
@@ -35,6 +45,16 @@ public record GeneratorConfig(int schools, long seed, double manipulatedShare, d
         }
         requireShare("manipulatedShare", manipulatedShare);
         requireShare("strongShare", strongShare);
+        if (!(classLeniencySd >= 0 && classLeniencySd <= JournalModel.MAX_CLASS_LENIENCY_SD)) {
+            throw new IllegalArgumentException("classLeniencySd must lie in 0.." + JournalModel.MAX_CLASS_LENIENCY_SD
+                    + " (the teacher's whole view spreads by " + JournalModel.TOTAL_NOISE_SD + "), got " + classLeniencySd);
+        }
+        // Strength 0 would write a region whose ground truth lists manipulations that changed nothing: the
+        // evaluation would count them as missed. A null region is manipulatedShare 0.
+        if (!(strength > 0 && Double.isFinite(strength))) {
+            throw new IllegalArgumentException("strength must be > 0 (use manipulatedShare 0 for a region without "
+                    + "manipulation), got " + strength);
+        }
         Session.parse(session);
         if (regionCode == null || !regionCode.matches("\\d\\d")) {
             throw new IllegalArgumentException("regionCode must be two digits, got " + regionCode);
@@ -58,7 +78,29 @@ public record GeneratorConfig(int schools, long seed, double manipulatedShare, d
         }
     }
 
-    /** Defaults: 20% manipulated, no strong schools, 2025-spring, region 22, all formats and kinds, RU and MA in 4 and 5. */
+    /**
+     * Reads a config from {@code generator-record.json}. Records written before the class leniency and the strength
+     * existed lack those fields: they mean no class leniency and strength 1 (Jackson would give 0 for both, and a
+     * strength of 0 is refused).
+     */
+    @JsonCreator
+    static GeneratorConfig fromJson(@JsonProperty("schools") int schools, @JsonProperty("seed") long seed,
+                                    @JsonProperty("manipulatedShare") double manipulatedShare,
+                                    @JsonProperty("strongShare") double strongShare, @JsonProperty("session") String session,
+                                    @JsonProperty("regionCode") String regionCode,
+                                    @JsonProperty("formats") Set<OutputFormat> formats, @JsonProperty("badRows") boolean badRows,
+                                    @JsonProperty("kinds") Set<ManipulationKind> kinds,
+                                    @JsonProperty("subjects") List<String> subjects, @JsonProperty("grades") List<Integer> grades,
+                                    @JsonProperty("classLeniencySd") Double classLeniencySd,
+                                    @JsonProperty("strength") Double strength) {
+        return new GeneratorConfig(schools, seed, manipulatedShare, strongShare, session, regionCode, formats, badRows,
+                kinds, subjects, grades, classLeniencySd == null ? 0 : classLeniencySd, strength == null ? 1 : strength);
+    }
+
+    /**
+     * Defaults: 20% manipulated, no strong schools, 2025-spring, region 22, all formats and kinds, RU and MA in 4 and 5,
+     * class leniency SD 0.42, strength 1.
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -66,7 +108,7 @@ public record GeneratorConfig(int schools, long seed, double manipulatedShare, d
     public Builder toBuilder() {
         return new Builder().schools(schools).seed(seed).manipulatedShare(manipulatedShare).strongShare(strongShare)
                 .session(session).regionCode(regionCode).formats(formats).badRows(badRows).kinds(kinds)
-                .subjects(subjects).grades(grades);
+                .subjects(subjects).grades(grades).classLeniencySd(classLeniencySd).strength(strength);
     }
 
     public Session parsedSession() {
@@ -101,6 +143,8 @@ public record GeneratorConfig(int schools, long seed, double manipulatedShare, d
         private Set<ManipulationKind> kinds = EnumSet.allOf(ManipulationKind.class);
         private List<String> subjects = List.of("RU", "MA");
         private List<Integer> grades = List.of(4, 5);
+        private double classLeniencySd = DEFAULT_CLASS_LENIENCY_SD;
+        private double strength = 1.0;
 
         public Builder schools(int v) {
             schools = v;
@@ -167,9 +211,19 @@ public record GeneratorConfig(int schools, long seed, double manipulatedShare, d
             return this;
         }
 
+        public Builder classLeniencySd(double v) {
+            classLeniencySd = v;
+            return this;
+        }
+
+        public Builder strength(double v) {
+            strength = v;
+            return this;
+        }
+
         public GeneratorConfig build() {
             return new GeneratorConfig(schools, seed, manipulatedShare, strongShare, session, regionCode, formats,
-                    badRows, kinds, subjects, grades);
+                    badRows, kinds, subjects, grades, classLeniencySd, strength);
         }
     }
 }

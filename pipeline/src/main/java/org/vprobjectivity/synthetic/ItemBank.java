@@ -26,8 +26,9 @@ final class ItemBank {
     static final double DISCRIMINATION = 1.3;
     /** Distance between neighbouring score steps of a multi-point task, in ability units. */
     static final double STEP_WIDTH = 1.0;
-    /** SD of ability in an ordinary school: school N(0,0.4) + class N(0,0.2) + pupil N(0,1). */
-    static final double ABILITY_SD = Math.sqrt(0.4 * 0.4 + 0.2 * 0.2 + 1.0);
+    /** SD of ability in an ordinary population: school + class + pupil components of {@link SchoolSimulator}. */
+    static final double ABILITY_SD = Math.sqrt(SchoolSimulator.SCHOOL_SD * SchoolSimulator.SCHOOL_SD
+            + SchoolSimulator.CLASS_SD * SchoolSimulator.CLASS_SD + SchoolSimulator.PUPIL_SD * SchoolSimulator.PUPIL_SD);
     private static final double[] LEVEL_BASE = {0.0, 1.0, 1.5}; // Б, П, В
     private static final Map<String, ItemBank> CACHE = new ConcurrentHashMap<>();
 

@@ -12,6 +12,12 @@ import java.util.Random;
  * grade) and changes the works in place. Strengths follow what re-checks and the literature report
  * (Dee et al. on NYC Regents: ~40% of near-cut works lifted; federal re-checks: mostly 1–4 points added).
  * Every kind counts the works (or pupils) it actually changed: that is the ground truth's works_affected.
+ *
+ * <p>The config's strength F scales every kind's intensity, so an evaluation can report recall against how
+ * blatant the manipulation is: each probability p becomes min(1, p·F), the share of pupils kept at home and the
+ * share of the class handing in copies become min(0.9, share·F) (someone always sits the work honestly). Points
+ * stay whole: lenient checking still lifts a work exactly to the cut, blanket inflation still adds one point per
+ * task. At F = 1 every number, and every random draw, is what it was before the strength existed.
  */
 final class Manipulator {
 
@@ -20,25 +26,29 @@ final class Manipulator {
     static final double BLANKET_PROBABILITY = 0.35;
     static final double JOURNAL_RAISE_PROBABILITY = 0.7;
     static final double KEPT_HOME_SHARE = 0.25;
+    static final double COPIED_SHARE_MIN = 0.4;
+    static final double COPIED_SHARE_RANGE = 0.2;
+    /** At most this share of a class is kept at home or copies, whatever the strength. */
+    static final double MAX_SHARE = 0.9;
 
     private Manipulator() {
     }
 
-    static List<GroundTruthRow> apply(SchoolPlan plan, List<Sitting> sittings, String session, Random r) {
+    static List<GroundTruthRow> apply(SchoolPlan plan, List<Sitting> sittings, String session, double strength, Random r) {
         Sitting sitting = sittings.get(r.nextInt(sittings.size()));
         ManipulationLevel level = r.nextBoolean() ? ManipulationLevel.CLASS : ManipulationLevel.SCHOOL;
         List<SimClass> classes = sitting.classes();
         List<SimClass> hit = level == ManipulationLevel.CLASS ? List.of(classes.get(r.nextInt(classes.size()))) : classes;
         List<GroundTruthRow> rows = new ArrayList<>();
         for (SimClass c : hit) {
-            int affected = applyKind(plan.manipulation(), sitting.model(), sitting.worksOf(c), r);
+            int affected = applyKind(plan.manipulation(), sitting.model(), sitting.worksOf(c), strength, r);
             rows.add(new GroundTruthRow(session, plan.login(), plan.municipality().code(), sitting.subject(),
                     sitting.grade(), c.letter(), plan.manipulation(), level, affected, plan.strong()));
         }
         return rows;
     }
 
-    static int applyKind(ManipulationKind kind, WorkModel model, List<SimWork> classWorks, Random r) {
+    static int applyKind(ManipulationKind kind, WorkModel model, List<SimWork> classWorks, double strength, Random r) {
         List<SimWork> present = new ArrayList<>();
         for (SimWork w : classWorks) {
             if (!w.absent) {
@@ -46,24 +56,34 @@ final class Manipulator {
             }
         }
         return switch (kind) {
-            case LENIENT_NEAR_CUTS -> lenientNearCuts(model, present, r);
-            case ANSWERS_KNOWN -> answersKnown(model, present, r);
-            case BLANKET_INFLATION -> blanketInflation(model, present, r);
-            case COPIED_WORKS -> copiedWorks(present, r);
-            case INFLATED_JOURNAL -> inflatedJournal(present, r);
-            case WEAK_KEPT_HOME -> weakKeptHome(present);
+            case LENIENT_NEAR_CUTS -> lenientNearCuts(model, present, probability(LENIENT_PROBABILITY, strength), r);
+            case ANSWERS_KNOWN -> answersKnown(model, present, probability(KNOWN_ANSWER_PROBABILITY, strength), r);
+            case BLANKET_INFLATION -> blanketInflation(model, present, probability(BLANKET_PROBABILITY, strength), r);
+            case COPIED_WORKS -> copiedWorks(present, strength, r);
+            case INFLATED_JOURNAL -> inflatedJournal(present, probability(JOURNAL_RAISE_PROBABILITY, strength), r);
+            case WEAK_KEPT_HOME -> weakKeptHome(present, share(KEPT_HOME_SHARE, strength));
         };
     }
 
+    /** A kind's probability at the given strength. */
+    static double probability(double p, double strength) {
+        return Math.min(1, p * strength);
+    }
+
+    /** A share of the class at the given strength. */
+    static double share(double s, double strength) {
+        return Math.min(MAX_SHARE, s * strength);
+    }
+
     /** Works 1–2 points below a cut get the missing points "found" in tasks that were not full. */
-    private static int lenientNearCuts(WorkModel model, List<SimWork> works, Random r) {
+    private static int lenientNearCuts(WorkModel model, List<SimWork> works, double probability, Random r) {
         int[] cuts = {model.scale().cut3(), model.scale().cut4(), model.scale().cut5()};
         int changed = 0;
         for (SimWork w : works) {
             int score = w.primaryScore();
             for (int c : cuts) {
                 if (score >= c - 2 && score <= c - 1) {
-                    if (r.nextDouble() < LENIENT_PROBABILITY && addPoints(model, w, c - score, r)) {
+                    if (r.nextDouble() < probability && addPoints(model, w, c - score, r)) {
                         changed++;
                     }
                     break;
@@ -99,12 +119,12 @@ final class Manipulator {
     }
 
     /** Advanced tasks come out at full marks whatever the pupil's ability. */
-    private static int answersKnown(WorkModel model, List<SimWork> works, Random r) {
+    private static int answersKnown(WorkModel model, List<SimWork> works, double probability, Random r) {
         int changed = 0;
         for (SimWork w : works) {
             int[] before = w.scores.clone();
             for (int i = 0; i < w.scores.length; i++) {
-                if (model.items().isHard(i) && r.nextDouble() < KNOWN_ANSWER_PROBABILITY) {
+                if (model.items().isHard(i) && r.nextDouble() < probability) {
                     w.scores[i] = model.scale().tasks().get(i).max();
                 }
             }
@@ -114,13 +134,13 @@ final class Manipulator {
     }
 
     /** A point more on any attempted task that was not full: the whole class drifts up. */
-    private static int blanketInflation(WorkModel model, List<SimWork> works, Random r) {
+    private static int blanketInflation(WorkModel model, List<SimWork> works, double probability, Random r) {
         int changed = 0;
         for (SimWork w : works) {
             boolean any = false;
             for (int i = 0; i < w.scores.length; i++) {
                 if (w.scores[i] >= 0 && w.scores[i] < model.scale().tasks().get(i).max()
-                        && r.nextDouble() < BLANKET_PROBABILITY) {
+                        && r.nextDouble() < probability) {
                     w.scores[i]++;
                     any = true;
                 }
@@ -130,8 +150,8 @@ final class Manipulator {
         return changed;
     }
 
-    /** 40–60% of the class hand in the score vector of one or two of the best works. */
-    private static int copiedWorks(List<SimWork> works, Random r) {
+    /** 40–60% of the class (at strength 1) hand in the score vector of one or two of the best works. */
+    private static int copiedWorks(List<SimWork> works, double strength, Random r) {
         if (works.size() < 3) {
             return 0;
         }
@@ -140,7 +160,7 @@ final class Manipulator {
         int sources = works.size() >= 8 && r.nextBoolean() ? 2 : 1;
         List<SimWork> rest = new ArrayList<>(byScore.subList(sources, byScore.size()));
         Collections.shuffle(rest, r);
-        double share = 0.4 + 0.2 * r.nextDouble();
+        double share = share(COPIED_SHARE_MIN + COPIED_SHARE_RANGE * r.nextDouble(), strength);
         int copies = Math.min(rest.size(), Math.max(1, (int) Math.round(share * works.size())));
         int changed = 0;
         for (int k = 0; k < copies; k++) {
@@ -155,10 +175,10 @@ final class Manipulator {
     }
 
     /** The journal says one mark more than the teacher would otherwise give (cap 5). */
-    private static int inflatedJournal(List<SimWork> works, Random r) {
+    private static int inflatedJournal(List<SimWork> works, double probability, Random r) {
         int changed = 0;
         for (SimWork w : works) {
-            if (w.journal != null && w.journal < 5 && r.nextDouble() < JOURNAL_RAISE_PROBABILITY) {
+            if (w.journal != null && w.journal < 5 && r.nextDouble() < probability) {
                 w.journal = w.journal + 1;
                 changed++;
             }
@@ -166,11 +186,11 @@ final class Manipulator {
         return changed;
     }
 
-    /** The weakest quarter (by ability) stays at home on the day of the work. */
-    private static int weakKeptHome(List<SimWork> works) {
+    /** The weakest quarter (by ability, at strength 1) stays at home on the day of the work. */
+    private static int weakKeptHome(List<SimWork> works, double share) {
         List<SimWork> byAbility = new ArrayList<>(works);
         byAbility.sort(Comparator.comparingDouble(w -> w.pupil.theta()));
-        int kept = (int) Math.round(KEPT_HOME_SHARE * works.size());
+        int kept = (int) Math.round(share * works.size());
         for (int k = 0; k < kept; k++) {
             byAbility.get(k).absent = true;
         }

@@ -18,6 +18,7 @@ final class SeededRandom {
     static final long PLAN = 5;
     static final long ITEMS = 6;
     static final long LAYOUT = 7;
+    static final long LENIENCY = 8;
 
     private SeededRandom() {
     }

@@ -34,12 +34,7 @@ public final class SyntheticRegion {
 
     public static GenerationRecord write(Path outputDir, GeneratorConfig cfg, MarkScales scales) throws IOException {
         Files.createDirectories(outputDir);
-        List<WorkModel> models = new ArrayList<>();
-        for (String subject : cfg.subjects()) {
-            for (int grade : cfg.grades()) {
-                models.add(WorkModel.of(scales, subject, grade, cfg.parsedSession().year(), cfg.seed()));
-            }
-        }
+        List<WorkModel> models = models(cfg, scales);
         RegionLayout layout = new RegionLayout(cfg);
         SchoolSimulator simulator = new SchoolSimulator(cfg, models);
         WriteContext ctx = new WriteContext(outputDir, cfg);
@@ -65,6 +60,18 @@ public final class SyntheticRegion {
                 GenerationRecord.Totals.of(files));
         record.write(outputDir.resolve(GenerationRecord.FILE_NAME));
         return record;
+    }
+
+    /** The works the config asks for, subject by subject, grade by grade (the order of the files and sittings). */
+    static List<WorkModel> models(GeneratorConfig cfg, MarkScales scales) {
+        List<WorkModel> models = new ArrayList<>();
+        for (String subject : cfg.subjects()) {
+            for (int grade : cfg.grades()) {
+                models.add(WorkModel.of(scales, subject, grade, cfg.parsedSession().year(), cfg.seed(),
+                        cfg.classLeniencySd()));
+            }
+        }
+        return models;
     }
 
     private static Map<OutputFormat, ShapeWriter> writersFor(WriteContext ctx, GeneratorConfig cfg) {
@@ -144,13 +151,13 @@ public final class SyntheticRegion {
     }
 
     /**
-     * {@code SyntheticRegion OUTPUT_DIR [SCHOOLS [SEED]] [--bad-rows] [--share=0.2] [--strong=0.1]
+     * {@code SyntheticRegion OUTPUT_DIR [SCHOOLS [SEED]] [--bad-rows] [--share=0.2] [--strong=0.1] [--strength=1.5]
      * [--session=2025-spring] [--formats=CANONICAL_CSV,F1_REPORT_XLSX] [--kinds=COPIED_WORKS,...]}
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("usage: SyntheticRegion OUTPUT_DIR [SCHOOLS [SEED]] [--bad-rows] [--share=F] "
-                    + "[--strong=F] [--session=2025-spring] [--formats=A,B] [--kinds=K1,K2]");
+                    + "[--strong=F] [--strength=F] [--session=2025-spring] [--formats=A,B] [--kinds=K1,K2]");
             System.exit(2);
         }
         GeneratorConfig.Builder b = GeneratorConfig.builder();
@@ -162,6 +169,8 @@ public final class SyntheticRegion {
                 b.manipulatedShare(Double.parseDouble(a.substring(8)));
             } else if (a.startsWith("--strong=")) {
                 b.strongShare(Double.parseDouble(a.substring(9)));
+            } else if (a.startsWith("--strength=")) {
+                b.strength(Double.parseDouble(a.substring(11)));
             } else if (a.startsWith("--session=")) {
                 b.session(a.substring(10));
             } else if (a.startsWith("--formats=")) {

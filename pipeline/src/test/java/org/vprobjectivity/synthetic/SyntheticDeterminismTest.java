@@ -44,6 +44,27 @@ class SyntheticDeterminismTest {
     }
 
     @Test
+    void strengthAndClassLeniencyAreReproducedToo() throws IOException {
+        GeneratorConfig cfg = GeneratorConfig.builder().schools(12).seed(9).manipulatedShare(0.5).strongShare(0.2)
+                .strength(1.5).classLeniencySd(0.3).formats(OutputFormat.CANONICAL_CSV).build();
+        GenerationRecord a = SyntheticRegion.write(dir.resolve("a"), cfg);
+        GenerationRecord b = SyntheticRegion.write(dir.resolve("b"), cfg);
+        assertThat(b).isEqualTo(a);
+        List<Path> files = list(dir.resolve("a"));
+        assertThat(list(dir.resolve("b"))).isEqualTo(files);
+        for (Path rel : files) {
+            assertThat(Files.readAllBytes(dir.resolve("b").resolve(rel))).as(rel.toString())
+                    .isEqualTo(Files.readAllBytes(dir.resolve("a").resolve(rel)));
+        }
+        // Another class leniency changes the journal marks only; another strength changes what was manipulated only.
+        SyntheticRegion.write(dir.resolve("c"), cfg.toBuilder().classLeniencySd(0.1).build());
+        assertThat(Files.readString(dir.resolve("c/canonical_MA4.csv"))).isNotEqualTo(Files.readString(dir.resolve("a/canonical_MA4.csv")));
+        assertThat(Files.readString(dir.resolve("c/ground-truth.csv"))).isEqualTo(Files.readString(dir.resolve("a/ground-truth.csv")));
+        SyntheticRegion.write(dir.resolve("d"), cfg.toBuilder().strength(0.5).build());
+        assertThat(Files.readString(dir.resolve("d/ground-truth.csv"))).isNotEqualTo(Files.readString(dir.resolve("a/ground-truth.csv")));
+    }
+
+    @Test
     void schoolsDoNotDependOnEachOther() throws IOException {
         // A school is simulated from its own streams: the first school of a 10- and of a 12-school region (same
         // municipality count, so the same municipality and name) are the same.
