@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.vprobjectivity.indicators.ModelSigns;
 
 import java.util.ArrayList;
@@ -17,7 +18,7 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
-import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
@@ -26,7 +27,8 @@ import static org.apache.spark.sql.functions.when;
  * classes scanned ({@link ClassScan}), then one false discovery rate over all cells and both kinds: each kind's
  * p-value is Bonferroni-adjusted for the two kinds ({@code p_results_kind}, {@code p_journal_kind} = min(1, 2p)),
  * a cell's {@code p_any} is the smaller, and Benjamini–Hochberg runs once over {@code p_any} ({@code q_value},
- * {@link FalseDiscovery}). A kind is flagged when its p is within the family's BH threshold and it is practically
+ * {@link FalseDiscovery}). A kind is flagged when its p is within the family's BH cut-off R·q/m (R cells rejected of
+ * m) and it is practically
  * relevant ({@code practical_results}, {@code practical_journal}: {@link CellScoring}); {@code risk_score} =
  * −log10 of the smaller kind p (each capped where not practically relevant), so it ranks every kind, inflated
  * journal marks included. The reasons come from {@link CellReasons}. {@code flag_kind}: {@code inflated_results}
@@ -77,9 +79,11 @@ public final class CellFlags {
                         CellScoring.riskOf(col("p_results_kind"), col("practical_results"), config),
                         col("risk_score_journal")));
         scored = FalseDiscovery.qValues(scored, "p_any", "q_value");
-        // The BH threshold of the one family: the largest p_any rejected at q (none rejected: no cell passes).
-        Column threshold = coalesce(max(when(col("q_value").leq(config.q), col("p_any")))
-                .over(Window.partitionBy(lit(1))), lit(-1.0));
+        // The BH cut-off of the one family, R·q/m with R cells rejected among the m tested: each kind of a cell is
+        // judged against it (a rejected cell's smaller kind p is within it; the other kind may be too).
+        WindowSpec all = Window.partitionBy(lit(1));
+        Column rejected = count(when(col("q_value").leq(config.q), lit(1))).over(all);
+        Column threshold = rejected.multiply(config.q).divide(count(col("p_any")).over(all));
         scored = scored.withColumn("__threshold", threshold);
         Column flaggedResults = coalesce(col("p_results_kind").leq(col("__threshold")), lit(false))
                 .and(col("practical_results"));

@@ -8,6 +8,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.ModelSigns;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +54,15 @@ final class CellRow {
             .add("identical_p", DataTypes.DoubleType)
             .add("omission_rate", DataTypes.DoubleType).add("omission_rate_ref", DataTypes.DoubleType)
             .add("no_omission_p", DataTypes.DoubleType)
-            .add("level_inversion", DataTypes.DoubleType).add("kappa_w", DataTypes.DoubleType);
+            .add("level_inversion", DataTypes.DoubleType).add("kappa_w", DataTypes.DoubleType)
+            .add(ModelSigns.FITTED, DataTypes.BooleanType)
+            .add(ModelSigns.JOURNAL_RESID, DataTypes.DoubleType).add(ModelSigns.JOURNAL_ABOVE_P, DataTypes.DoubleType)
+            .add(ModelSigns.JOURNAL_BELOW_P, DataTypes.DoubleType)
+            .add(ModelSigns.PATTERN_FIT, DataTypes.DoubleType).add(ModelSigns.PATTERN_P, DataTypes.DoubleType)
+            .add(ModelSigns.CUT_AT, DataTypes.DoubleType).add(ModelSigns.CUT_EXPECTED, DataTypes.DoubleType)
+            .add(ModelSigns.CUT_P, DataTypes.DoubleType)
+            .add(ModelSigns.COPY_PAIRS, DataTypes.DoubleType).add(ModelSigns.COPY_EXPECTED, DataTypes.DoubleType)
+            .add(ModelSigns.COPY_WORKS, DataTypes.DoubleType).add(ModelSigns.COPY_P, DataTypes.DoubleType);
 
     static final StructType CLASS_SCHEMA = withClass();
 
@@ -109,6 +118,28 @@ final class CellRow {
         values.put("no_omission_p", 0.5);
         values.put("level_inversion", 0.0);
         values.put("kappa_w", 0.6);
+        values.put(ModelSigns.FITTED, false); // the indicator families' signs, unless a test fits the model
+    }
+
+    /**
+     * The reference's pupil model fitted, with "nothing suspicious" values: journal residual 0, every model p 0.5, the
+     * expected count at the cuts and of identical pairs observed.
+     */
+    CellRow fitted() {
+        values.put(ModelSigns.FITTED, true);
+        values.put(ModelSigns.JOURNAL_RESID, 0.0);
+        values.put(ModelSigns.JOURNAL_ABOVE_P, 0.5);
+        values.put(ModelSigns.JOURNAL_BELOW_P, 0.5);
+        values.put(ModelSigns.PATTERN_FIT, 0.0);
+        values.put(ModelSigns.PATTERN_P, 0.5);
+        values.put(ModelSigns.CUT_AT, 4.0);
+        values.put(ModelSigns.CUT_EXPECTED, 4.0);
+        values.put(ModelSigns.CUT_P, 0.5);
+        values.put(ModelSigns.COPY_PAIRS, 0.0);
+        values.put(ModelSigns.COPY_EXPECTED, 0.1);
+        values.put(ModelSigns.COPY_WORKS, 0.0);
+        values.put(ModelSigns.COPY_P, 0.5);
+        return this;
     }
 
     /** A clean cell of the school (mathematics, grade 4, 40 works). */

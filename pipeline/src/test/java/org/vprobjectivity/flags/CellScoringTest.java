@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * A default {@link CellRow} ("clean") has every p-value 0.5 and every effect at the reference: every group is
- * Simes{0.5, …} = 0.5, p_combined = min(1, 2·min(Fisher, Simes = 0.5)) = 1, p_independent = 0.5 > support_p, so
- * p_results = max(1, 0.5) = 1.
+ * Simes{0.5, …} = 0.5, p_combined = Cauchy{0.5, …} = 0.5 (every term tan(0) = 0), p_independent = 0.5 &gt; support_p,
+ * so p_results = max(0.5, 0.5) = 0.5. Without {@link CellRow#fitted()} the pupil model is not fitted and the indicator
+ * families' signs are used.
  */
 class CellScoringTest {
 
@@ -46,24 +47,9 @@ class CellScoringTest {
         for (int i = 0; i < 30; i++) {
             Row clean = out.get(String.format("clean%02d", i));
             assertThat(clean.<Boolean>getAs("flagged")).isFalse();
-            assertThat(clean.<Double>getAs("p_results")).isCloseTo(1.0, within(1e-12));
+            assertThat(clean.<Double>getAs("p_results")).isCloseTo(0.5, within(1e-12));
         }
         return out;
-    }
-
-    /** Fisher's combined p by the closed form for even df: e^{−X/2} Σ_{j<k} (X/2)^j / j!, X = −2 Σ ln p. */
-    private static double fisher(double... p) {
-        double half = 0;
-        for (double v : p) {
-            half -= Math.log(v);
-        }
-        double term = 1;
-        double sum = 1;
-        for (int j = 1; j < p.length; j++) {
-            term *= half / j;
-            sum += term;
-        }
-        return Math.exp(-half) * sum;
     }
 
     private static <T> List<T> list(Row r, String column) {
@@ -133,13 +119,13 @@ class CellScoringTest {
      * person fit 0.04, identical 0.002, omissions 0.5, absent 0.3. Groups (Simes, k·p_(i)/i):
      * high 0.02; journal Simes{0.0005, 0.5, 0.5} = 0.0015; distribution {0.01, 0.03, 0.2}: min(0.03, 0.045, 0.2) = 0.03;
      * tasks {0.002, 0.04, 0.5}: min(0.006, 0.06, 0.5) = 0.006; participation 0.3.
-     * Across groups {0.0015, 0.006, 0.02, 0.03, 0.3}: Simes min(0.0075, 0.015, 0.0333, 0.0375, 0.3) = 0.0075;
-     * Fisher X = −2 ln(0.02·0.0015·0.03·0.006·0.3) ≈ 40.5 on 10 df ≈ 1.4e-5, so p_combined = 2·p_fisher.
+     * Across groups the Cauchy combination: T = (1/5) Σ tan((½ − p)π) = (1/5)(cot(0.0015π) + cot(0.006π) + cot(0.02π)
+     * + cot(0.03π) + cot(0.3π)) = (212.2 + 53.04 + 15.89 + 10.579 + 0.7265)/5 = 58.49, p = ½ − arctan(58.49)/π = 0.005441.
      * Independent {0.0015, 0.006, 0.03, 0.3}: min(0.006, 0.012, 0.04, 0.3) = 0.006 ≤ support_p 0.01, so the high
      * results count: p_results = p_combined.
      */
     @Test
-    void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheBetterOfFisherAndSimes() {
+    void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheCauchyCombination() {
         Row r = score(CellRow.of("s")
                 .set("quality_p", 0.02).set("quality_share", 0.70)
                 .set("raised_p", 0.0005).set("raised_share", 0.30)
@@ -157,48 +143,70 @@ class CellScoringTest {
         assertThat(d(r, CellScoring.groupColumn(SignGroup.TASKS))).isCloseTo(0.006, within(1e-15))
                 .isCloseTo(Tails.simes(new double[] {0.04, 0.002, 0.5}), within(1e-15));
         assertThat(d(r, CellScoring.groupColumn(SignGroup.PARTICIPATION))).isCloseTo(0.3, within(1e-15));
-        double fisher = fisher(0.02, 0.0015, 0.03, 0.006, 0.3);
-        assertThat(fisher).isBetween(1e-6, 1e-4); // the estimate in the comment, so 2·fisher < 0.01 below
-        assertThat(d(r, "p_fisher")).isCloseTo(fisher, within(1e-12));
-        assertThat(d(r, "p_simes")).isCloseTo(0.0075, within(1e-15));
-        assertThat(d(r, "p_combined")).isCloseTo(2 * fisher, within(1e-12));
+        assertThat(d(r, "p_combined")).isCloseTo(0.005441, within(2e-6))
+                .isCloseTo(Tails.cauchy(new double[] {0.02, 0.0015, 0.03, 0.006, 0.3}), within(1e-15));
         assertThat(d(r, "p_independent")).isCloseTo(0.006, within(1e-15));
-        assertThat(d(r, "p_results")).isCloseTo(2 * fisher, within(1e-12));
+        assertThat(d(r, "p_results")).isCloseTo(d(r, "p_combined"), within(1e-15));
         assertThat(d(r, "p_journal")).isCloseTo(0.5, within(1e-15)); // Simes{lowered, shift down, residual down: 0.5}
         assertThat(r.<Boolean>getAs("practical_journal")).isFalse();
     }
 
     /**
-     * Only raised marks: journal group Simes{1e-6, 0.5, 0.5} = 3e-6, groups {0.5, 3e-6, 0.5, 0.5, 0.5}. Simes 5·3e-6 =
-     * 1.5e-5; Fisher X = −2 ln(3e-6·0.5⁴) ≈ 31.0 on 10 df ≈ 6e-4: Simes is the better, p_combined = 2·1.5e-5 = 3e-5.
-     * Independent {3e-6, 0.5, 0.5, 0.5}: 1.2e-5, under support_p, so p_results = p_combined.
+     * Only raised marks: journal group Simes{1e-6, 0.5, 0.5} = 3e-6, groups {0.5, 3e-6, 0.5, 0.5, 0.5}: the four
+     * 0.5 add tan(0) = 0, so T = cot(3e-6·π)/5 ≈ 1/(5·3e-6·π) and p ≈ 1/(πT) = 5·3e-6 = 1.5e-5, Bonferroni's price for
+     * one strong group among five. Independent {3e-6, 0.5, 0.5, 0.5}: 1.2e-5, under support_p, so p_results = p_combined.
      */
     @Test
-    void oneStrongGroupIsCarriedBySimes() {
+    void oneStrongGroupCostsAboutTheNumberOfGroups() {
         Row r = score(CellRow.of("s").set("raised_p", 1e-6).set("raised_share", 0.30)).get("s");
-        assertThat(d(r, "p_fisher")).isCloseTo(fisher(0.5, 3e-6, 0.5, 0.5, 0.5), within(1e-12)).isGreaterThan(1e-4);
-        assertThat(d(r, "p_simes")).isCloseTo(1.5e-5, within(1e-18));
-        assertThat(d(r, "p_combined")).isCloseTo(3e-5, within(1e-18));
+        assertThat(d(r, "p_combined")).isCloseTo(1.5e-5, within(1e-9));
         assertThat(d(r, "p_independent")).isCloseTo(1.2e-5, within(1e-18));
-        assertThat(d(r, "p_results")).isCloseTo(3e-5, within(1e-18));
+        assertThat(d(r, "p_results")).isCloseTo(d(r, "p_combined"), within(1e-18));
     }
 
     @Test
-    void combinedPIsCappedAtOne() {
+    void cleanGroupsCombineToOneHalf() {
         Row r = score(CellRow.of("clean")).get("clean");
-        // groups all 0.5: Simes 0.5, doubled and capped
-        assertThat(d(r, "p_simes")).isCloseTo(0.5, within(1e-15));
-        assertThat(d(r, "p_combined")).isEqualTo(1.0);
+        assertThat(d(r, "p_combined")).isCloseTo(0.5, within(1e-15));
         assertThat(d(r, "p_independent")).isCloseTo(0.5, within(1e-15));
     }
 
     /**
-     * Quality 40 points above the reference with p = 1e-12 and nothing else: p_combined ≤ 2·5·1e-12, but
+     * Where the reference's model is fitted, its signs replace the indicator families' that look at the same thing:
+     * a raised share at p = 1e-9 is not used, works at the cuts at p = 1e-9 are (distribution group 1e-9, the other
+     * groups 0.5: p_combined ≈ 5·1e-9), and journal marks above what the works predict make the journal kind.
+     */
+    @Test
+    void theModelsSignsReplaceTheFamiliesWhereTheModelIsFitted() {
+        Map<String, Row> out = flags(
+                CellRow.of("fittedRaised").fitted().set("raised_p", 1e-9).set("raised_share", 0.50),
+                CellRow.of("fittedCuts").fitted().set("cut_p", 1e-9).set("cut_at_works", 12).set("cut_expected", 3.0),
+                CellRow.of("fittedJournal").fitted().set("journal_above_p", 1e-9).set("journal_resid", 0.7));
+        Row raised = out.get("fittedRaised");
+        assertThat(raised.<Double>getAs("sign_raised_p")).isNull();
+        assertThat(d(raised, "sign_journal_below_p")).isEqualTo(0.5);
+        assertThat(raised.<Boolean>getAs("flagged")).isFalse();
+        Row cuts = out.get("fittedCuts");
+        assertThat(cuts.<Double>getAs("sign_bunching_p")).isNull();
+        assertThat(d(cuts, "p_results")).isCloseTo(5e-9, within(1e-12));
+        assertThat(cuts.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
+        assertThat(list(cuts, "reason_signs")).containsExactly("CUTS");
+        Row journal = out.get("fittedJournal");
+        assertThat(journal.<Double>getAs("sign_lowered_p")).isNull();
+        assertThat(d(journal, "p_journal")).isEqualTo(1e-9);
+        assertThat(journal.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_JOURNAL);
+        // the risk score ranks the journal kind too: −log10 of its p doubled for the two kinds
+        assertThat(d(journal, "risk_score")).isCloseTo(-Math.log10(2e-9), within(1e-9));
+        assertThat(CellScoringTest.<String>list(journal, "reasons").get(0)).contains("отметки по журналу выше");
+    }
+
+    /**
+     * Quality 40 points above the reference with p = 1e-12 and nothing else: p_combined ≈ 5·1e-12, but
      * p_independent = 0.5 (the clean groups, see the class comment) > support_p, so p_results = max(p_combined, 0.5):
      * not flagged. With a raised share of 50% against 8% (p = 1e-9) the journal group (Simes{1e-9, 0.5, 0.5} = 3e-9) joins:
-     * p_independent = Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p_results = p_combined = 2·min(Fisher,
-     * Simes = 5e-12), and its
-     * q-value among 32 cells is 32·p_results ≪ 0.05.
+     * p_independent = Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p_results = p_combined = Cauchy{1e-12, 3e-9,
+     * 0.5, 0.5, 0.5}; the kind's p in the one family of both kinds is twice that, and its q-value among 32 cells
+     * (the clean ones at p_any = 1) is 32·2·p_results ≪ 0.05.
      */
     @Test
     void highResultsAloneAreNotFlaggedButWithAnIndependentSignTheyAre() {
@@ -212,29 +220,29 @@ class CellScoringTest {
         assertThat(d(high, "p_results")).isCloseTo(0.5, within(1e-12));
         assertThat(high.<Boolean>getAs("flagged")).isFalse();
         assertThat(high.<String>getAs("flag_kind")).isNull();
-        assertThat(high.<Double>getAs("risk_score")).isCloseTo(Math.log10(2), within(1e-12));
+        assertThat(high.<Double>getAs("risk_score")).isCloseTo(0.0, within(1e-12)); // p of each kind doubled: 1
         // the reason is still written (p < reason_p), the cell is just not flagged
         assertThat(list(high, "reason_signs")).containsExactly("QUALITY");
 
         Row both = out.get("highRaised");
-        double combined = 2 * Math.min(fisher(1e-12, 3e-9, 0.5, 0.5, 0.5), 5e-12);
+        double combined = Tails.cauchy(new double[] {1e-12, 3e-9, 0.5, 0.5, 0.5});
         assertThat(d(both, "p_independent")).isCloseTo(1.2e-8, within(1e-20));
         assertThat(d(both, "p_results")).isCloseTo(combined, within(combined * 1e-9));
-        assertThat(d(both, "q_value")).isCloseTo(32 * combined, within(combined * 1e-7));
+        assertThat(d(both, "q_value")).isCloseTo(32 * 2 * combined, within(combined * 1e-7));
         assertThat(both.<Boolean>getAs("flagged")).isTrue();
         assertThat(both.<Boolean>getAs("flagged_results")).isTrue();
         assertThat(both.<Boolean>getAs("flagged_journal")).isFalse();
         assertThat(both.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
-        assertThat(both.<Double>getAs("risk_score")).isCloseTo(-Math.log10(combined), within(1e-9));
+        assertThat(both.<Double>getAs("risk_score")).isCloseTo(-Math.log10(2 * combined), within(1e-9));
         assertThat(list(both, "reason_signs")).containsExactly("QUALITY", "RAISED");
         assertThat(list(both, "reason_p")).containsExactly(1e-12, 1e-9);
     }
 
     /**
      * A small cell (6 works) with every share sign at p = 1e-12: none is tested, groups high, journal and
-     * participation are null, p_independent = Simes{0.5, 0.5} = 0.5, p_results = max(1, 0.5) = 1: never flagged. With
-     * person fit p = 1e-12 it is: tasks = Simes{1e-12, 0.5, 0.5} = 3e-12, p_independent = Simes{0.5, 3e-12} = 6e-12 ≤
-     * support_p, p_results = p_combined = 2·min(Fisher over {0.5, 3e-12}, 6e-12).
+     * participation are null, p_independent = Simes{0.5, 0.5} = 0.5, p_results = max(0.5, 0.5) = 0.5: never flagged.
+     * With person fit p = 1e-12 it is: tasks = Simes{1e-12, 0.5, 0.5} = 3e-12, p_independent = Simes{0.5, 3e-12} =
+     * 6e-12 ≤ support_p, p_results = p_combined = Cauchy{0.5, 3e-12} ≈ 2·3e-12.
      */
     @Test
     void smallCellsAreNeverFlaggedOnSharesAloneButCanBeOnTaskPatterns() {
@@ -243,14 +251,14 @@ class CellScoringTest {
                 smallWithShares("smallGuttman").set("guttman_p", 1e-12));
         Row shares = out.get("smallShares");
         assertThat(d(shares, "p_independent")).isCloseTo(0.5, within(1e-12));
-        assertThat(d(shares, "p_results")).isCloseTo(1.0, within(1e-12));
+        assertThat(d(shares, "p_results")).isCloseTo(0.5, within(1e-12));
         assertThat(shares.<Double>getAs("p_journal")).isNull();
         assertThat(shares.<Boolean>getAs("flagged")).isFalse();
 
         Row guttman = out.get("smallGuttman");
-        double combined = 2 * Math.min(fisher(0.5, 3e-12), 6e-12);
         assertThat(d(guttman, "p_independent")).isCloseTo(6e-12, within(1e-24));
-        assertThat(d(guttman, "p_results")).isCloseTo(combined, within(1e-22));
+        assertThat(d(guttman, "p_results")).isCloseTo(6e-12, within(1e-15))
+                .isCloseTo(Tails.cauchy(new double[] {0.5, 3e-12}), within(1e-24));
         assertThat(guttman.<Boolean>getAs("flagged")).isTrue();
         assertThat(guttman.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
         assertThat(list(guttman, "reason_signs")).containsExactly("PERSON_FIT");
@@ -286,9 +294,9 @@ class CellScoringTest {
     }
 
     /**
-     * Lowered share 40% against 10%, p = 1e-10: p_journal = Simes{1e-10, shift down 0.5, residual down 0.5} = 3e-10, its q
-     * among 32 cells (all with a journal p) 32·3e-10/2 (two tied); p_results stays 1 (the journal kind is in no group). A cell with
-     * both kinds gets "both".
+     * Lowered share 40% against 10%, p = 1e-10: p_journal = Simes{1e-10, shift down 0.5, residual down 0.5} = 3e-10,
+     * doubled for the two kinds (6e-10) in the one family; its q among 32 cells 32·6e-10/2 (two tied); p_results stays
+     * 0.5 (the journal kind is in no group). A cell with both kinds gets "both".
      */
     @Test
     void inflatedJournalMarksAreTheirOwnKind() {
@@ -298,13 +306,14 @@ class CellScoringTest {
                         .set("raised_p", 1e-9).set("raised_share", 0.50));
         Row journal = out.get("journal");
         assertThat(d(journal, "p_journal")).isCloseTo(3e-10, within(1e-22));
-        assertThat(d(journal, "p_results")).isCloseTo(1.0, within(1e-12));
-        assertThat(d(journal, "q_value_journal")).isCloseTo(32 * 3e-10 / 2, within(1e-20)); // rank 1 of 2 tied: min(32p/1, 32p/2)
+        assertThat(d(journal, "p_results")).isCloseTo(0.5, within(1e-12));
+        assertThat(d(journal, "q_value")).isCloseTo(32 * 6e-10 / 2, within(1e-20)); // rank 1 of 2 tied: min(32p/1, 32p/2)
         assertThat(journal.<Boolean>getAs("flagged_results")).isFalse();
         assertThat(journal.<Boolean>getAs("flagged_journal")).isTrue();
         assertThat(journal.<Boolean>getAs("flagged")).isTrue();
         assertThat(journal.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_JOURNAL);
-        assertThat(journal.<Double>getAs("risk_score_journal")).isCloseTo(-Math.log10(3e-10), within(1e-9));
+        assertThat(journal.<Double>getAs("risk_score_journal")).isCloseTo(-Math.log10(6e-10), within(1e-9));
+        assertThat(journal.<Double>getAs("risk_score")).isCloseTo(-Math.log10(6e-10), within(1e-9));
         assertThat(list(journal, "reason_signs")).containsExactly("LOWERED");
         assertThat(CellScoringTest.<String>list(journal, "reasons").get(0)).contains("признаки завышения текущих отметок");
         assertThat(out.get("both").<String>getAs("flag_kind")).isEqualTo(CellFlags.BOTH);

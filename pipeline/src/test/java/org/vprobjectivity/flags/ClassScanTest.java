@@ -14,11 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * School s: the cell is clean (p_results 1, see {@link CellScoringTest}); class А clean, class Б raised 50% against 8%
- * with p = 1e-9. Class Б: journal group Simes{1e-9, shift 0.5, residual 0.5} = 3e-9, groups {0.5, 3e-9, 0.5, 0.5, 0.5},
- * Simes 1.5e-8, Fisher larger → p_combined 3e-8; independent Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so
- * p = 3e-8. Two classes tested: p_classes = 2·3e-8; the cell's p = min(1, 2·min(1, 6e-8)) = 1.2e-7. School t has no class rows: its p
- * stays the cell's.
+ * School s: the cell is clean (p_results 0.5, see {@link CellScoringTest}); class А clean, class Б raised 50% against
+ * 8% with p = 1e-9. Class Б: journal group Simes{1e-9, shift 0.5, residual 0.5} = 3e-9, groups {0.5, 3e-9, 0.5, 0.5,
+ * 0.5}, Cauchy ≈ 5·3e-9 = 1.5e-8; independent Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p = 1.5e-8. Two
+ * classes tested: p_classes = 2·1.5e-8; the cell's p = min(1, 2·min(0.5, 3e-8)) = 6e-8. School t has no class rows: its
+ * p stays the cell's. School u has one class: that class is the cell, so its p is the cell's without a second look.
  */
 class ClassScanTest {
 
@@ -26,18 +26,20 @@ class ClassScanTest {
 
     @Test
     void strongestClassIsBonferroniAdjustedAndItsReasonsJoinTheCell() {
-        var cells = CellRow.table(spark, List.of(CellRow.of("s"), CellRow.of("t")));
+        var cells = CellRow.table(spark, List.of(CellRow.of("s"), CellRow.of("t"),
+                CellRow.of("u").set("raised_p", 1e-9).set("raised_share", 0.50)));
         var classes = CellRow.classTable(spark, List.of(CellRow.of("s").inClass("А"),
-                CellRow.of("s").inClass("Б").set("raised_p", 1e-9).set("raised_share", 0.50)));
+                CellRow.of("s").inClass("Б").set("raised_p", 1e-9).set("raised_share", 0.50),
+                CellRow.of("u").inClass("А").set("raised_p", 1e-9).set("raised_share", 0.50)));
         Map<String, Row> out = CellFlags.compute(cells, classes, Keys.SCHOOL, new FlagConfig(), "ru").collectAsList()
                 .stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
-        assertThat(out).hasSize(2);
+        assertThat(out).hasSize(3);
         Row s = out.get("s");
         assertThat(s.<Long>getAs("classes_tested")).isEqualTo(2L);
         assertThat(s.<String>getAs("strongest_class")).isEqualTo("Б");
-        assertThat(s.<Double>getAs("p_results_cell")).isCloseTo(1.0, within(1e-12));
-        assertThat(s.<Double>getAs("p_results_classes")).isCloseTo(6e-8, within(1e-20));
-        assertThat(s.<Double>getAs("p_results")).isCloseTo(1.2e-7, within(1e-20));
+        assertThat(s.<Double>getAs("p_results_cell")).isCloseTo(0.5, within(1e-12));
+        assertThat(s.<Double>getAs("p_results_classes")).isCloseTo(3e-8, within(1e-12));
+        assertThat(s.<Double>getAs("p_results")).isCloseTo(6e-8, within(1e-12));
         // journal kind: every lowered p is 0.5 → classes min(1, 2·0.5) = 1, cell min(1, 2·min(0.5, 1)) = 1
         assertThat(s.<Double>getAs("p_journal")).isEqualTo(1.0);
         List<String> reasons = s.getList(s.fieldIndex("reasons"));
@@ -47,7 +49,11 @@ class ClassScanTest {
         Row t = out.get("t");
         assertThat(t.<Long>getAs("classes_tested")).isZero();
         assertThat(t.<Double>getAs("p_results_classes")).isNull();
-        assertThat(t.<Double>getAs("p_results")).isCloseTo(1.0, within(1e-12));
+        assertThat(t.<Double>getAs("p_results")).isCloseTo(0.5, within(1e-12));
         assertThat(t.getList(t.fieldIndex("reasons"))).isEmpty();
+        Row u = out.get("u");
+        assertThat(u.<Long>getAs("classes_tested")).isEqualTo(1L);
+        assertThat(u.<Double>getAs("p_results")).isCloseTo(u.<Double>getAs("p_results_cell"), within(1e-20))
+                .isCloseTo(1.5e-8, within(1e-11));
     }
 }

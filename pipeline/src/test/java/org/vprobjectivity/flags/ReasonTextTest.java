@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * One row with a value behind every sign: raised 41% (region 7%), lowered 40% (10%), quality 90% (52%), absent 25%
  * (5%), bunching largest at the cut for mark 4 (excess 6.9 at 15 points: 9 works above, 2.1 expected), SD 3.24
  * against 5.1, χ² 41.7, Guttman 0.31 against 0.12, 6 identical works (largest group 4), omissions 0.4% (6%), scores
- * 2.44 points from what the journal marks predict.
+ * 2.44 points from what the journal marks predict; from the pupil model: journal marks 0.62 above what the works
+ * predict, person fit −1.24, 12 works at the cuts against 3.7 expected, 6 works in 7 identical pairs against 0.31.
  * Expected numbers, by the formatting rules: shares rounded to whole percent, below 1% one decimal; numbers ≥ 10
  * without decimals, 1..10 one, below 1 two; decimal comma in Russian.
  */
@@ -35,7 +36,10 @@ class ReasonTextTest {
                 .set("chi2_stat", 41.7)
                 .set("guttman_mean", 0.31).set("guttman_expected", 0.12)
                 .set("identical_vector_works", 6).set("largest_identical_group", 4)
-                .set("omission_rate", 0.004).set("omission_rate_ref", 0.06);
+                .set("omission_rate", 0.004).set("omission_rate_ref", 0.06)
+                .set("journal_resid", 0.62).set("pattern_fit", -1.24)
+                .set("cut_at_works", 12).set("cut_expected", 3.7)
+                .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31);
     }
 
     private static final Map<Sign, String> RU = new EnumMap<>(Map.of(
@@ -65,6 +69,17 @@ class ReasonTextTest {
             Sign.IDENTICAL, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям (самая большая группа — 4), "
                     + "p < 0,001",
             Sign.NO_OMISSIONS, "Математика, 4 кл.: почти нет пропущенных заданий: 0,4% (по региону 6%), p < 0,001"));
+        RU.putAll(Map.of(
+            Sign.JOURNAL_ABOVE, "Математика, 4 кл.: отметки по журналу выше, чем у учеников региона с такими же результатами "
+                    + "ВПР: в среднем на 0,62 отметки: признаки завышения текущих отметок, p < 0,001",
+            Sign.JOURNAL_BELOW, "Математика, 4 кл.: результаты ВПР выше, чем подтверждают отметки по журналу: отметки по "
+                    + "журналу ниже, чем у учеников региона с такими же результатами ВПР, в среднем на 0,62 отметки, p < 0,001",
+            Sign.CUTS, "Математика, 4 кл.: 12 работ ровно на границах отметок при ожидаемых 3,7 для класса такого уровня, "
+                    + "p < 0,001",
+            Sign.PATTERN, "Математика, 4 кл.: рисунок баллов по заданиям маловероятен при таких суммах: трудные задания "
+                    + "решены, а лёгкие нет (согласованность −1,24 при обычной около 0), p < 0,001",
+            Sign.COPIES, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям: 7 совпадающих пар при "
+                    + "ожидаемых 0,31 для учеников такого уровня, p < 0,001"));
     }
 
     private static final Map<Sign, String> EN = new EnumMap<>(Map.of(
@@ -91,6 +106,17 @@ class ReasonTextTest {
                     + "missed (Guttman errors 0.31 where 0.12 is expected), p < 0.001",
             Sign.IDENTICAL, "Mathematics, grade 4: 6 works with the same score on every task (largest group 4), p < 0.001",
             Sign.NO_OMISSIONS, "Mathematics, grade 4: hardly any task left blank: 0.4% (region 6%), p < 0.001"));
+        EN.putAll(Map.of(
+            Sign.JOURNAL_ABOVE, "Mathematics, grade 4: journal marks above those of pupils in the region with the same VPR "
+                    + "results: by 0.62 of a mark on average: signs of inflated journal marks, p < 0.001",
+            Sign.JOURNAL_BELOW, "Mathematics, grade 4: VPR results above what the journal marks confirm: journal marks below "
+                    + "those of pupils in the region with the same VPR results by 0.62 of a mark on average, p < 0.001",
+            Sign.CUTS, "Mathematics, grade 4: 12 works exactly at the mark cuts where 3.7 are expected for a class at this "
+                    + "level, p < 0.001",
+            Sign.PATTERN, "Mathematics, grade 4: task score patterns unlikely for their totals: harder tasks solved, easier "
+                    + "ones missed (person fit −1.24 where about 0 is usual), p < 0.001",
+            Sign.COPIES, "Mathematics, grade 4: 6 works with the same score on every task: 7 identical pairs where 0.31 are "
+                    + "expected at this level, p < 0.001"));
     }
 
     @Test
