@@ -196,7 +196,7 @@ stage() { jq -r --arg k "$1" '.stageMillis[$k] // empty' "$2"; }
 
 # ---------------------------------------------------------------- runs
 
-declare -a r_status r_works r_read r_write r_ingest r_ind r_flags r_report r_other r_total r_wall r_rss r_heap r_cpu r_stages
+declare -a r_model r_status r_works r_read r_write r_ingest r_ind r_flags r_report r_other r_total r_wall r_rss r_heap r_cpu r_stages
 declare -a c_spark c_duck c_spark_start c_duck_start c_equal c_rows
 jsonl=$work/results.jsonl
 : > "$jsonl"
@@ -260,11 +260,12 @@ for i in "${!labels[@]}"; do
   r_write[$i]=$(stage write_tables "$rj")
   r_ingest[$i]=$(awk -v a="${r_read[$i]}" -v b="${r_write[$i]}" 'BEGIN { if (a == "" && b == "") print ""; else print a + b }')
   r_ind[$i]=$(stage indicators "$rj")
+  r_model[$i]=$(stage model "$rj") # inside indicators: the pupil model per reference
   r_flags[$i]=$(stage flags "$rj")
   r_report[$i]=$(stage report "$rj")
   r_total[$i]=$(stage total "$rj")
   # what total holds beyond the named stages (Spark session start, plan set-up, ...)
-  r_other[$i]=$(jq -r '.stageMillis | if .total then .total - ([to_entries[] | select(.key != "total") | .value] | add // 0) else empty end' "$rj")
+  r_other[$i]=$(jq -r '.stageMillis | if .total then .total - ([to_entries[] | select(.key != "total" and .key != "model") | .value] | add // 0) else empty end' "$rj")
   r_stages[$i]=$(jq -c '.stageMillis' "$rj")
   log "$label: ${r_works[$i]} works, total $(secs "${r_total[$i]}") s, wall ${r_wall[$i]} s, RSS ${r_rss[$i]} MiB, stages ${r_stages[$i]}"
 
@@ -341,14 +342,14 @@ report() {
   echo
   echo "### Pipeline (\`vpr-objectivity run\`, one run per size; seconds from run.json)"
   echo
-  echo "| size | works | ingest (read+write) s | indicators s | flags s | report s | other s | total s | wall s | works/s | peak RSS MiB | peak heap after GC MiB | CPU s |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| size | works | ingest (read+write) s | indicators s | of which pupil model s | model s per 100k works | flags s | report s | other s | total s | wall s | works/s | peak RSS MiB | peak heap after GC MiB | CPU s |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for i in "${!labels[@]}"; do
     if [ "${r_status[$i]}" = "generation failed" ] || [ "${r_status[$i]}" = "run failed" ]; then
-      echo "| ${labels[$i]} | ${r_status[$i]} | | | | | | | | | | | |"
+      echo "| ${labels[$i]} | ${r_status[$i]} | | | | | | | | | | | | | |"
       continue
     fi
-    echo "| ${labels[$i]} | $(group "${r_works[$i]}") | $(secs "${r_ingest[$i]}") | $(secs "${r_ind[$i]}") | $(secs "${r_flags[$i]}") | $(secs "${r_report[$i]}") | $(secs "${r_other[$i]}") | $(secs "${r_total[$i]}") | ${r_wall[$i]} | $(group "$(rate "${r_works[$i]}" "${r_total[$i]}")") | $(group "${r_rss[$i]}") | $(group "${r_heap[$i]:-n/a}") | ${r_cpu[$i]} |"
+    echo "| ${labels[$i]} | $(group "${r_works[$i]}") | $(secs "${r_ingest[$i]}") | $(secs "${r_ind[$i]}") | $(secs "${r_model[$i]}") | $(awk -v m="${r_model[$i]}" -v w="${r_works[$i]}" 'BEGIN { if (m == "" || w == "" || w == 0) print "n/a"; else printf "%.1f", m / 1000 * 100000 / w }') | $(secs "${r_flags[$i]}") | $(secs "${r_report[$i]}") | $(secs "${r_other[$i]}") | $(secs "${r_total[$i]}") | ${r_wall[$i]} | $(group "$(rate "${r_works[$i]}" "${r_total[$i]}")") | $(group "${r_rss[$i]}") | $(group "${r_heap[$i]:-n/a}") | ${r_cpu[$i]} |"
   done
   echo
   echo "### Throughput per stage (works/s)"

@@ -325,7 +325,9 @@ class DistributionTest {
                     r.<Double>getAs("share_above_in_window"));
         }
         assertThat(lenient).isGreaterThan(3);
-        assertThat(auc(pos.get("bunch_total_p"), neg.get("bunch_total_p"))).isGreaterThanOrEqualTo(0.8);
+        // 0.8 before the generator's real variance components (school SD 0.3, class leniency); the region-referenced
+        // bunching is now the fallback where no pupil model is fitted (ModelCalibrationTest tests the model's cuts sign)
+        assertThat(auc(pos.get("bunch_total_p"), neg.get("bunch_total_p"))).isGreaterThanOrEqualTo(0.75);
     }
 
     // Null behaviour of every p-value column, these included, is NullBehaviourTest's (120 schools, two levels).

@@ -114,8 +114,8 @@ public final class ClassEffects {
             double[] li = lik[i];
             for (int q = 0; q < li.length; q++) {
                 double l = li[q];
-                if (l < 1e-300) {
-                    continue;
+                if (l < 1e-12) {
+                    continue; // relative to the work's largest node: no weight in any class's likelihood
                 }
                 double[] kq = kernel[q];
                 for (int v = 0; v < nu; v++) {
