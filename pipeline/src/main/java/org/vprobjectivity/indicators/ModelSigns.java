@@ -105,7 +105,7 @@ public final class ModelSigns {
             maxima.put(s.key(), s.tasks().stream().mapToInt(t -> t.max()).toArray());
         }
         Dataset<Row> works = results.filter(col("scores").isNotNull().and(col("cut3").isNotNull()))
-                .select("session", "region", "subject", "grade", "scale_key", "school_id", "class", "scores",
+                .select("session", "region", "subject", "grade", "scale_key", "school_id", "class", "participant", "scores",
                         "primary_score", "journal_mark", "cut3", "cut4", "cut5");
         return works.groupByKey((MapFunction<Row, String>) ModelSigns::referenceKey, Encoders.STRING())
                 .flatMapGroups(new PerReference(maxima), Encoders.row(schema()));
@@ -155,8 +155,14 @@ public final class ModelSigns {
             List<Integer> cellOfClass = new ArrayList<>();
             Row first = null;
             int[] max = null;
-            for (Iterator<Row> it = rows; it.hasNext(); ) {
-                Row r = it.next();
+            // A fixed order of the works, whatever the partitioning: the fit's sums, and so its last digits and the
+            // EM's stopping point, must not depend on how Spark delivered the rows (the cluster check compares runs).
+            List<Row> sorted = new ArrayList<>();
+            rows.forEachRemaining(sorted::add);
+            sorted.sort(java.util.Comparator.comparing((Row r) -> String.valueOf(r.<String>getAs("school_id")))
+                    .thenComparing(r -> String.valueOf(r.<String>getAs("class")))
+                    .thenComparing(r -> String.valueOf(r.<String>getAs("participant"))));
+            for (Row r : sorted) {
                 if (first == null) {
                     first = r;
                     max = maxima.get(r.<String>getAs("scale_key"));
