@@ -187,12 +187,7 @@ public final class ReasonText implements Serializable {
 
     /** A size in marks without its sign: «0,6 отметки» / "0.6 of a mark". */
     private String marks(Row cell, String column) {
-        Object v = cell.getAs(column);
-        if (!(v instanceof Number n)) {
-            return "—";
-        }
-        String size = decimal(Math.abs(n.doubleValue()), 2);
-        return english ? size + " of a mark" : size + " отметки";
+        return size(cell, column, 2, " of a mark", " отметки");
     }
 
     private static boolean municipal(Row cell) {
@@ -202,12 +197,16 @@ public final class ReasonText implements Serializable {
 
     /** A size in primary points without its sign: «2,4 первичного балла» / "2.4 points". */
     private String points(Row cell, String column) {
+        return size(cell, column, 1, " points", " первичного балла");
+    }
+
+    /** The column's absolute value with its unit, or a dash when missing. */
+    private String size(Row cell, String column, int digits, String unitEn, String unitRu) {
         Object v = cell.getAs(column);
         if (!(v instanceof Number n)) {
             return "—";
         }
-        String size = decimal(Math.abs(n.doubleValue()), 1);
-        return english ? size + " points" : size + " первичного балла";
+        return decimal(Math.abs(n.doubleValue()), digits) + (english ? unitEn : unitRu);
     }
 
     private String pct(Row cell, String column) {

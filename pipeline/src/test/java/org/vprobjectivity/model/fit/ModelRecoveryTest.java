@@ -1,5 +1,6 @@
 package org.vprobjectivity.model.fit;
 
+import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +24,7 @@ class ModelRecoveryTest {
         assertThat(effects.tau()).isCloseTo(0.38, within(0.06));
         // the θ scale: the pupils' posterior means track the abilities they were drawn with
         double[] m = effects.abilityMeans();
-        assertThat(correlation(m, sim.theta)).isGreaterThan(0.85);
+        assertThat(new PearsonsCorrelation().correlation(m, sim.theta)).isGreaterThan(0.85);
     }
 
     @Test
@@ -62,23 +63,5 @@ class ModelRecoveryTest {
         assertThat(journal.cut(3)).isCloseTo(-1.2, within(0.12));
         assertThat(journal.cut(4)).isCloseTo(0.2, within(0.12));
         assertThat(journal.cut(5)).isCloseTo(1.4, within(0.12));
-    }
-
-    static double correlation(double[] x, double[] y) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < x.length; i++) {
-            mx += x[i] / x.length;
-            my += y[i] / y.length;
-        }
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        for (int i = 0; i < x.length; i++) {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-        return sxy / Math.sqrt(sxx * syy);
     }
 }
