@@ -37,6 +37,12 @@ public final class Text {
         return b.toString();
     }
 
+    /** An exception's message for a person: its text, never the Java class name. */
+    public static String describe(Throwable e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "no detail" : m;
+    }
+
     public static boolean isBlank(String s) {
         return s == null || s.isBlank() || s.trim().equals("\u00A0");
     }
