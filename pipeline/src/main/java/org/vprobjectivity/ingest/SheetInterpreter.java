@@ -176,6 +176,11 @@ public final class SheetInterpreter {
             }
             Candidate c = new Candidate();
             c.row = row;
+            tooLong(row, layout).ifPresent(column -> {
+                c.preReason = RejectReason.TEXT_TOO_LONG;
+                c.preColumn = layout.headerOf(column);
+                c.preValue = row.cell(column);
+            });
             c.session = Optional.ofNullable(cell(row, layout, ColumnRole.SESSION)).flatMap(Session::tryParse)
                     .or(() -> Optional.ofNullable(cell(row, layout, ColumnRole.DATE)).map(d -> ContextHints.fromText(d).session()))
                     .orElse(hints.session());
@@ -185,7 +190,9 @@ public final class SheetInterpreter {
             Integer gradeColumn = Text.parseInteger(gradeText);
             // The class's digits name the grade only when nothing else does; otherwise they are checked against it.
             c.grade = gradeColumn != null ? gradeColumn : hints.grade() != null ? hints.grade() : c.classLabel.grade();
-            if ((gradeText != null && gradeColumn == null) || (c.grade != null && (c.grade < MIN_GRADE || c.grade > MAX_GRADE))) {
+            boolean gradeInvalid = (gradeText != null && gradeColumn == null)
+                    || (c.grade != null && (c.grade < MIN_GRADE || c.grade > MAX_GRADE));
+            if (c.preReason == null && gradeInvalid) {
                 // A grade the VPR has no work for is a typo in this row, not a table without a scale.
                 boolean fromClass = gradeText == null && hints.grade() == null;
                 c.preReason = RejectReason.GRADE_INVALID;
@@ -197,9 +204,26 @@ public final class SheetInterpreter {
             c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());
             c.schoolName = firstNonNull(cell(row, layout, ColumnRole.SCHOOL_NAME), schoolCell.name(), idCell.name(), groupSchoolName);
             c.givenMark = cell(row, layout, ColumnRole.MARK);
+            if (c.preReason == null && c.schoolName != null && c.schoolName.length() > Text.MAX_VALUE_CHARS) {
+                // The name may come from the group row above, which no column check sees.
+                c.preReason = RejectReason.TEXT_TOO_LONG;
+                c.preColumn = layout.headerOf(ColumnRole.SCHOOL_NAME);
+                c.preValue = c.schoolName;
+            }
             out.add(c);
         }
         return out;
+    }
+
+    /** The first column the table uses (a role or a task) whose value in this row is longer than any real value. */
+    private static Optional<Integer> tooLong(RawRow row, TableLayout layout) {
+        for (int column = 0; column < row.cells().size(); column++) {
+            String v = row.cell(column);
+            if (v != null && v.length() > Text.MAX_VALUE_CHARS && layout.isUsed(column)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<TableReport> missingContext(String file, String sheet, int rowsRead, Candidate c) {
@@ -383,14 +407,43 @@ public final class SheetInterpreter {
     private static IngestRecord reject(IngestRecord r, RawRow row, TableLayout layout, RejectReason reason, String column, String value) {
         r.type = IngestRecord.Type.REJECT;
         r.rejectReason = reason;
-        r.rejectColumn = column;
-        r.rejectValue = value;
+        r.rejectColumn = Text.clip(column, Text.QUOTE_CHARS);
+        r.rejectValue = Text.clip(value, Text.QUOTE_CHARS);
         r.scores = null;
         r.primaryScore = null;
         r.mark = null;
         r.journalMark = null;
-        r.rawRow = row.cells().stream().map(x -> x == null ? "" : x).collect(Collectors.joining(" | "));
+        // A rejected row may be rejected for an over-long value: its keys are quoted, not carried whole.
+        r.schoolId = Text.clip(r.schoolId, Text.QUOTE_CHARS);
+        r.schoolName = Text.clip(r.schoolName, Text.QUOTE_CHARS);
+        r.municipalityCode = Text.clip(r.municipalityCode, Text.QUOTE_CHARS);
+        r.municipality = Text.clip(r.municipality, Text.QUOTE_CHARS);
+        r.region = Text.clip(r.region, Text.QUOTE_CHARS);
+        r.classLabel = Text.clip(r.classLabel, Text.QUOTE_CHARS);
+        r.participant = Text.clip(r.participant, Text.QUOTE_CHARS);
+        r.variant = Text.clip(r.variant, Text.QUOTE_CHARS);
+        r.rawRow = rawRow(row, layout);
         return r;
+    }
+
+    /**
+     * The row as the person who fixes it needs it: "header: value" for the columns ingest reads, in the
+     * file's order. Columns the mapping does not know (pupils' names, notes, textbooks) are left out:
+     * rejects leave the input's folder, and personal data must not leave with them.
+     */
+    static String rawRow(RawRow row, TableLayout layout) {
+        StringBuilder b = new StringBuilder();
+        for (int column = 0; column < row.cells().size(); column++) {
+            String v = row.cell(column);
+            if (Text.isBlank(v) || !layout.isUsed(column)) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append(" | ");
+            }
+            b.append(Text.clip(layout.headerOf(column), Text.QUOTE_CHARS)).append(": ").append(Text.clip(v, Text.QUOTE_CHARS));
+        }
+        return b.toString();
     }
 
     /** Region code: the column, the digits of a "reg220000 | ..." pair, else the login's region digits (sch22…). */

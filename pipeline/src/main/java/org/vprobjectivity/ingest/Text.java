@@ -37,6 +37,28 @@ public final class Text {
         return b.toString();
     }
 
+    /**
+     * The longest text value ingest accepts in a cell it uses. Real school names are under 300 characters;
+     * an xlsx cell holds at most 32,767, and the report and workbooks write these values into cells, so a
+     * longer value would fail the run at its very end. A row with a longer value is quarantined instead
+     * ({@link RejectReason#TEXT_TOO_LONG}).
+     */
+    public static final int MAX_VALUE_CHARS = 1000;
+
+    /** How much of an over-long or unusable value rejects and reports quote. */
+    public static final int QUOTE_CHARS = 200;
+
+    /**
+     * Text cut to {@code max} characters with a note of what was cut ("…[+31800]"), for values that are
+     * quoted in rejects and reports, so a quoted value never exceeds a spreadsheet cell either.
+     */
+    public static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, max) + "…[+" + (s.length() - max) + "]";
+    }
+
     /** An exception's message for a person: its text, never the Java class name. */
     public static String describe(Throwable e) {
         String m = e.getMessage();

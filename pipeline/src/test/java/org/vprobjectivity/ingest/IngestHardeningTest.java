@@ -82,4 +82,53 @@ class IngestHardeningTest {
         assertThat(rec.get(3).rejectColumn).isEqualTo("Класс");
         assertThat(rec.get(3).rejectValue).isEqualTo("44А");
     }
+
+    @Test
+    void aValueLongerThanAnyRealOneIsQuarantinedSoNoSpreadsheetCellOverflowsAtTheEnd() throws Exception {
+        String hugeName = "МБОУ «СОШ №1» ".repeat(3000); // 42,000 characters: over the xlsx cell limit of 32,767
+        String csv = "Логин ОО;Наименование ОО;Код;Вариант;1;2;3К1;ФИО\n"
+                + "sch220001;" + hugeName + ";40001;1;1;1;1;Иванов\n"
+                + "sch220001;МБОУ «СОШ №1»;40002;1;1;1;1;" + "Петров ".repeat(6000) + "\n";
+        Path file = Files.writeString(dir.resolve("ВПР 2021 Математика 4 класс.csv"), csv);
+        FileIngestor.Result result = ingest(file, IngestOptions.NONE);
+        Map<Integer, IngestRecord> rec = byRow(result);
+        assertThat(rec.get(2).rejectReason).isEqualTo(RejectReason.TEXT_TOO_LONG);
+        assertThat(rec.get(2).rejectColumn).isEqualTo("Наименование ОО");
+        assertThat(rec.get(2).rejectValue).startsWith("МБОУ «СОШ №1»").endsWith("…[+" + (hugeName.length() - Text.QUOTE_CHARS) + "]");
+        // A long value in a column ingest never reads (a name) costs nothing: the work is kept.
+        assertThat(rec.get(3).type).isEqualTo(IngestRecord.Type.WORK);
+        assertThat(result.records()).allSatisfy(r -> {
+            for (String v : new String[]{r.schoolName, r.schoolId, r.rejectValue, r.rejectColumn, r.rawRow, r.municipality, r.classLabel}) {
+                assertThat(v == null ? 0 : v.length()).isLessThan(32_767);
+            }
+        });
+    }
+
+    @Test
+    void anOverLongSchoolNameInAGroupRowQuarantinesItsRows() throws Exception {
+        String[][] rows = {
+                {"ВПР 2021 Математика 4 класс"},
+                FileIngestorTest.F1_HEADER,
+                {"Школа ".repeat(500) + "(sch220001) | Кол-во участников: 1"},
+                {null, null, null, "40001", "4А", "1", "1", "2", "3", "6", "5", "5"},
+                {"МБОУ «СОШ №2»(sch220002) | Кол-во участников: 1"},
+                {null, null, null, "40001", "4А", "1", "1", "2", "3", "6", "5", "5"},
+        };
+        Path file = XlsxFixtures.write(dir.resolve("f1.xlsx"), "Ф1", rows);
+        Map<Integer, IngestRecord> rec = byRow(ingest(file, IngestOptions.NONE));
+        assertThat(rec.get(4).rejectReason).isEqualTo(RejectReason.TEXT_TOO_LONG);
+        assertThat(rec.get(6).type).isEqualTo(IngestRecord.Type.WORK);
+        assertThat(rec.get(6).schoolName).isEqualTo("МБОУ «СОШ №2»");
+    }
+
+    @Test
+    void theRawRowOfARejectKeepsOnlyTheColumnsTheMappingKnowsSoPupilsNamesStayInTheInput() throws Exception {
+        Path file = Files.writeString(dir.resolve("ВПР 2021 Математика 4 класс.csv"),
+                "Логин ОО;ФИО;Код;Вариант;1;2;3К1;Примечание\n"
+                        + "sch220001;Иванов Иван Иванович;40001;1;1;9;1;болел\n");
+        IngestRecord r = ingest(file, IngestOptions.NONE).records().get(0);
+        assertThat(r.rejectReason).isEqualTo(RejectReason.TASK_SCORE_ABOVE_MAX);
+        assertThat(r.rawRow).isEqualTo("Логин ОО: sch220001 | Код: 40001 | Вариант: 1 | 1: 1 | 2: 9 | 3К1: 1");
+        assertThat(r.rawRow).doesNotContain("Иванов", "болел");
+    }
 }
