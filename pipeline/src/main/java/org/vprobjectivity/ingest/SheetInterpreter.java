@@ -166,13 +166,11 @@ public final class SheetInterpreter {
             if (row.isEmpty()) {
                 continue;
             }
-            if (row.nonBlankCount() <= 2) {
-                Optional<String[]> group = mapping.groupRow(row.firstNonBlank());
-                if (group.isPresent()) {
-                    groupSchoolName = group.get()[0];
-                    groupSchoolId = group.get()[1];
-                    continue;
-                }
+            Optional<String[]> group = mapping.groupRow(row);
+            if (group.isPresent()) {
+                groupSchoolName = group.get()[0];
+                groupSchoolId = group.get()[1];
+                continue;
             }
             Candidate c = new Candidate();
             c.row = row;

@@ -131,4 +131,27 @@ class IngestHardeningTest {
         assertThat(r.rawRow).isEqualTo("Логин ОО: sch220001 | Код: 40001 | Вариант: 1 | 1: 1 | 2: 9 | 3К1: 1");
         assertThat(r.rawRow).doesNotContain("Иванов", "болел");
     }
+
+    @Test
+    void f1GroupRowsSplitOverTwoOrThreeCellsStillNameTheSchoolOfTheRowsBelow() throws Exception {
+        String[][] rows = {
+                {"ВПР 2021 Математика 4 класс"},
+                FileIngestorTest.F1_HEADER,
+                {"МБОУ «СОШ №1»(edu203389)", "Кол-во участников: 2"},
+                {null, null, null, "40001", "4А", "1", "1", "2", "3", "6", "5", "5"},
+                {null, null, null, "40002", "4А", "1", "1", "2", "3", "6", "5", "5"},
+                {"МБОУ «Лицей №2»", "(edu203390)", "Кол-во участников: 1"},
+                {null, null, null, "40001", "4Б", "1", "0", "0", "0", "0", "2", "3"},
+                {"МБОУ «СОШ №3»(edu203391) | Кол-во участников: 1"},
+                {null, null, null, "40001", "4В", "1", "1", "1", "1", "3", "3", "3"},
+        };
+        FileIngestor.Result result = ingest(XlsxFixtures.write(dir.resolve("Ф1.xlsx"), "Ф1", rows), IngestOptions.NONE);
+        assertThat(result.reports()).singleElement().satisfies(t -> assertThat(t.rowsRead()).isEqualTo(4));
+        assertThat(result.records()).allSatisfy(r -> assertThat(r.type).isEqualTo(IngestRecord.Type.WORK));
+        assertThat(result.records()).extracting(r -> r.schoolId, r -> r.schoolName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("edu203389", "МБОУ «СОШ №1»"),
+                org.assertj.core.groups.Tuple.tuple("edu203389", "МБОУ «СОШ №1»"),
+                org.assertj.core.groups.Tuple.tuple("edu203390", "МБОУ «Лицей №2»"),
+                org.assertj.core.groups.Tuple.tuple("edu203391", "МБОУ «СОШ №3»"));
+    }
 }
