@@ -35,6 +35,7 @@ public final class HeaderMapping implements Serializable {
     private final List<Pattern> positionalTasks = new ArrayList<>();
     private Pattern namedTask;
     private Pattern groupRow;
+    private final List<Pattern> schoolLogins = new ArrayList<>();
     private final Set<String> absentVariants = new HashSet<>();
     private final Set<String> notAttempted = new HashSet<>();
     private final Set<String> noJournalMark = new HashSet<>();
@@ -88,6 +89,7 @@ public final class HeaderMapping implements Serializable {
         if (root.has("group_row")) {
             groupRow = Pattern.compile(root.get("group_row").asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
+        root.path("school_login").forEach(p -> schoolLogins.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE)));
         addFolded(root, "absent_variants", absentVariants);
         addFolded(root, "not_attempted", notAttempted);
         addFolded(root, "no_journal_mark", noJournalMark);
@@ -189,6 +191,15 @@ public final class HeaderMapping implements Serializable {
             name = name.substring(0, name.length() - 1).trim();
         }
         return Optional.of(new String[]{name, m.group(2).trim().toLowerCase(Locale.ROOT)});
+    }
+
+    /** Whether a value is a school login by one of the configured patterns (sch…, edu…, or the user's). */
+    public boolean isSchoolLogin(String v) {
+        if (Text.isBlank(v)) {
+            return false;
+        }
+        String t = v.trim();
+        return schoolLogins.stream().anyMatch(p -> p.matcher(t).matches());
     }
 
     public boolean isAbsentVariant(String v) {

@@ -184,6 +184,25 @@ public final class SheetInterpreter {
                     .orElse(hints.session());
             c.subject = Optional.ofNullable(cell(row, layout, ColumnRole.SUBJECT)).flatMap(Subjects::recognise).orElse(hints.subject());
             c.classLabel = ClassLabel.parse(cell(row, layout, ColumnRole.CLASS), mapping);
+            String idText = cell(row, layout, ColumnRole.SCHOOL_ID);
+            String schoolText = cell(row, layout, ColumnRole.SCHOOL);
+            // A login column's value is a login, whatever it looks like: "=HYPERLINK(...)" is not a missing
+            // login, and "+cmd|..." is not the school "+cmd". The "Школа" column may hold a bare name instead.
+            CodeNamePair idCell = idText == null || idText.contains("|") ? CodeNamePair.parse(idText) : new CodeNamePair(idText.trim(), null);
+            CodeNamePair schoolCell = schoolText == null || schoolText.contains("|") ? CodeNamePair.parse(schoolText)
+                    : mapping.isSchoolLogin(schoolText) ? new CodeNamePair(schoolText.trim(), null)
+                    : new CodeNamePair(null, schoolText.trim());
+            c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());
+            c.schoolName = firstNonNull(cell(row, layout, ColumnRole.SCHOOL_NAME), schoolCell.name(), idCell.name(), groupSchoolName);
+            if (c.preReason == null && c.schoolId != null && !mapping.isSchoolLogin(c.schoolId)) {
+                c.preReason = RejectReason.SCHOOL_INVALID;
+                c.preColumn = idCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL_ID)
+                        : schoolCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL)
+                        : groupSchoolId != null ? "group row" : "--school";
+                c.preValue = idCell.code() != null ? idText : schoolCell.code() != null ? schoolText : c.schoolId;
+                // The value is quoted in the reject; the row is not counted for a school that does not exist.
+                c.schoolId = null;
+            }
             String gradeText = cell(row, layout, ColumnRole.GRADE);
             Integer gradeColumn = Text.parseInteger(gradeText);
             // The class's digits name the grade only when nothing else does; otherwise they are checked against it.
@@ -197,10 +216,6 @@ public final class SheetInterpreter {
                 c.preColumn = layout.headerOf(fromClass ? ColumnRole.CLASS : ColumnRole.GRADE);
                 c.preValue = gradeText != null ? gradeText : fromClass ? cell(row, layout, ColumnRole.CLASS) : String.valueOf(c.grade);
             }
-            CodeNamePair idCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL_ID));
-            CodeNamePair schoolCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL));
-            c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());
-            c.schoolName = firstNonNull(cell(row, layout, ColumnRole.SCHOOL_NAME), schoolCell.name(), idCell.name(), groupSchoolName);
             c.givenMark = cell(row, layout, ColumnRole.MARK);
             if (c.preReason == null && c.schoolName != null && c.schoolName.length() > Text.MAX_VALUE_CHARS) {
                 // The name may come from the group row above, which no column check sees.

@@ -154,4 +154,31 @@ class IngestHardeningTest {
                 org.assertj.core.groups.Tuple.tuple("edu203390", "МБОУ «Лицей №2»"),
                 org.assertj.core.groups.Tuple.tuple("edu203391", "МБОУ «СОШ №3»"));
     }
+
+    @Test
+    void aLoginThatIsNoLoginIsQuarantinedWithItsValueNotTakenForAMissingOrANewSchool() throws Exception {
+        Path file = Files.writeString(dir.resolve("ВПР 2021 Математика 4 класс.csv"),
+                "Логин ОО;Школа;Код;Вариант;1;2;3К1\n"
+                        + "\"=HYPERLINK(\"\"http://x\"\";\"\"sch220001\"\")\";;40001;1;1;1;1\n"
+                        + "+cmd|' /C calc'!A0;;40002;1;1;1;1\n"
+                        + ";edu223017 | МБОУ \"Вавилонская СОШ\";40003;1;1;1;1\n"
+                        + ";МБОУ \"\"Без логина\"\";40004;1;1;1;1\n"
+                        + "SCH220001;;40005;1;1;1;1\n"
+                        + ";@SUM(1+1)*cmd | МБОУ;40006;1;1;1;1\n");
+        Map<Integer, IngestRecord> rec = byRow(ingest(file, IngestOptions.NONE));
+        assertThat(rec.get(2).rejectReason).isEqualTo(RejectReason.SCHOOL_INVALID);
+        assertThat(rec.get(2).rejectColumn).isEqualTo("Логин ОО");
+        assertThat(rec.get(2).rejectValue).isEqualTo("=HYPERLINK(\"http://x\";\"sch220001\")");
+        assertThat(rec.get(2).schoolId).isNull();
+        assertThat(rec.get(3).rejectReason).isEqualTo(RejectReason.SCHOOL_INVALID);
+        assertThat(rec.get(3).rejectValue).isEqualTo("+cmd|' /C calc'!A0");
+        assertThat(rec.get(4).type).isEqualTo(IngestRecord.Type.WORK);
+        assertThat(rec.get(4).schoolId).isEqualTo("edu223017");
+        assertThat(rec.get(4).schoolName).isEqualTo("МБОУ \"Вавилонская СОШ\"");
+        // A bare name in «Школа» is a name: the login is missing, not invalid.
+        assertThat(rec.get(5).rejectReason).isEqualTo(RejectReason.SCHOOL_MISSING);
+        assertThat(rec.get(6).type).isEqualTo(IngestRecord.Type.WORK);
+        assertThat(rec.get(7).rejectReason).isEqualTo(RejectReason.SCHOOL_INVALID);
+        assertThat(rec.get(7).rejectColumn).isEqualTo("Школа");
+    }
 }
