@@ -62,8 +62,14 @@ public final class Text {
     /** An exception's message for a person: its text, never the Java class name. */
     public static String describe(Throwable e) {
         String m = e.getMessage();
-        return m == null || m.isBlank() ? "no detail" : m;
+        // Libraries wrap causes as "java.util.zip.ZipException: invalid ...": keep what they say, drop whose class said it.
+        String t = m == null ? "" : JAVA_NAME.matcher(m).replaceAll("").trim();
+        return t.isEmpty() ? "no detail" : t;
     }
+
+    /** A qualified or simple Java exception or error class name, with the colon that follows it. */
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("(?:\\b[a-z_][\\w$]*\\.)*\\b[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
 
     public static boolean isBlank(String s) {
         return s == null || s.isBlank() || s.trim().equals("\u00A0");
