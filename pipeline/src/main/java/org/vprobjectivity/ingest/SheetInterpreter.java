@@ -25,6 +25,9 @@ public final class SheetInterpreter {
     /** The grades the VPR is written in (input-format.md). */
     static final int MIN_GRADE = 4;
     static final int MAX_GRADE = 11;
+    /** What a reject names as its column when the value came from a «Ф1» group row or the --school option. */
+    static final String GROUP_ROW_COLUMN = "group row";
+    static final String SCHOOL_OPTION_COLUMN = "--school";
 
     private final HeaderMapping mapping;
     private final MarkScales scales;
@@ -198,7 +201,7 @@ public final class SheetInterpreter {
                 c.preReason = RejectReason.SCHOOL_INVALID;
                 c.preColumn = idCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL_ID)
                         : schoolCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL)
-                        : groupSchoolId != null ? "group row" : "--school";
+                        : groupSchoolId != null ? GROUP_ROW_COLUMN : SCHOOL_OPTION_COLUMN;
                 c.preValue = idCell.code() != null ? idText : schoolCell.code() != null ? schoolText : c.schoolId;
                 // The value is quoted in the reject; the row is not counted for a school that does not exist.
                 c.schoolId = null;
