@@ -6,7 +6,7 @@ import org.apache.spark.sql.types.StructType;
 /** The re-check's folders under a run's output and the columns of its tables. */
 public final class RecheckTables {
 
-    public static final String DIR = "recheck";
+    public static final String DIR = org.vprobjectivity.io.OutputLayout.RECHECK;
     public static final String PLAN = DIR + "/plan";
     public static final String STRATA = DIR + "/strata";
     public static final String FORMS = DIR + "/forms";

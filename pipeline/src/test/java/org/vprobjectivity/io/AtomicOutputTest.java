@@ -64,4 +64,14 @@ class AtomicOutputTest {
         assertThat(out().resolve("results/session=2025-spring/part-0.txt")).exists();
     }
 
+    @Test
+    void aRerunKeepsTheRecheckAsItWas() throws Exception {
+        writeRun("2025-spring", "first");
+        Path plan = out().resolve(OutputLayout.RECHECK).resolve("plan");
+        Files.createDirectories(plan);
+        Files.writeString(plan.resolve("part-0.txt"), "the commission's work");
+        writeRun("2025-spring", "second");
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("second");
+        assertThat(Files.readString(plan.resolve("part-0.txt"))).isEqualTo("the commission's work");
+    }
 }
