@@ -58,8 +58,8 @@ import static org.apache.spark.sql.functions.zip_with;
  */
 public final class RecheckResults {
 
-    static final double CONFIRM_P = 0.05;
-    static final double CONFIRM_POINTS = 1.0;
+    public static final double CONFIRM_P = 0.05;
+    public static final double CONFIRM_POINTS = 1.0;
 
     /** What one reading gave. */
     public record Summary(int formsRead, long worksRead, int problems, long schoolsConfirmed, long schoolsCleared) {

@@ -57,6 +57,24 @@ public final class RecheckTables {
     public static final String MEAN_DIFF = "mean_diff";
     public static final String WEIGHTED_KAPPA = "weighted_kappa";
 
+    /** A re-check's evidence joined into a run's cells ({@link RecheckEvidence}). */
+    public static final String EVIDENCE_WORKS = "recheck_works";
+    public static final String EVIDENCE_MARK_CHANGED = "recheck_mark_changed_share";
+    public static final String EVIDENCE_POINT_DIFF = "recheck_point_diff";
+    public static final String EVIDENCE_CONTROL_DIFF = "recheck_control_point_diff";
+    public static final String EVIDENCE_LOWERED = "recheck_works_lowered";
+    public static final String EVIDENCE_P = "recheck_p";
+    public static final String EVIDENCE_CLEARED = "recheck_cleared";
+
+    public static final StructType EVIDENCE_SCHEMA = new StructType()
+            .add(EVIDENCE_WORKS, DataTypes.LongType)
+            .add(EVIDENCE_MARK_CHANGED, DataTypes.DoubleType)
+            .add(EVIDENCE_POINT_DIFF, DataTypes.DoubleType)
+            .add(EVIDENCE_CONTROL_DIFF, DataTypes.DoubleType)
+            .add(EVIDENCE_LOWERED, DataTypes.LongType)
+            .add(EVIDENCE_P, DataTypes.DoubleType)
+            .add(EVIDENCE_CLEARED, DataTypes.BooleanType);
+
     /** Where a reading problem was found, and why (as ingest's rejects: file, sheet, row, column). */
     public static final StructType REJECTS_SCHEMA = new StructType()
             .add(FORM_FILE, DataTypes.StringType, false)
