@@ -146,6 +146,17 @@ class RecheckEndToEndTest {
         assertThat(spark.read().parquet(out + "/" + RecheckTables.WORKS).count()).isEqualTo(plan.size() - 1);
         assertThat(spark.read().parquet(out + "/" + RecheckTables.WORKS).filter(col(RecheckTables.WORK_ID).equalTo(badCode))
                 .count()).isZero();
+
+        // A rerun keeps the re-check and uses it: the re-checked cells carry its evidence, a confirmed one as a sign.
+        assertThat(new PipelineRun(run.args, true, quiet(), quiet()).execute(spark)).isZero();
+        assertThat(spark.read().parquet(out + "/" + RecheckTables.WORKS).count()).isEqualTo(plan.size() - 1);
+        List<Row> cells = spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS)
+                .filter(col(RecheckTables.EVIDENCE_WORKS).isNotNull()).collectAsList();
+        long targetedCells = plan.stream().filter(r -> RecheckTables.TARGETED.equals(r.getAs(RecheckTables.STRATUM)))
+                .map(r -> r.getAs("school_id") + "|" + r.getAs("subject") + "|" + r.getAs("grade")).distinct().count();
+        assertThat((long) cells.size()).isEqualTo(targetedCells);
+        assertThat(cells.stream().filter(r -> r.<Double>getAs("sign_recheck_p") != null
+                && r.<Double>getAs("sign_recheck_p") < 0.05 && r.<Boolean>getAs("flagged_results"))).isNotEmpty();
     }
 
     private int plan(String out, String seed) {
