@@ -1,9 +1,11 @@
 package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.CellIndicators;
+import org.vprobjectivity.indicators.CohortMarker;
 import org.vprobjectivity.indicators.ExternalReference;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.indicators.Keys;
@@ -21,8 +23,10 @@ import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * Indicators over the ingested tables in the staging folder: official markers; school, class and (with
@@ -64,8 +68,42 @@ final class IndicatorStage {
         write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
         write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION);
         regionBunching.unpersist();
+        writeCohorts(spark, scales, args.output, staging, progress);
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
         progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
+    }
+
+    /**
+     * The official marker 3 over every session at hand: this run's plus the earlier ones already in the output folder
+     * (its other sessions are carried over, so the output accumulates sessions). Only cohorts whose later session
+     * this run wrote are written: the other sessions' partitions are carried over as they were.
+     */
+    private static void writeCohorts(SparkSession spark, MarkScales scales, String output, String staging, Progress progress) {
+        String[] columns = {"session", "region", "school_id", "municipality_code", "municipality", "subject", "grade",
+                "primary_score", "scale_key"};
+        Dataset<Row> current = spark.read().parquet(staging + "/" + OutputLayout.RESULTS).selectExpr(columns);
+        List<String> sessions = current.select("session").distinct().as(Encoders.STRING()).collectAsList();
+        Dataset<Row> all = current;
+        String earlier = output + "/" + OutputLayout.RESULTS;
+        if (ParquetTables.exists(spark, earlier)) {
+            all = all.unionByName(spark.read().parquet(earlier).selectExpr(columns)
+                    .filter(not(col("session").isin(sessions.toArray()))));
+        }
+        Dataset<Row> cohorts = CohortMarker.compute(ScaleColumns.join(all, spark, scales))
+                .filter(col("session").isin(sessions.toArray())).cache();
+        try {
+            long n = cohorts.count();
+            if (n == 0) {
+                // No table rather than an empty one: an empty partitioned write leaves nothing a reader can open.
+                progress.say("no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next");
+                return;
+            }
+            write(cohorts, staging, OutputLayout.INDICATORS_COHORT);
+            long marked = cohorts.filter(col(CohortMarker.FALL).or(col(CohortMarker.RISE))).count();
+            progress.say("wrote indicators/cohort (official marker 3): %d cohorts, %d with a sharp change", n, marked);
+        } finally {
+            cohorts.unpersist();
+        }
     }
 
     /** The class→teacher mapping, or null without {@code --teachers}; its bad lines are reported, not fatal. */

@@ -20,6 +20,8 @@ public final class OutputLayout {
     public static final String INDICATORS_WEAK_SPOTS = "indicators/weak_spots";
     /** The fitted pupil model's signs per class and cell, and each reference's fit ({@code indicators.ModelSigns}). */
     public static final String INDICATORS_MODEL = "indicators/model";
+    /** The official marker 3 per school × subject × cohort, by the later session ({@code indicators.CohortMarker}). */
+    public static final String INDICATORS_COHORT = "indicators/cohort";
 
     public static final String FLAGS_CELLS = "flags/cells";
     public static final String FLAGS_SCHOOLS = "flags/schools";
@@ -36,7 +38,7 @@ public final class OutputLayout {
     /** Parquet tables partitioned by {@code session=}. */
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
             INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,
-            INDICATORS_WEAK_SPOTS, INDICATORS_MODEL, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL);
+            INDICATORS_WEAK_SPOTS, INDICATORS_MODEL, INDICATORS_COHORT, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL);
 
     private OutputLayout() {
     }

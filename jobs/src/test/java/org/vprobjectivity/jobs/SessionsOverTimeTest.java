@@ -1,0 +1,73 @@
+package org.vprobjectivity.jobs;
+
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.indicators.CohortMarker;
+import org.vprobjectivity.io.OutputLayout;
+import picocli.CommandLine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.apache.spark.sql.functions.col;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two sessions run one after the other into one output folder: the output accumulates them, the first session's
+ * partitions stay as they were, and the official marker 3 pairs each school's grade 4 of 2024 with its grade 5 of 2025.
+ */
+class SessionsOverTimeTest {
+
+    private final SparkSession spark = SparkTestSession.get();
+
+    @Test
+    void aSecondSessionAddsCohortsAndKeepsTheFirst(@TempDir Path dir) throws Exception {
+        for (String session : List.of("2024-spring", "2025-spring")) {
+            assertThat(Main.execute("generate", "--output", dir.resolve(session).toString(), "--schools", "40", "--seed",
+                    "31", "--session", session)).isZero();
+        }
+        String out = dir.resolve("out").toString();
+        assertThat(run(dir.resolve("2024-spring/region"), out)).isZero();
+        assertThat(Path.of(out, OutputLayout.INDICATORS_COHORT)).doesNotExist(); // one year: no cohort yet
+        Path first = Path.of(out, OutputLayout.RESULTS, "session=2024-spring");
+        List<String> firstFiles;
+        try (var s = Files.list(first)) {
+            firstFiles = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+
+        assertThat(run(dir.resolve("2025-spring/region"), out)).isZero();
+        try (var s = Files.list(first)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(firstFiles);
+        }
+        assertThat(spark.read().parquet(out + "/" + OutputLayout.RESULTS).select("session").distinct().count()).isEqualTo(2);
+        List<Row> cohorts = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_COHORT).collectAsList();
+        assertThat(cohorts).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.<String>getAs(CohortMarker.SESSION_FROM)).isEqualTo("2024-spring");
+            assertThat(r.<String>getAs(CohortMarker.SESSION_TO)).isEqualTo("2025-spring");
+            assertThat(r.<Integer>getAs(CohortMarker.GRADE_TO)).isEqualTo(r.<Integer>getAs(CohortMarker.GRADE_FROM) + 1);
+            assertThat(r.<Double>getAs(CohortMarker.K)).isCloseTo(
+                    r.<Double>getAs(CohortMarker.S_FROM) / r.<Double>getAs(CohortMarker.S_TO), org.assertj.core.api.Assertions.within(1e-12));
+        });
+        // every school that wrote grade 4 in 2024 and grade 5 in 2025 in a subject has its cohort
+        long expected = spark.read().parquet(out + "/" + OutputLayout.RESULTS).filter(col("grade").equalTo(4)
+                        .and(col("session").equalTo("2024-spring"))).select("school_id", "subject").distinct()
+                .join(spark.read().parquet(out + "/" + OutputLayout.RESULTS).filter(col("grade").equalTo(5)
+                        .and(col("session").equalTo("2025-spring"))).select("school_id", "subject").distinct(),
+                        new String[] {"school_id", "subject"}).count();
+        assertThat((long) cohorts.size()).isEqualTo(expected);
+        long marked = cohorts.stream().filter(r -> r.<Boolean>getAs(CohortMarker.FALL) || r.<Boolean>getAs(CohortMarker.RISE)).count();
+        System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
+    }
+
+    private int run(Path input, String out) throws Exception {
+        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", input.toString(), "--output", out);
+        return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream())).execute(spark);
+    }
+}
