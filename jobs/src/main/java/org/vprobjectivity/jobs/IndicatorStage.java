@@ -48,7 +48,8 @@ final class IndicatorStage {
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
         Dataset<Row> external = external(spark, args.reference, report, progress);
 
-        write(OfficialMarkers.compute(results), staging, OutputLayout.INDICATORS_OFFICIAL);
+        Dataset<Row> cohorts = writeCohorts(spark, scales, args.output, staging, progress);
+        write(OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts), staging, OutputLayout.INDICATORS_OFFICIAL);
         long tModel = System.currentTimeMillis();
         write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
         report.stageMillis.put("model", System.currentTimeMillis() - tModel);
@@ -68,7 +69,6 @@ final class IndicatorStage {
         write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
         write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION);
         regionBunching.unpersist();
-        writeCohorts(spark, scales, args.output, staging, progress);
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
         progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
     }
@@ -77,8 +77,10 @@ final class IndicatorStage {
      * The official marker 3 over every session at hand: this run's plus the earlier ones already in the output folder
      * (its other sessions are carried over, so the output accumulates sessions). Only cohorts whose later session
      * this run wrote are written: the other sessions' partitions are carried over as they were.
+     *
+     * @return the table written, or null when no cohort could be formed
      */
-    private static void writeCohorts(SparkSession spark, MarkScales scales, String output, String staging, Progress progress) {
+    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, String output, String staging, Progress progress) {
         String[] columns = {"session", "region", "school_id", "municipality_code", "municipality", "subject", "grade",
                 "primary_score", "scale_key"};
         Dataset<Row> current = spark.read().parquet(staging + "/" + OutputLayout.RESULTS).selectExpr(columns);
@@ -96,11 +98,12 @@ final class IndicatorStage {
             if (n == 0) {
                 // No table rather than an empty one: an empty partitioned write leaves nothing a reader can open.
                 progress.say("no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next");
-                return;
+                return null;
             }
             write(cohorts, staging, OutputLayout.INDICATORS_COHORT);
             long marked = cohorts.filter(col(CohortMarker.FALL).or(col(CohortMarker.RISE))).count();
             progress.say("wrote indicators/cohort (official marker 3): %d cohorts, %d with a sharp change", n, marked);
+            return spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_COHORT);
         } finally {
             cohorts.unpersist();
         }

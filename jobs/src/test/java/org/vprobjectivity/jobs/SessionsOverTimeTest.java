@@ -62,6 +62,17 @@ class SessionsOverTimeTest {
                         new String[] {"school_id", "subject"}).count();
         assertThat((long) cohorts.size()).isEqualTo(expected);
         long marked = cohorts.stream().filter(r -> r.<Boolean>getAs(CohortMarker.FALL) || r.<Boolean>getAs(CohortMarker.RISE)).count();
+        // marker 3 reaches the official markers of the later work, and its count
+        List<Row> official = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_OFFICIAL)
+                .filter(col("session").equalTo("2025-spring").and(col("grade").equalTo(5))).collectAsList();
+        for (Row c : cohorts) {
+            Row o = official.stream().filter(r -> r.getAs("school_id").equals(c.getAs("school_id"))
+                    && r.getAs("subject").equals(c.getAs("subject"))).findFirst().orElseThrow();
+            boolean change = c.<Boolean>getAs(CohortMarker.FALL) || c.<Boolean>getAs(CohortMarker.RISE);
+            assertThat(o.<Boolean>getAs("marker_cohort_change")).isEqualTo(change);
+            assertThat(o.<Integer>getAs("markers")).isEqualTo((o.<Boolean>getAs("marker_inflated_mean") ? 1 : 0)
+                    + (o.<Boolean>getAs("marker_mismatch") ? 1 : 0) + (change ? 1 : 0));
+        }
         System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
     }
 

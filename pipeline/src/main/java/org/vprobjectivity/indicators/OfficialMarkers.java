@@ -7,6 +7,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.covar_samp;
@@ -29,8 +30,9 @@ import static org.apache.spark.sql.functions.when;
  * <li>Marker 2, «Несоответствие результатов и школьных отметок»: Spearman's r_s between journal mark
  * and primary score over the school's participants that have a journal mark; marked when r_s &lt; 0.
  * Spearman with ties = Pearson correlation of average ranks.</li>
- * <li>Marker 3 (cohort change) needs two sessions: the column is present and null until over-time data
- * is loaded.</li>
+ * <li>Marker 3 (cohort change, {@link CohortMarker}) needs two sessions: {@link #withCohorts} sets it on the later
+ * work of the cohort (grade g + 1 of year Y + 1, the work the change shows in); null where no cohort could be
+ * formed.</li>
  * </ul>
  * The official list covers Russian and mathematics in grades 4 and 5 ({@code official_work}); the
  * markers are computed for every work so analysts can look further.
@@ -102,6 +104,24 @@ public final class OfficialMarkers {
 
     private static Column halfWidth(String sd, String n) {
         return try_divide(lit(Z95).multiply(col(sd)), sqrt(col(n)));
+    }
+
+    /**
+     * Marker 3 from {@code indicators/cohort} on the later work of each cohort: {@code marker_cohort_change} =
+     * sharp fall or sharp rise (null where the school has no cohort for the work), counted in {@code markers}.
+     *
+     * @param cohorts {@link CohortMarker#compute} rows, or null when none could be formed
+     */
+    public static Dataset<Row> withCohorts(Dataset<Row> official, Dataset<Row> cohorts) {
+        if (cohorts == null) {
+            return official;
+        }
+        Dataset<Row> marker = cohorts.select(col("session"), col("region"), col("school_id"), col("subject"),
+                col(CohortMarker.GRADE_TO).as("grade"),
+                col(CohortMarker.FALL).or(col(CohortMarker.RISE)).as("__cohort_change"));
+        return Keys.join(official.drop("marker_cohort_change"), marker, Keys.SCHOOL, "left")
+                .withColumnRenamed("__cohort_change", "marker_cohort_change")
+                .withColumn("markers", col("markers").plus(coalesce(col("marker_cohort_change"), lit(false)).cast("int")));
     }
 
     static scala.collection.immutable.Seq<String> scala(String... names) {
