@@ -65,6 +65,7 @@ final class FlagStage {
         ParquetTables.write(OfficialList.compute(official), staging + "/" + OutputLayout.FLAGS_OFFICIAL);
         Dataset<Row> list = read(spark, staging, OutputLayout.FLAGS_OFFICIAL);
         List<Row> index = OfficialList.index(list).collectAsList();
+        ParquetTables.write(OfficialList.municipalIndex(list), staging + "/" + OutputLayout.FLAGS_OFFICIAL_INDEX);
         try {
             OfficialListXlsx.write(list, index, staging + "/" + OutputLayout.OFFICIAL_XLSX, spark.sparkContext().hadoopConfiguration());
         } catch (java.io.IOException e) {

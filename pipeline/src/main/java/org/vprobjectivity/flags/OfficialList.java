@@ -105,6 +105,20 @@ public final class OfficialList {
                 .orderBy("session", "region");
     }
 
+    /**
+     * The objectivity index of each municipality, as {@link #index} for the region: {@code session, year, region,
+     * municipality_code, municipality, schools_with_works, schools_with_markers, objectivity_index}, ordered by
+     * session and municipality. Districts are judged by it too, so each gets its own figure.
+     */
+    public static Dataset<Row> municipalIndex(Dataset<Row> list) {
+        return list.groupBy(col("session"), col("year"), col("region"), col("municipality_code"), col("municipality"))
+                .agg(count(lit(1)).as("schools_with_works"),
+                        sum(when(col("any_marker"), 1L).otherwise(0L)).as("schools_with_markers"))
+                .withColumn("objectivity_index", lit(100.0).minus(
+                        try_divide(col("schools_with_markers").multiply(100.0), col("schools_with_works"))))
+                .orderBy("session", "municipality", "municipality_code");
+    }
+
     /** The official work columns of {@code list}, in {@link #WORKS} order. */
     public static List<String> workColumns(String[] columns) {
         Set<String> have = Set.of(columns);

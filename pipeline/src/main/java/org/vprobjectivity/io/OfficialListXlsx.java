@@ -28,7 +28,8 @@ import static org.apache.spark.sql.functions.col;
  * Writes the official list ({@link OfficialList}) as {@code official-markers.xlsx} in the layout districts
  * receive: sheet «Маркеры», header {@code Год | Логин | Муниципалитет | ОО | 4 РУ | 4 МА | 5 РУ | 5 МА |
  * Количество маркеров} (only the works present), one row per marked school (the official list names only
- * schools with a marker), a work cell 1 or empty; sheet «Индекс» with the region's objectivity index.
+ * schools with a marker), a work cell 1 or empty; sheet «Индекс» with the region's objectivity index and sheet
+ * «Индекс по муниципалитетам» with each municipality's.
  * Text is always written as string cells, never as formulas, so a name starting with {@code = + - @}
  * stays text. The list is small (one row per school): it is collected to the driver.
  */
@@ -36,6 +37,9 @@ public final class OfficialListXlsx {
 
     public static final String MARKERS_SHEET = "Маркеры";
     public static final String INDEX_SHEET = "Индекс";
+    public static final String MUNICIPAL_INDEX_SHEET = "Индекс по муниципалитетам";
+    public static final List<String> MUNICIPAL_INDEX_HEADER = List.of("Год", "Сессия", "Муниципалитет",
+            "ОО, выполнявшие работы", "ОО хотя бы с одним маркером", "Индекс объективности, %");
     public static final String COUNT_TITLE = "Количество маркеров";
     public static final List<String> INDEX_HEADER = List.of("Год", "Сессия", "Регион", "ОО, выполнявшие работы",
             "ОО хотя бы с одним маркером", "Индекс объективности, %");
@@ -65,10 +69,16 @@ public final class OfficialListXlsx {
     public static void write(Dataset<Row> list, List<Row> indexRows, String file, Configuration conf) throws IOException {
         List<String> works = OfficialList.workColumns(list.columns());
         List<Row> marked = list.filter(col("any_marker")).collectAsList();
+        List<Row> municipal = new ArrayList<>(OfficialList.municipalIndex(list).collectAsList());
+        Collator ru = Collator.getInstance(Locale.forLanguageTag("ru"));
+        // by session, then municipality in Russian collation, as the list itself
+        municipal.sort(Comparator.<Row, String>comparing(r -> r.getAs("session"), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(r -> r.<String>getAs("municipality"), Comparator.nullsLast(ru::compare))
+                .thenComparing(r -> r.<String>getAs("municipality_code"), Comparator.nullsLast(Comparator.naturalOrder())));
         Path target = new Path(file);
         FileSystem fs = target.getFileSystem(conf);
         try (OutputStream out = fs.create(target, true)) {
-            write(works, marked, indexRows, out);
+            write(works, marked, indexRows, municipal, out);
         }
     }
 
@@ -76,15 +86,18 @@ public final class OfficialListXlsx {
      * @param workColumns the list's work columns in order ({@link OfficialList#workColumns})
      * @param list        rows of {@link OfficialList#compute} (with their schema, as collected); unmarked ones are left out
      * @param index       rows of {@link OfficialList#index}
+     * @param municipal   rows of {@link OfficialList#municipalIndex}
      */
-    public static void write(List<String> workColumns, List<Row> list, List<Row> index, OutputStream out) throws IOException {
+    public static void write(List<String> workColumns, List<Row> list, List<Row> index, List<Row> municipal,
+                             OutputStream out) throws IOException {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             CellStyle bold = wb.createCellStyle();
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
             writeMarkers(wb.createSheet(MARKERS_SHEET), bold, workColumns, list);
-            writeIndex(wb, wb.createSheet(INDEX_SHEET), bold, index);
+            writeIndex(wb, wb.createSheet(INDEX_SHEET), bold, index, INDEX_HEADER, "region");
+            writeIndex(wb, wb.createSheet(MUNICIPAL_INDEX_SHEET), bold, municipal, MUNICIPAL_INDEX_HEADER, "municipality");
             wb.write(out);
         }
     }
@@ -118,8 +131,9 @@ public final class OfficialListXlsx {
         sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, rows.size()), 0, header.size() - 1));
     }
 
-    private static void writeIndex(XSSFWorkbook wb, Sheet sheet, CellStyle bold, List<Row> index) {
-        headerRow(sheet, bold, INDEX_HEADER);
+    private static void writeIndex(XSSFWorkbook wb, Sheet sheet, CellStyle bold, List<Row> index, List<String> header,
+                                   String place) {
+        headerRow(sheet, bold, header);
         CellStyle oneDecimal = wb.createCellStyle();
         oneDecimal.setDataFormat(wb.createDataFormat().getFormat("0.0"));
         int r = 1;
@@ -127,7 +141,7 @@ public final class OfficialListXlsx {
             org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
             number(row, 0, session.getAs("year"));
             text(row, 1, session.getAs("session"));
-            text(row, 2, session.getAs("region"));
+            text(row, 2, session.getAs(place));
             number(row, 3, session.getAs("schools_with_works"));
             number(row, 4, session.getAs("schools_with_markers"));
             Number value = session.getAs("objectivity_index");
@@ -138,7 +152,7 @@ public final class OfficialListXlsx {
             }
         }
         text(sheet.createRow(r + 1), 0, INDEX_NOTE);
-        int[] widths = {8, 14, 10, 24, 28, 24};
+        int[] widths = {8, 14, "region".equals(place) ? 10 : 36, 24, 28, 24};
         for (int c = 0; c < widths.length; c++) {
             sheet.setColumnWidth(c, 256 * widths[c]);
         }

@@ -111,6 +111,16 @@ class OfficialListTest {
         assertThat(index.get("2025-spring").<Double>getAs("objectivity_index")).isCloseTo(25.0, within(1e-12));
         assertThat(index.get("2024-spring").<Long>getAs("schools_with_works")).isEqualTo(1L);
         assertThat(index.get("2024-spring").<Double>getAs("objectivity_index")).isCloseTo(100.0, within(1e-12));
+
+        // per municipality, 2025: Гунибский 2 schools, 1 marked → 50; Агульский 1 of 1 → 0; Буйнакск (edu005; edu004
+        // wrote no official work) 1 of 1 → 0
+        Map<String, Row> municipal = OfficialList.municipalIndex(list).filter(col("session").equalTo("2025-spring"))
+                .collectAsList().stream().collect(Collectors.toMap(r -> r.getAs("municipality"), r -> r));
+        assertThat(municipal).hasSize(3);
+        assertThat(municipal.get("Гунибский район").<Long>getAs("schools_with_works")).isEqualTo(2L);
+        assertThat(municipal.get("Гунибский район").<Double>getAs("objectivity_index")).isCloseTo(50.0, within(1e-12));
+        assertThat(municipal.get("Агульский район").<Double>getAs("objectivity_index")).isCloseTo(0.0, within(1e-12));
+        assertThat(municipal.get("город Буйнакск").<Long>getAs("schools_with_works")).isEqualTo(1L);
     }
 
     @Test
@@ -129,9 +139,10 @@ class OfficialListTest {
         OfficialListXlsx.write(list, OfficialList.index(list).collectAsList(), file.toString(), SparkTestSession.get().sparkContext().hadoopConfiguration());
 
         try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
-            assertThat(wb.getNumberOfSheets()).isEqualTo(2);
+            assertThat(wb.getNumberOfSheets()).isEqualTo(3);
             assertThat(wb.getSheetName(0)).isEqualTo("Маркеры");
             assertThat(wb.getSheetName(1)).isEqualTo("Индекс");
+            assertThat(wb.getSheetName(2)).isEqualTo(OfficialListXlsx.MUNICIPAL_INDEX_SHEET);
             assertNoFormulas(wb);
 
             Sheet markers = wb.getSheet("Маркеры");
@@ -158,6 +169,13 @@ class OfficialListTest {
             assertThat(index.getRow(1).getCell(5).getNumericCellValue()).isCloseTo(100.0, within(1e-12));
             assertThat(index.getRow(2).getCell(5).getNumericCellValue()).isCloseTo(25.0, within(1e-12));
             assertThat(index.getRow(4).getCell(0).getStringCellValue()).startsWith("Индекс объективности = 100 − 100 ×");
+
+            // each municipality's index: 2024 Гунибский 1 school unmarked; 2025 Агульский 0, Буйнакск 0, Гунибский 50
+            Sheet municipal = wb.getSheet(OfficialListXlsx.MUNICIPAL_INDEX_SHEET);
+            assertThat(rowText(municipal.getRow(0), 6)).containsExactlyElementsOf(OfficialListXlsx.MUNICIPAL_INDEX_HEADER);
+            assertThat(rowText(municipal.getRow(1), 5)).containsExactly("2024", "2024-spring", "Гунибский район", "1", "0");
+            assertThat(rowText(municipal.getRow(4), 5)).containsExactly("2025", "2025-spring", "Гунибский район", "2", "1");
+            assertThat(municipal.getRow(4).getCell(5).getNumericCellValue()).isCloseTo(50.0, within(1e-12));
         }
         list.unpersist();
     }
@@ -167,7 +185,7 @@ class OfficialListTest {
         Path file = dir.resolve("empty.xlsx");
         List<String> works = List.of("marker_4_ru", "marker_4_ma", "marker_5_ru", "marker_5_ma");
         try (OutputStream out = Files.newOutputStream(file)) {
-            OfficialListXlsx.write(works, List.of(), List.of(), out);
+            OfficialListXlsx.write(works, List.of(), List.of(), List.of(), out);
         }
         try (InputStream in = Files.newInputStream(file); Workbook wb = new XSSFWorkbook(in)) {
             assertThat(rowText(wb.getSheet("Маркеры").getRow(0), 9)).containsExactlyElementsOf(OfficialListXlsx.header(works));
