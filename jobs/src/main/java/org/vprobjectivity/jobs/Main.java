@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
                 "2:bad command line",
                 "3:outputs written, but some input files or tables could not be used (see run.json)",
                 "4:nothing usable in the inputs; the previous output is left unchanged",
-                "5:compare: the two outputs differ"})
+                "5:compare: the two outputs differ",
+                "6:another run is writing the same output folder (its lock file .<name>.lock is beside it); nothing was done"})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -34,6 +34,8 @@ final class Summary {
         }
         r.files.stream().filter(f -> f.problem != null).forEach(f -> out.printf("Not used: %s%s — %s%n", f.file,
                 f.sheet == null ? "" : " [" + f.sheet + "]", english ? f.messageEn : f.messageRu));
+        r.notes.forEach(n -> out.printf("%s %s%s%n", english ? "Note:" : "Замечание:", n.path == null ? "" : n.path + " — ",
+                english ? n.messageEn : n.messageRu));
         if (outputDir == null) {
             out.println("Nothing usable was read: the previous output (if any) is left unchanged.");
             return;
