@@ -43,6 +43,14 @@ final class PipelineRun {
 
     int execute(SparkSession spark) throws Exception {
         long start = System.currentTimeMillis();
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        // Every path the user named is checked before any work: a typo is a usage error (exit 2) with the option
+        // and the path, not a stack trace after minutes of reading.
+        List<String> missing = missingPaths(conf);
+        if (!missing.isEmpty()) {
+            missing.forEach(m -> progress.say("%s", m));
+            return ExitCodes.USAGE;
+        }
         try {
             IndicatorConfig.load(args.config).reference();
             FlagConfig.load(args.config);
@@ -50,7 +58,6 @@ final class PipelineRun {
             progress.say("configuration %s: %s", args.config, e.getMessage());
             return ExitCodes.USAGE;
         }
-        Configuration conf = spark.sparkContext().hadoopConfiguration();
         AtomicOutput output = new AtomicOutput(args.output, conf);
         if (output.existsAsFile()) {
             // Replacing it would delete the user's file: the swap renames whatever is at --output aside and deletes it.
@@ -95,13 +102,62 @@ final class PipelineRun {
         }
     }
 
+    /** Messages for the inputs and side files that do not exist or are not what the option needs; empty when all are. */
+    private List<String> missingPaths(Configuration conf) {
+        List<String> problems = new ArrayList<>();
+        for (String input : args.inputs) {
+            try {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
+                if (!p.getFileSystem(conf).exists(p)) {
+                    problems.add(text.of("--input: нет такого файла или папки: %s", "--input: no such file or folder: %s", input));
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                problems.add(text.of("--input: путь не удаётся открыть: %s", "--input: the path cannot be opened: %s", input));
+            }
+        }
+        sideFile(problems, "--scales", args.scales);
+        sideFile(problems, "--mapping", args.mapping);
+        sideFile(problems, "--config", args.config);
+        sideFile(problems, "--teachers", args.teachers);
+        sideFile(problems, "--reference", args.reference);
+        sideFile(problems, "--school-types", args.schoolTypes);
+        return problems;
+    }
+
+    private void sideFile(List<String> problems, String option, java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
+        if (!java.nio.file.Files.exists(file)) {
+            problems.add(text.of("%s: нет такого файла: %s", "%s: no such file: %s", option, file));
+        } else if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(text.of("%s: %s — это папка, а нужен файл", "%s: %s is a folder, a file is needed", option, file));
+        } else if (!java.nio.file.Files.isReadable(file)) {
+            problems.add(text.of("%s: нет прав на чтение файла %s", "%s: no permission to read %s", option, file));
+        }
+    }
+
     private static RunReport.Note note(String code, String path, String ru, String en) {
         return new RunReport.Note(code, path, ru, en);
     }
 
     private int execute(SparkSession spark, AtomicOutput output, List<RunReport.Note> notes, long start) throws Exception {
-        MarkScales scales = MarkScales.load(args.scales);
-        HeaderMapping mapping = HeaderMapping.load(args.mapping);
+        MarkScales scales;
+        HeaderMapping mapping;
+        try {
+            scales = MarkScales.load(args.scales);
+        } catch (RuntimeException e) {
+            progress.say(text.of("--scales %s: файл шкал не прочитан: %s", "--scales %s: the scale file could not be read: %s",
+                    args.scales, plain(e)));
+            return ExitCodes.USAGE;
+        }
+        try {
+            mapping = HeaderMapping.load(args.mapping);
+        } catch (RuntimeException e) {
+            progress.say(text.of("--mapping %s: файл заголовков не прочитан: %s", "--mapping %s: the header mapping could not be read: %s",
+                    args.mapping, plain(e)));
+            return ExitCodes.USAGE;
+        }
         List<InputUnit> units = InputCatalog.list(args.inputs, spark.sparkContext().hadoopConfiguration());
         progress.say("%d input files found under %s", units.size(), String.join(", ", args.inputs));
         RunReport report = newReport(units);
@@ -130,6 +186,22 @@ final class PipelineRun {
         }
         new Summary(out, args.lang).print(report, args.output);
         return report.filesWithProblems() > 0 ? ExitCodes.SOME_FILES_UNUSABLE : ExitCodes.OK;
+    }
+
+    /**
+     * An exception's own message without Java's wrapping (class names of causes, Jackson's source locations): what
+     * the user can act on.
+     */
+    String plain(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {
+            t = t.getCause();
+        }
+        String m = t instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            m += text.of(" (строка %d, столбец %d)", " (line %d, column %d)", j.getLocation().getLineNr(), j.getLocation().getColumnNr());
+        }
+        return m == null ? "" : m.replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ?", "");
     }
 
     private RunReport newReport(List<InputUnit> units) {

@@ -110,4 +110,31 @@ class OutputSafetyTest {
     private static String localHost() throws Exception {
         return java.net.InetAddress.getLocalHost().getHostName();
     }
+
+    @Test
+    void aMissingInputOrSideFileIsAUsageErrorBeforeAnyWork() throws Exception {
+        Path out = dir.resolve("out");
+        Path typo = dir.resolve("regoin");
+        Outcome o = ingest("--input", sample().toString(), typo.toString(), "--output", out.toString(),
+                "--teachers", dir.resolve("teachers.csv").toString(), "--school-types", dir.toString());
+        assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.stderr()).contains("--input: нет такого файла или папки: " + typo)
+                .contains("--teachers: нет такого файла: " + dir.resolve("teachers.csv"))
+                .contains("--school-types: " + dir + " — это папка")
+                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out).doesNotExist();
+        assertThat(dir.resolve(".out.lock")).doesNotExist();
+        Outcome en = ingest("--input", typo.toString(), "--output", out.toString(), "--lang", "en");
+        assertThat(en.stderr()).contains("--input: no such file or folder: " + typo);
+    }
+
+    @Test
+    void aBrokenScaleFileIsAUsageErrorWithoutExceptionNames() throws Exception {
+        Path scales = dir.resolve("scales.json");
+        Files.writeString(scales, "{\"scales\": [ {\"subject\": \"MA\", ");
+        Outcome o = ingest("--input", sample().toString(), "--output", dir.resolve("out").toString(), "--scales", scales.toString());
+        assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.stderr()).contains("--scales " + scales + ": файл шкал не прочитан").contains("строка 1")
+                .doesNotContain("Exception");
+    }
 }
