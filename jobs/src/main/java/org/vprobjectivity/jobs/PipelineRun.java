@@ -8,6 +8,7 @@ import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
 import org.vprobjectivity.io.AtomicOutput;
+import org.vprobjectivity.io.ConfigFile;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.RunReport;
@@ -25,6 +26,10 @@ import java.util.List;
  * indicators; later stages (flags, reports) are added here and write into the same staging folder.
  */
 final class PipelineRun {
+
+    /** The sections of the --config file and the class each is read into. */
+    static final java.util.Map<String, Class<?>> CONFIG_SECTIONS = java.util.Map.of("indicators", IndicatorConfig.class,
+            "flags", FlagConfig.class);
 
     private final InputArgs args;
     private final PrintStream out;
@@ -51,11 +56,21 @@ final class PipelineRun {
             missing.forEach(m -> progress.say("%s", m));
             return ExitCodes.USAGE;
         }
+        if (!Texts.LANGUAGES.contains(args.lang)) {
+            progress.say("%s", Texts.badLang(args.lang));
+            return ExitCodes.USAGE;
+        }
         try {
+            if (args.config != null) {
+                ConfigFile.check(args.config, CONFIG_SECTIONS, PipelineRun::validateSection);
+            }
             IndicatorConfig.load(args.config).reference();
             FlagConfig.load(args.config);
+        } catch (ConfigFile.Problem e) {
+            progress.say("--config %s: %s", args.config, e.message(text.english()));
+            return ExitCodes.USAGE;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            progress.say("configuration %s: %s", args.config, e.getMessage());
+            progress.say("--config %s: %s", args.config, plain(e));
             return ExitCodes.USAGE;
         }
         AtomicOutput output = new AtomicOutput(args.output, conf);
@@ -134,6 +149,14 @@ final class PipelineRun {
             problems.add(text.of("%s: %s — это папка, а нужен файл", "%s: %s is a folder, a file is needed", option, file));
         } else if (!java.nio.file.Files.isReadable(file)) {
             problems.add(text.of("%s: нет прав на чтение файла %s", "%s: no permission to read %s", option, file));
+        }
+    }
+
+    private static void validateSection(Object section) {
+        if (section instanceof IndicatorConfig c) {
+            c.validate();
+        } else if (section instanceof FlagConfig c) {
+            c.validate();
         }
     }
 

@@ -35,6 +35,10 @@ public class ReportCommand implements Callable<Integer> {
 
     /** Writes the report in the caller's session; exit 2 when the folder holds no flags. */
     int write(SparkSession spark, PrintStream out, PrintStream err) {
+        if (!Texts.LANGUAGES.contains(lang)) {
+            err.println(Texts.badLang(lang));
+            return ExitCodes.USAGE;
+        }
         try {
             if (!ParquetTables.exists(spark, output + "/" + OutputLayout.FLAGS_SCHOOLS)) {
                 err.println("no " + OutputLayout.FLAGS_SCHOOLS + " under " + output + ": run 'run' (with indicators) first");

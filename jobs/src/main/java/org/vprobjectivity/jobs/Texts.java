@@ -3,10 +3,18 @@ package org.vprobjectivity.jobs;
 /** A user-facing text in the run's language: Russian by default, English with {@code --lang en}. */
 final class Texts {
 
+    /** The languages of --lang: anything else is a usage error, not a silent Russian. */
+    static final java.util.Set<String> LANGUAGES = java.util.Set.of("ru", "en");
+
     private final boolean english;
 
     Texts(String lang) {
         this.english = "en".equalsIgnoreCase(lang);
+    }
+
+    /** The message for a --lang outside {@link #LANGUAGES}, in both languages (the run's language is unknown). */
+    static String badLang(String lang) {
+        return "--lang: допустимо ru или en, а не «" + lang + "» / --lang must be ru or en, not \"" + lang + "\"";
     }
 
     boolean english() {
