@@ -84,11 +84,7 @@ final class PipelineRun {
         try {
             lock = OutputLock.acquire(args.output, conf, withIndicators ? "run" : "ingest");
         } catch (OutputLock.HeldException e) {
-            progress.say(text.of("папку %s сейчас пишет другой запуск (pid %d на %s, с %s); ничего не сделано, повторите после его"
-                            + " окончания. Если такого запуска нет, удалите файл блокировки %s",
-                    "another run is writing %s (pid %d on %s, since %s); nothing was done, run again once it has finished."
-                            + " If there is no such run, delete the lock file %s",
-                    args.output, e.holder.pid(), e.holder.host(), e.holder.lockedAt(), e.lockFile));
+            progress.say("%s", text.locked(args.output, e));
             return ExitCodes.OUTPUT_LOCKED;
         }
         try (lock) {

@@ -17,6 +17,15 @@ final class Texts {
         return "--lang: допустимо ru или en, а не «" + lang + "» / --lang must be ru or en, not \"" + lang + "\"";
     }
 
+    /** Another run holds the output's lock: who, since when, and what to do (wait, or delete a lock of no run). */
+    String locked(String output, org.vprobjectivity.io.OutputLock.HeldException e) {
+        return of("папку %s сейчас пишет другой запуск (pid %d на %s, с %s); ничего не сделано, повторите после его окончания."
+                        + " Если такого запуска нет, удалите файл блокировки %s",
+                "another run is writing %s (pid %d on %s, since %s); nothing was done, run again once it has finished."
+                        + " If there is no such run, delete the lock file %s",
+                output, e.holder.pid(), e.holder.host(), e.holder.lockedAt(), e.lockFile);
+    }
+
     boolean english() {
         return english;
     }

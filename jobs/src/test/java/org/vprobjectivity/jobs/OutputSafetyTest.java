@@ -137,4 +137,18 @@ class OutputSafetyTest {
         assertThat(o.stderr()).contains("--scales " + scales + ": файл шкал не прочитан").contains("строка 1")
                 .doesNotContain("Exception");
     }
+
+    @Test
+    void reportIsRefusedWhileARunHoldsTheFolder() throws Exception {
+        Path out = dir.resolve("out");
+        SparkTestSession.get().range(1).write().parquet(out.resolve("flags/schools").toString());
+        try (OutputLock run = OutputLock.acquire(out.toString(), new org.apache.hadoop.conf.Configuration(), "run")) {
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            ReportCommand report = CommandLine.populateCommand(new ReportCommand(), "--output", out.toString());
+            assertThat(report.write(SparkTestSession.get(), new PrintStream(new ByteArrayOutputStream()),
+                    new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(ExitCodes.OUTPUT_LOCKED);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("сейчас пишет другой запуск");
+        }
+        assertThat(out.resolve("report")).doesNotExist();
+    }
 }
