@@ -151,4 +151,18 @@ class OutputSafetyTest {
         }
         assertThat(out.resolve("report")).doesNotExist();
     }
+
+    /** The summary in the run's language ends with the exit code explained in one line. */
+    @Test
+    void theSummaryExplainsItsExitCodeInTheRunsLanguage() throws Exception {
+        Path bad = sample().resolveSibling("bad").resolve("Ф1 обрезанный при пересылке 2025.xlsx");
+        Outcome en = ingest("--input", sample().toString(), bad.toString(), "--output", dir.resolve("out").toString(), "--lang", "en");
+        assertThat(en.exit()).isEqualTo(ExitCodes.SOME_FILES_UNUSABLE);
+        assertThat(en.stdout()).contains("Not used: ").contains("Outputs in ")
+                .contains("Exit code 3: outputs written, but 1 input files or tables could not be used").doesNotContain("Код");
+        Outcome ru = ingest("--input", sample().toString(), "--output", dir.resolve("out").toString());
+        assertThat(ru.exit()).isZero();
+        assertThat(ru.stdout()).contains("Строки:").contains("Результаты в ").contains("Код завершения 0: всё прочитано и записано.")
+                .doesNotContain("Rows:");
+    }
 }
