@@ -12,6 +12,9 @@ import java.util.TreeMap;
 /** The one-screen summary printed at the end of a run, in the run's language (--lang). */
 final class Summary {
 
+    /** Notes of one kind printed in full; the rest are counted (all are in run.json). */
+    static final int NOTES_PER_KIND = 5;
+
     private final PrintStream out;
     private final Texts text;
 
@@ -41,8 +44,20 @@ final class Summary {
         r.files.stream().filter(f -> f.problem != null).forEach(f -> out.println(text.of("Не использовано: %s%s — %s",
                 "Not used: %s%s — %s", f.file, f.sheet == null ? "" : " [" + f.sheet + "]",
                 text.english() ? f.messageEn : f.messageRu)));
-        r.notes.forEach(n -> out.println(text.of("Замечание: %s%s", "Note: %s%s", n.path == null ? "" : n.path + " — ",
-                text.english() ? n.messageEn : n.messageRu)));
+        // A side file with hundreds of bad lines would push the rest off the screen: a few per kind, all in run.json.
+        Map<String, Integer> shown = new TreeMap<>();
+        for (RunReport.Note n : r.notes) {
+            if (shown.merge(n.code, 1, Integer::sum) <= NOTES_PER_KIND) {
+                out.println(text.of("Замечание: %s%s", "Note: %s%s", n.path == null ? "" : n.path + " — ",
+                        text.english() ? n.messageEn : n.messageRu));
+            }
+        }
+        shown.forEach((code, n) -> {
+            if (n > NOTES_PER_KIND) {
+                out.println(text.of("  … и ещё %d замечаний %s (все в %s)", "  … and %d more %s notes (all in %s)",
+                        n - NOTES_PER_KIND, code, OutputLayout.RUN_JSON));
+            }
+        });
         if (outputDir == null) {
             out.println(text.of("Код завершения %d: в файлах не нашлось ни одной пригодной работы; прежние результаты (если были)"
                             + " не тронуты.", "Exit code %d: no input yielded a usable work; the previous output (if any) is left"
