@@ -86,6 +86,13 @@ public class CompareCommand implements Callable<Integer> {
     static final String RUN_JSON_OPTIONS = "options";
     static final String RUN_JSON_NOTES = "notes";
     static final String RUN_JSON_NOTE_PATH = "path";
+    /**
+     * Notes about the output folder's own history (a stale lock taken over, a killed run's leftovers cleaned): they
+     * say nothing about the data and are never a difference.
+     */
+    static final Set<String> RUN_JSON_FOLDER_NOTES = Set.of("STALE_LOCK_TAKEN_OVER", "LEFTOVER_STAGING_DELETED",
+            "LEFTOVER_OLD_DELETED", "LEFTOVER_OLD_RESTORED");
+    static final String RUN_JSON_NOTE_CODE = "code";
     /** Options of run.json that name a file: with --ignore-source only their file names are compared. */
     static final Set<String> RUN_JSON_FILE_OPTIONS = Set.of("scales", "mapping", "config", "teachers", "reference", "school_types");
     private static final String SIDE = "__compare_side";
@@ -529,6 +536,8 @@ public class CompareCommand implements Callable<Integer> {
                 ObjectNode a = (ObjectNode) new ObjectMapper().readTree(read(actual, file, conf));
                 e.remove(RUN_JSON_TIMINGS);
                 a.remove(RUN_JSON_TIMINGS);
+                withoutFolderNotes(e);
+                withoutFolderNotes(a);
                 if (ignoreSource) {
                     withoutSource(e);
                     withoutSource(a);
@@ -642,6 +651,19 @@ public class CompareCommand implements Callable<Integer> {
         }
         fields.add(f.toString());
         return fields;
+    }
+
+    private static void withoutFolderNotes(ObjectNode json) {
+        if (json.get(RUN_JSON_NOTES) instanceof com.fasterxml.jackson.databind.node.ArrayNode notes) {
+            for (int i = notes.size() - 1; i >= 0; i--) {
+                if (RUN_JSON_FOLDER_NOTES.contains(notes.get(i).path(RUN_JSON_NOTE_CODE).asText())) {
+                    notes.remove(i);
+                }
+            }
+            if (notes.isEmpty()) {
+                json.remove(RUN_JSON_NOTES); // no notes, as in an output written before notes existed
+            }
+        }
     }
 
     /**

@@ -219,6 +219,23 @@ class CompareCommandTest {
         assertThat(compare(dir.resolve("a"), dir.resolve("c"), "--ignore-source").exit()).isEqualTo(ExitCodes.OUTPUTS_DIFFER);
     }
 
+    /** A stale lock taken over or a killed run's leftovers cleaned is the folder's history, not a difference in data. */
+    @Test
+    void notesAboutTheFoldersHistoryAreNoDifference(@TempDir Path dir) throws Exception {
+        output(dir.resolve("expected"), r -> r, 1, "01", "70");
+        output(dir.resolve("actual"), r -> r, 1, "01", "70");
+        Path runJson = dir.resolve("actual").resolve(OutputLayout.RUN_JSON);
+        String history = "\"notes\": [{\"code\": \"STALE_LOCK_TAKEN_OVER\", \"path\": \"/x/.out.lock\"},"
+                + " {\"code\": \"LEFTOVER_STAGING_DELETED\", \"path\": \"/x/.out.staging-1\"}], ";
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{" + history));
+        Outcome o = compare(dir.resolve("expected"), dir.resolve("actual"));
+        assertThat(line(o.printed(), OutputLayout.RUN_JSON)).contains("equal");
+        // A note about the data (a side file's rejected line) is still a difference.
+        Files.writeString(runJson, Files.readString(runJson).replace("LEFTOVER_STAGING_DELETED", "TEACHERS_LINE_REJECTED"));
+        assertThat(line(compare(dir.resolve("expected"), dir.resolve("actual")).printed(), OutputLayout.RUN_JSON))
+                .contains("DIFFERS in [notes]");
+    }
+
     private static Row withShare(Row r, double share) {
         return RowFactory.create(r.get(0), r.get(1), r.get(2), share, r.get(4));
     }
