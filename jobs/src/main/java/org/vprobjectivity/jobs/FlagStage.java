@@ -12,6 +12,7 @@ import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.io.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.recheck.RecheckEvidence;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 
@@ -37,7 +38,12 @@ final class FlagStage {
         FlagConfig config = FlagConfig.load(args.config);
         Dataset<Row> official = read(spark, staging, OutputLayout.INDICATORS_OFFICIAL);
         writeOfficialList(spark, official, staging, report);
-        ParquetTables.write(CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_SCHOOL),
+        // A re-check read back into this output earlier is evidence for its cells (recheck/ is kept by every run).
+        Dataset<Row> recheck = RecheckEvidence.read(spark, args.output);
+        if (recheck != null) {
+            progress.say("re-check results found: used as evidence for the flags");
+        }
+        ParquetTables.write(CellFlags.compute(RecheckEvidence.join(read(spark, staging, OutputLayout.INDICATORS_SCHOOL), recheck),
                 read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);

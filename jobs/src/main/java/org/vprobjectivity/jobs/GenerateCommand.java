@@ -7,6 +7,7 @@ import org.vprobjectivity.synthetic.DeliberatelyBadFiles;
 import org.vprobjectivity.synthetic.GenerationRecord;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.GroundTruth;
+import org.vprobjectivity.synthetic.HonestScores;
 import org.vprobjectivity.synthetic.ManipulationKind;
 import org.vprobjectivity.synthetic.OutputFormat;
 import org.vprobjectivity.synthetic.SyntheticRegion;
@@ -101,7 +102,7 @@ public class GenerateCommand implements Callable<Integer> {
         Files.createDirectories(truth);
         long t0 = System.currentTimeMillis();
         GenerationRecord record = SyntheticRegion.write(region, cfg);
-        for (String name : List.of(GroundTruth.FILE_NAME, GenerationRecord.FILE_NAME)) {
+        for (String name : List.of(GroundTruth.FILE_NAME, HonestScores.FILE_NAME, GenerationRecord.FILE_NAME)) {
             Files.move(region.resolve(name), truth.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
         if (badFiles) {

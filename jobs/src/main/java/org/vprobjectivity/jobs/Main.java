@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vpr-objectivity", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Signs of non-objective VPR results («признаки необъективности») from FIS OKO exports.",
         subcommands = {RunCommand.class, IngestCommand.class, ScalesCommand.class, GenerateCommand.class, EvaluateCommand.class,
-            ReportCommand.class, CompareCommand.class},
+            ReportCommand.class, CompareCommand.class, RecheckCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",

@@ -7,6 +7,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -85,8 +87,10 @@ public final class CellFlags {
         Column rejected = count(when(col("q_value").leq(config.q), lit(1))).over(all);
         Column threshold = rejected.multiply(config.q).divide(count(col("p_any")).over(all));
         scored = scored.withColumn("__threshold", threshold);
+        // A re-check that confirmed the school's marking lifts the results flag (RecheckEvidence); the reason says so.
         Column flaggedResults = coalesce(col("p_results_kind").leq(col("__threshold")), lit(false))
-                .and(col("practical_results"));
+                .and(col("practical_results"))
+                .and(not(coalesce(col(RecheckTables.EVIDENCE_CLEARED), lit(false))));
         Column flaggedJournal = coalesce(col("p_journal_kind").leq(col("__threshold")), lit(false))
                 .and(col("practical_journal"));
         scored = scored
@@ -127,6 +131,7 @@ public final class CellFlags {
         }
         names.addAll(Arrays.asList(BEHIND));
         names.addAll(Arrays.asList(ModelSigns.JOINED));
+        names.addAll(Arrays.asList(RecheckTables.EVIDENCE_SCHEMA.fieldNames()));
         return names.stream().distinct().filter(have::contains).map(n -> col(n)).toArray(Column[]::new);
     }
 }

@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.recheck.RecheckTables;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -27,6 +28,9 @@ final class CellReasons implements MapFunction<Row, Row> {
         this.lang = lang;
     }
 
+    /** The reason sign of a re-check that confirmed the school's marking (not a {@link Sign}: it clears, not flags). */
+    static final String RECHECK_CLEARED = "RECHECK_CLEARED";
+
     static StructType schema(StructType in) {
         return in.add("reasons", DataTypes.createArrayType(DataTypes.StringType))
                 .add("reason_signs", DataTypes.createArrayType(DataTypes.StringType))
@@ -50,7 +54,13 @@ final class CellReasons implements MapFunction<Row, Row> {
         List<String> sentences = new ArrayList<>();
         List<String> signs = new ArrayList<>();
         List<Double> ps = new ArrayList<>();
-        for (Found f : found.subList(0, Math.min(found.size(), config.maxReasons))) {
+        // A re-check that confirmed the school's marking comes first: it is why a cell with signs is not flagged.
+        if (ReasonText.hasField(cell, RecheckTables.EVIDENCE_CLEARED) && Boolean.TRUE.equals(cell.getAs(RecheckTables.EVIDENCE_CLEARED))) {
+            sentences.add(text.recheckCleared(cell));
+            signs.add(RECHECK_CLEARED);
+            ps.add(1.0);
+        }
+        for (Found f : found.subList(0, Math.min(found.size(), config.maxReasons - sentences.size()))) {
             sentences.add(text.sentence(f.sign(), cell, f.p()));
             signs.add(f.sign().name());
             ps.add(f.p());

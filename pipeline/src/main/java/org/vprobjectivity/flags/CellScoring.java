@@ -9,6 +9,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.stats.Tails;
+import org.vprobjectivity.recheck.RecheckEvidence;
+import org.vprobjectivity.recheck.RecheckTables;
 import scala.collection.Seq;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -115,7 +117,8 @@ public final class CellScoring {
 
     /**
      * A table without the pupil model's columns (teachers; a table written before the model existed) gets them as
-     * nulls, so every sign there falls back to the indicator families'.
+     * nulls, so every sign there falls back to the indicator families'; one without a re-check's evidence
+     * ({@link RecheckEvidence}: no re-check read, or a class table) gets its columns as nulls, so the sign is untested.
      */
     static Dataset<Row> withModelColumns(Dataset<Row> cells) {
         java.util.Set<String> have = new java.util.HashSet<>(Arrays.asList(cells.columns()));
@@ -124,6 +127,11 @@ public final class CellScoring {
         for (String name : ModelSigns.JOINED) {
             if (!have.contains(name)) {
                 out = out.withColumn(name, lit(null).cast(schema.apply(name).dataType()));
+            }
+        }
+        for (org.apache.spark.sql.types.StructField f : RecheckTables.EVIDENCE_SCHEMA.fields()) {
+            if (!have.contains(f.name())) {
+                out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
             }
         }
         return out;

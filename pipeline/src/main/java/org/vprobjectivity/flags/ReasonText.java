@@ -2,6 +2,7 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
 import org.vprobjectivity.model.Subjects;
+import org.vprobjectivity.recheck.RecheckTables;
 
 import java.io.Serializable;
 import java.util.Locale;
@@ -107,6 +108,14 @@ public final class ReasonText implements Serializable {
                     + signed(cell, "pattern_fit") + " where about 0 is usual)"
                     : "рисунок баллов по заданиям маловероятен при таких суммах: трудные задания решены, а лёгкие нет "
                     + "(согласованность " + signed(cell, "pattern_fit") + " при обычной около 0)";
+            case RECHECK -> english
+                    ? "re-check by a commission: scores lowered in " + integer(cell, RecheckTables.EVIDENCE_LOWERED) + " of "
+                    + integer(cell, RecheckTables.EVIDENCE_WORKS) + " works, by " + points(cell, RecheckTables.EVIDENCE_POINT_DIFF)
+                    + " on average (control group " + signedPoints(cell, RecheckTables.EVIDENCE_CONTROL_DIFF) + ")"
+                    : "перепроверка комиссией: баллы снижены в " + integer(cell, RecheckTables.EVIDENCE_LOWERED) + " из "
+                    + integer(cell, RecheckTables.EVIDENCE_WORKS) + " работ, в среднем на "
+                    + points(cell, RecheckTables.EVIDENCE_POINT_DIFF) + " (в контрольной группе "
+                    + signedPoints(cell, RecheckTables.EVIDENCE_CONTROL_DIFF) + ")";
             case COPIES -> english
                     ? integer(cell, "copy_works") + " works with the same score on every task: " + integer(cell, "copy_pairs")
                     + " identical pairs where " + num(cell, "copy_expected") + " are expected at this level"
@@ -193,6 +202,26 @@ public final class ReasonText implements Serializable {
     private static boolean municipal(Row cell) {
         String unit = hasField(cell, "reference_unit") ? cell.getAs("reference_unit") : null;
         return unit != null && !"region".equals(unit);
+    }
+
+    /** Why a cell with signs is not flagged: a re-check found the school's marks as the school gave them. */
+    String recheckCleared(Row cell) {
+        String changed = Long.toString(Math.round(((Number) cell.getAs(RecheckTables.EVIDENCE_MARK_CHANGED)).doubleValue()
+                * ((Number) cell.getAs(RecheckTables.EVIDENCE_WORKS)).doubleValue()));
+        return workOf(cell) + ": " + (english
+                ? "the re-check confirmed objective marking: the mark changed in " + changed + " of "
+                + integer(cell, RecheckTables.EVIDENCE_WORKS) + " works"
+                : "перепроверка подтвердила объективность оценивания: отметка изменилась у " + changed + " из "
+                + integer(cell, RecheckTables.EVIDENCE_WORKS) + " работ");
+    }
+
+    /** A signed size in primary points: «+0,2 первичного балла», or a dash. */
+    private String signedPoints(Row cell, String column) {
+        Object v = cell.getAs(column);
+        if (!(v instanceof Number n)) {
+            return "—";
+        }
+        return (n.doubleValue() < 0 ? "−" : "+") + points(cell, column);
     }
 
     /** A size in primary points without its sign: «2,4 первичного балла» / "2.4 points". */

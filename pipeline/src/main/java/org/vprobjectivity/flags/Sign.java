@@ -2,6 +2,8 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Column;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.recheck.RecheckResults;
+import org.vprobjectivity.recheck.RecheckTables;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -41,6 +43,8 @@ public enum Sign {
     PERSON_FIT(SignGroup.TASKS, "guttman_p", false, Source.FALLBACK),
     IDENTICAL(SignGroup.TASKS, "identical_p", false, Source.FALLBACK),
     NO_OMISSIONS(SignGroup.TASKS, "no_omission_p", false, Source.ALWAYS),
+    /** The commission's re-check lowered the school's scores more often than the control group's. */
+    RECHECK(SignGroup.RECHECK, RecheckTables.EVIDENCE_P, false, Source.ALWAYS),
     /** Journal marks above what the pupils' VPR works predict (model): the «завышение текущих отметок» kind. */
     JOURNAL_ABOVE(null, ModelSigns.JOURNAL_ABOVE_P, false, Source.MODEL),
     /** Not a sign of inflated results: VPR below the journal, the separate «завышение текущих отметок» kind. */
@@ -113,6 +117,8 @@ public enum Sign {
             case SPREAD -> col("score_sd").leq(col("sd_expected").multiply(1 - c.minSpreadReduction));
             case IDENTICAL -> col("identical_vector_works").geq(c.minIdenticalWorks);
             case COPIES -> col(ModelSigns.COPY_WORKS).geq(c.minIdenticalWorks);
+            case RECHECK -> col(RecheckTables.EVIDENCE_POINT_DIFF).minus(coalesce(col(RecheckTables.EVIDENCE_CONTROL_DIFF), lit(0.0)))
+                    .geq(RecheckResults.CONFIRM_POINTS);
             case SHAPE, PERSON_FIT, PATTERN, NO_OMISSIONS -> lit(true);
         };
         return coalesce(reached, lit(false));

@@ -15,7 +15,9 @@ public enum SignGroup {
     /** Task patterns: person fit, identical vectors, missing omissions. */
     TASKS,
     /** Participation: pupils absent. */
-    PARTICIPATION;
+    PARTICIPATION,
+    /** A re-check of the works by a commission (only where one was read back). */
+    RECHECK;
 
     /** Groups that are independent of the results' level: at least one must carry a sign for a flag. */
     public boolean independent() {

@@ -11,8 +11,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Reads one input unit end to end: opens it (through Hadoop's file systems, so cluster paths work),
@@ -44,6 +42,9 @@ public final class FileIngestor {
 
     public Result ingest(InputUnit unit) {
         String name = unit.displayName();
+        if (unit.problem() != null) {
+            return new Result(List.of(), List.of(TableReport.failed(name, null, 0, unit.problem(), unit.detail())));
+        }
         List<RawSheet> sheets;
         try {
             byte[] bytes = readBytes(unit, hadoop);
@@ -51,7 +52,10 @@ public final class FileIngestor {
                     ? XlsxReader.read(new ByteArrayInputStream(bytes))
                     : List.of(DelimitedReader.read(bytes, options.encoding()));
         } catch (Exception | OutOfMemoryError e) {
-            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            // People read this: what is wrong with the file, not which Java exception said so.
+            String why = e instanceof OutOfMemoryError ? "too large to read (an archive bomb or a huge sheet?)"
+                    : (unit.fileName().toLowerCase().endsWith(".xlsx") ? "damaged or not an xlsx" : "damaged or not a text table")
+                    + ": " + Text.describe(e);
             return new Result(List.of(), List.of(TableReport.failed(name, null, 0, FileProblem.UNREADABLE, why)));
         }
         ContextHints fromName = ContextHints.fromText(unit.fileName());
@@ -81,14 +85,8 @@ public final class FileIngestor {
             if (unit.zipEntry() == null) {
                 return in.readAllBytes();
             }
-            try (ZipInputStream zip = new ZipInputStream(in)) {
-                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    if (e.getName().equals(unit.zipEntry())) {
-                        return zip.readAllBytes();
-                    }
-                }
-            }
-            throw new IOException("entry " + unit.zipEntry() + " not found in " + unit.path());
+            return ZipEntries.read(in, unit.zipEntry())
+                    .orElseThrow(() -> new IOException("entry " + unit.zipEntry() + " not found in " + unit.path()));
         }
     }
 }

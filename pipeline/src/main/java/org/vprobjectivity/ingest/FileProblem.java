@@ -3,6 +3,8 @@ package org.vprobjectivity.ingest;
 /** Why a whole file (or sheet) could not be used. The run reports it and goes on with the other files. */
 public enum FileProblem {
     UNREADABLE("файл не удалось прочитать", "the file could not be read"),
+    ENTRY_NAME_UNREADABLE("имя файла в архиве не читается ни как UTF-8, ни как cp866; файл пропущен, остальные прочитаны",
+            "an archive entry's name is neither UTF-8 nor cp866; the entry was skipped, the others were read"),
     NO_RESULT_TABLE("в файле не найдена таблица результатов", "no result table found in the file"),
     NO_SESSION("не удалось определить сессию (год); укажите --session", "the session (year) could not be determined; pass --session"),
     NO_SUBJECT("не удалось определить предмет; укажите --subject", "the subject could not be determined; pass --subject"),

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -34,6 +35,7 @@ public final class HeaderMapping implements Serializable {
     private final List<Pattern> positionalTasks = new ArrayList<>();
     private Pattern namedTask;
     private Pattern groupRow;
+    private final List<Pattern> schoolLogins = new ArrayList<>();
     private final Set<String> absentVariants = new HashSet<>();
     private final Set<String> notAttempted = new HashSet<>();
     private final Set<String> noJournalMark = new HashSet<>();
@@ -85,8 +87,9 @@ public final class HeaderMapping implements Serializable {
             namedTask = Pattern.compile(root.get("named_task").asText());
         }
         if (root.has("group_row")) {
-            groupRow = Pattern.compile(root.get("group_row").asText());
+            groupRow = Pattern.compile(root.get("group_row").asText(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
         }
+        root.path("school_login").forEach(p -> schoolLogins.add(Pattern.compile(p.asText(), Pattern.CASE_INSENSITIVE)));
         addFolded(root, "absent_variants", absentVariants);
         addFolded(root, "not_attempted", notAttempted);
         addFolded(root, "no_journal_mark", noJournalMark);
@@ -154,20 +157,49 @@ public final class HeaderMapping implements Serializable {
         return Text.fold(name).replace(" ", "");
     }
 
-    /** A group row inside a table ("МБОУ «СОШ №1»(edu203389) | Кол-во участников: 89") → name and login. */
-    public Optional<String[]> groupRow(String firstCell) {
-        if (groupRow == null || firstCell == null) {
+    /**
+     * A group row inside a table ("МБОУ «СОШ №1»(edu203389) | Кол-во участников: 89") → name and login.
+     * Exporting tools put its text in one merged cell or split it over two or more cells
+     * ("МБОУ «СОШ №1»(edu203389)" | "Кол-во участников: 89"), so the row's non-blank cells are read as
+     * one text, joined by " | ", whatever the split.
+     */
+    public Optional<String[]> groupRow(RawRow row) {
+        if (groupRow == null || row.isEmpty()) {
             return Optional.empty();
         }
-        Matcher m = groupRow.matcher(Text.normalize(firstCell));
+        List<String> parts = new ArrayList<>();
+        for (String c : row.cells()) {
+            if (!Text.isBlank(c)) {
+                parts.add(c.trim());
+            }
+        }
+        String joined = String.join(" | ", parts);
+        // Every known group row names its participants' count; data rows never do, and skipping them keeps
+        // the pattern off long rows.
+        if (!Text.normalize(joined).contains("участник")) {
+            return Optional.empty();
+        }
+        // Matched on the text with its case kept (the pattern is case-insensitive) so that the name keeps it.
+        String text = joined.replace('\u00A0', ' ').replaceAll("\\s+", " ");
+        Matcher m = groupRow.matcher(text);
         if (!m.matches()) {
             return Optional.empty();
         }
-        // Re-cut the original text so the school name keeps its case.
-        String original = firstCell.trim();
-        int open = original.lastIndexOf('(', original.indexOf('|') < 0 ? original.length() : original.indexOf('|'));
-        String name = open > 0 ? original.substring(0, open).trim() : m.group(1).trim();
-        return Optional.of(new String[]{name, m.group(2).trim()});
+        String name = m.group(1).trim();
+        // A split before the login ("МБОУ «СОШ №1»" | "(edu203389)") leaves a joining bar at the name's end.
+        while (name.endsWith("|")) {
+            name = name.substring(0, name.length() - 1).trim();
+        }
+        return Optional.of(new String[]{name, m.group(2).trim().toLowerCase(Locale.ROOT)});
+    }
+
+    /** Whether a value is a school login by one of the configured patterns (sch…, edu…, or the user's). */
+    public boolean isSchoolLogin(String v) {
+        if (Text.isBlank(v)) {
+            return false;
+        }
+        String t = v.trim();
+        return schoolLogins.stream().anyMatch(p -> p.matcher(t).matches());
     }
 
     public boolean isAbsentVariant(String v) {

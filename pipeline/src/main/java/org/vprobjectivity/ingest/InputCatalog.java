@@ -1,5 +1,7 @@
 package org.vprobjectivity.ingest;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -12,8 +14,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.Optional;
 
 /**
  * Expands the user's input paths into readable units: folders recursively, .zip archives by entry,
@@ -58,15 +59,36 @@ public final class InputCatalog {
             return;
         }
         if (name.toLowerCase().endsWith(".zip")) {
-            try (InputStream in = fs.open(new Path(file)); ZipInputStream zip = new ZipInputStream(in)) {
-                for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                    if (!e.isDirectory() && InputUnit.isSupported(e.getName())) {
-                        units.add(new InputUnit(file, e.getName()));
-                    }
-                }
-            }
+            addArchive(units, file, fs);
         } else if (InputUnit.isSupported(name)) {
             units.add(new InputUnit(file, null));
+        }
+    }
+
+    /**
+     * Lists an archive's entries. A name that cannot be decoded becomes a unit reporting just that entry;
+     * a damaged archive keeps the entries listed before the damage and reports the rest, so neither
+     * aborts the run nor loses the good files beside it.
+     */
+    private static void addArchive(List<InputUnit> units, String file, FileSystem fs) {
+        int index = 0;
+        try (InputStream in = fs.open(new Path(file)); ZipArchiveInputStream zip = ZipEntries.open(in)) {
+            for (ZipArchiveEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry(), index++) {
+                if (e.isDirectory()) {
+                    continue;
+                }
+                Optional<String> entryName = ZipEntries.name(e);
+                if (entryName.isEmpty()) {
+                    String shown = ZipEntries.lenientName(e);
+                    units.add(new InputUnit(file, shown, FileProblem.ENTRY_NAME_UNREADABLE,
+                            "entry " + (index + 1) + " «" + shown + "»"));
+                } else if (InputUnit.isSupported(entryName.get())) {
+                    units.add(new InputUnit(file, entryName.get()));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            units.add(new InputUnit(file, null, FileProblem.UNREADABLE,
+                    "damaged zip archive after " + index + " entries: " + Text.describe(e)));
         }
     }
 }

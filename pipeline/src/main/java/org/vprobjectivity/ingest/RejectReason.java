@@ -5,6 +5,15 @@ package org.vprobjectivity.ingest;
  * Codes are stable (they appear in rejects/ and run.json); messages are for people.
  */
 public enum RejectReason {
+    TEXT_TOO_LONG("значение в ячейке длиннее 1000 символов (так длинно не бывает: ячейка испорчена)",
+            "a cell's value is longer than 1000 characters (no real value is: the cell is damaged)"),
+    SCHOOL_INVALID("логин школы не похож на логин ФИС ОКО (sch…, edu… или шаблон из --mapping)",
+            "the school login is not a FIS OKO login (sch…, edu… or a pattern given with --mapping)"),
+    GRADE_INVALID("параллель строки не число от 4 до 11", "the row's grade is not a number from 4 to 11"),
+    CONTEXT_MISSING("для строки не удалось определить сессию, предмет или параллель, хотя для других строк таблицы они известны",
+            "the row's session, subject or grade is unknown while the table's other rows have them"),
+    SCALE_MISSING("для предмета, параллели и года этой строки нет шкалы, подходящей к столбцам таблицы (у других строк таблицы она есть); укажите файл шкал --scales FILE",
+            "no scale fitting the table's columns for this row's subject, grade and year (the table's other rows have one); pass --scales FILE"),
     SCHOOL_MISSING("не указан логин школы", "school login is missing"),
     PARTICIPANT_MISSING("не указан код участника", "participant code is missing"),
     TASK_SCORE_INVALID("балл за задание не является целым неотрицательным числом", "task score is not a non-negative integer"),

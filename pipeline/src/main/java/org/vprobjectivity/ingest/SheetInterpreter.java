@@ -22,6 +22,13 @@ import java.util.stream.Collectors;
  */
 public final class SheetInterpreter {
 
+    /** The grades the VPR is written in (input-format.md). */
+    static final int MIN_GRADE = 4;
+    static final int MAX_GRADE = 11;
+    /** What a reject names as its column when the value came from a «Ф1» group row or the --school option. */
+    static final String GROUP_ROW_COLUMN = "group row";
+    static final String SCHOOL_OPTION_COLUMN = "--school";
+
     private final HeaderMapping mapping;
     private final MarkScales scales;
 
@@ -43,38 +50,71 @@ public final class SheetInterpreter {
         List<Candidate> candidates = candidates(sheet, layout, tableHints);
         int rowsRead = candidates.size();
 
-        // Every row must know its session, subject and grade, and each (subject, grade, year) needs a scale.
-        Map<String, MarkScale> scaleByWork = new LinkedHashMap<>();
+        // Every row must know its session, subject and grade, and each (subject, grade, year) needs a scale
+        // whose tasks fit the table's columns. When no row has one, the table is reported (the usual cause is a
+        // missing option or scale file). When some rows have one, a row whose own columns name another work
+        // (a grade 44, a subject typed into the wrong cell) contradicts the table: that row is quarantined and
+        // the rest are kept.
+        Map<String, Optional<MarkScale>> scaleByWork = new LinkedHashMap<>();
+        Map<String, int[]> taskIndexByScale = new HashMap<>();
+        Map<String, TaskMatch> failedMatch = new HashMap<>();
+        TableReport firstProblem = null;
+        boolean anyUsable = false;
         for (Candidate c : candidates) {
+            if (c.preReason != null) {
+                continue;
+            }
             Optional<TableReport> missing = missingContext(sourceFile, sheet.name(), rowsRead, c);
             if (missing.isPresent()) {
-                return new Outcome(List.of(), missing.get());
+                c.preReason = RejectReason.CONTEXT_MISSING;
+                c.preColumn = missing.get().problem() == FileProblem.NO_SESSION ? layout.headerOf(ColumnRole.SESSION)
+                        : missing.get().problem() == FileProblem.NO_SUBJECT ? layout.headerOf(ColumnRole.SUBJECT)
+                        : layout.headerOf(ColumnRole.GRADE);
+                firstProblem = firstProblem == null ? missing.get() : firstProblem;
+                continue;
             }
-            String work = c.subject + "|" + c.grade + "|" + c.session.year();
-            if (!scaleByWork.containsKey(work)) {
-                Optional<MarkScale> scale = scales.inForce(c.subject, c.grade, c.session.year());
-                if (scale.isEmpty()) {
-                    return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.NO_SCALE,
-                            Subjects.name(c.subject) + ", " + c.grade + " класс, " + c.session.year()
-                                    + " (row " + c.row.number() + ")"));
+            String work = workKey(c);
+            Optional<MarkScale> scale = scaleByWork.computeIfAbsent(work, w -> scales.inForce(c.subject, c.grade, c.session.year()));
+            if (scale.isEmpty()) {
+                c.preReason = RejectReason.SCALE_MISSING;
+                c.preValue = Subjects.name(c.subject) + ", " + c.grade + " класс, " + c.session.year();
+                firstProblem = firstProblem == null ? TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.NO_SCALE,
+                        c.preValue + " (row " + c.row.number() + ")") : firstProblem;
+                continue;
+            }
+            String key = scale.get().key();
+            if (!taskIndexByScale.containsKey(key) && !failedMatch.containsKey(key)) {
+                TaskMatch match = matchTasks(layout, scale.get(), sheet, layout.headerIndex());
+                if (match.problem != null) {
+                    failedMatch.put(key, match);
+                } else {
+                    taskIndexByScale.put(key, match.columnOfTask);
                 }
-                scaleByWork.put(work, scale.get());
             }
+            TaskMatch failed = failedMatch.get(key);
+            if (failed != null) {
+                c.preReason = RejectReason.SCALE_MISSING;
+                c.preValue = key + ": " + failed.detail;
+                firstProblem = firstProblem == null
+                        ? TableReport.failed(sourceFile, sheet.name(), rowsRead, failed.problem, failed.detail) : firstProblem;
+                continue;
+            }
+            c.scale = scale.get();
+            anyUsable = true;
         }
-        Map<String, int[]> taskIndexByScale = new HashMap<>();
-        for (MarkScale scale : scaleByWork.values()) {
-            TaskMatch match = matchTasks(layout, scale, sheet, layout.headerIndex());
-            if (match.problem != null) {
-                return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, match.problem, match.detail));
-            }
-            taskIndexByScale.put(scale.key(), match.columnOfTask);
+        if (!anyUsable && firstProblem != null) {
+            return new Outcome(List.of(), firstProblem);
         }
 
         List<IngestRecord> records = new ArrayList<>(candidates.size());
         int marksGiven = 0;
         int marksDisagreeing = 0;
         for (Candidate c : candidates) {
-            MarkScale scale = scaleByWork.get(c.subject + "|" + c.grade + "|" + c.session.year());
+            if (c.preReason != null) {
+                records.add(reject(contextRecord(sourceFile, sheet.name(), layout, c), c.row, layout, c.preReason, c.preColumn, c.preValue));
+                continue;
+            }
+            MarkScale scale = c.scale;
             IngestRecord r = toRecord(sourceFile, sheet.name(), layout, c, scale, taskIndexByScale.get(scale.key()));
             if (r.type != IngestRecord.Type.ABSENT && c.givenMark != null) {
                 marksGiven++;
@@ -85,13 +125,13 @@ public final class SheetInterpreter {
             records.add(r);
         }
         if (marksGiven >= 5 && marksDisagreeing * 2 > marksGiven) {
-            String used = scaleByWork.values().stream().map(s -> s.key() + " (cuts " + s.cut3() + "/" + s.cut4() + "/" + s.cut5() + ")")
+            String used = scaleByWork.values().stream().flatMap(Optional::stream).distinct().map(s -> s.key() + " (cuts " + s.cut3() + "/" + s.cut4() + "/" + s.cut5() + ")")
                     .collect(Collectors.joining(", "));
             return new Outcome(List.of(), TableReport.failed(sourceFile, sheet.name(), rowsRead, FileProblem.SCALE_DISAGREES,
                     marksDisagreeing + " of " + marksGiven + " marks disagree with scale " + used));
         }
-        Candidate first = candidates.isEmpty() ? null : candidates.get(0);
-        MarkScale firstScale = scaleByWork.values().stream().findFirst().orElse(null);
+        Candidate first = candidates.stream().filter(c -> c.scale != null).findFirst().orElse(null);
+        MarkScale firstScale = first == null ? null : first.scale;
         return new Outcome(records, new TableReport(sourceFile, sheet.name(), rowsRead, null, null,
                 first == null ? null : first.session.toString(), first == null ? null : first.subject,
                 first == null ? null : first.grade, firstScale == null ? null : firstScale.key()));
@@ -107,6 +147,16 @@ public final class SheetInterpreter {
         String schoolName;
         ClassLabel classLabel;
         String givenMark;
+        /** The scale in force for the row's work, once found and matched to the table's columns. */
+        MarkScale scale;
+        /** Set when the row is quarantined before the per-work rules (its context or identity is unusable). */
+        RejectReason preReason;
+        String preColumn;
+        String preValue;
+    }
+
+    private static String workKey(Candidate c) {
+        return c.subject + "|" + c.grade + "|" + c.session.year();
     }
 
     private List<Candidate> candidates(RawSheet sheet, TableLayout layout, ContextHints hints) {
@@ -119,32 +169,77 @@ public final class SheetInterpreter {
             if (row.isEmpty()) {
                 continue;
             }
-            if (row.nonBlankCount() <= 2) {
-                Optional<String[]> group = mapping.groupRow(row.firstNonBlank());
-                if (group.isPresent()) {
-                    groupSchoolName = group.get()[0];
-                    groupSchoolId = group.get()[1];
-                    continue;
-                }
+            Optional<String[]> group = mapping.groupRow(row);
+            if (group.isPresent()) {
+                groupSchoolName = group.get()[0];
+                groupSchoolId = group.get()[1];
+                continue;
             }
             Candidate c = new Candidate();
             c.row = row;
+            tooLong(row, layout).ifPresent(column -> {
+                c.preReason = RejectReason.TEXT_TOO_LONG;
+                c.preColumn = layout.headerOf(column);
+                c.preValue = row.cell(column);
+            });
             c.session = Optional.ofNullable(cell(row, layout, ColumnRole.SESSION)).flatMap(Session::tryParse)
                     .or(() -> Optional.ofNullable(cell(row, layout, ColumnRole.DATE)).map(d -> ContextHints.fromText(d).session()))
                     .orElse(hints.session());
             c.subject = Optional.ofNullable(cell(row, layout, ColumnRole.SUBJECT)).flatMap(Subjects::recognise).orElse(hints.subject());
             c.classLabel = ClassLabel.parse(cell(row, layout, ColumnRole.CLASS), mapping);
-            Integer gradeColumn = Text.parseInteger(cell(row, layout, ColumnRole.GRADE));
-            // The class's digits name the grade only when nothing else does; otherwise they are checked against it.
-            c.grade = gradeColumn != null ? gradeColumn : hints.grade() != null ? hints.grade() : c.classLabel.grade();
-            CodeNamePair idCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL_ID));
-            CodeNamePair schoolCell = CodeNamePair.parse(cell(row, layout, ColumnRole.SCHOOL));
+            String idText = cell(row, layout, ColumnRole.SCHOOL_ID);
+            String schoolText = cell(row, layout, ColumnRole.SCHOOL);
+            // A login column's value is a login, whatever it looks like: "=HYPERLINK(...)" is not a missing
+            // login, and "+cmd|..." is not the school "+cmd". The "Школа" column may hold a bare name instead.
+            CodeNamePair idCell = idText == null || idText.contains("|") ? CodeNamePair.parse(idText) : new CodeNamePair(idText.trim(), null);
+            CodeNamePair schoolCell = schoolText == null || schoolText.contains("|") ? CodeNamePair.parse(schoolText)
+                    : mapping.isSchoolLogin(schoolText) ? new CodeNamePair(schoolText.trim(), null)
+                    : new CodeNamePair(null, schoolText.trim());
             c.schoolId = firstNonNull(idCell.code(), schoolCell.code(), groupSchoolId, hints.school());
             c.schoolName = firstNonNull(cell(row, layout, ColumnRole.SCHOOL_NAME), schoolCell.name(), idCell.name(), groupSchoolName);
+            if (c.preReason == null && c.schoolId != null && !mapping.isSchoolLogin(c.schoolId)) {
+                c.preReason = RejectReason.SCHOOL_INVALID;
+                c.preColumn = idCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL_ID)
+                        : schoolCell.code() != null ? layout.headerOf(ColumnRole.SCHOOL)
+                        : groupSchoolId != null ? GROUP_ROW_COLUMN : SCHOOL_OPTION_COLUMN;
+                c.preValue = idCell.code() != null ? idText : schoolCell.code() != null ? schoolText : c.schoolId;
+                // The value is quoted in the reject; the row is not counted for a school that does not exist.
+                c.schoolId = null;
+            }
+            String gradeText = cell(row, layout, ColumnRole.GRADE);
+            Integer gradeColumn = Text.parseInteger(gradeText);
+            // The class's digits name the grade only when nothing else does; otherwise they are checked against it.
+            c.grade = gradeColumn != null ? gradeColumn : hints.grade() != null ? hints.grade() : c.classLabel.grade();
+            boolean gradeInvalid = (gradeText != null && gradeColumn == null)
+                    || (c.grade != null && (c.grade < MIN_GRADE || c.grade > MAX_GRADE));
+            if (c.preReason == null && gradeInvalid) {
+                // A grade the VPR has no work for is a typo in this row, not a table without a scale.
+                boolean fromClass = gradeText == null && hints.grade() == null;
+                c.preReason = RejectReason.GRADE_INVALID;
+                c.preColumn = layout.headerOf(fromClass ? ColumnRole.CLASS : ColumnRole.GRADE);
+                c.preValue = gradeText != null ? gradeText : fromClass ? cell(row, layout, ColumnRole.CLASS) : String.valueOf(c.grade);
+            }
             c.givenMark = cell(row, layout, ColumnRole.MARK);
+            if (c.preReason == null && c.schoolName != null && c.schoolName.length() > Text.MAX_VALUE_CHARS) {
+                // The name may come from the group row above, which no column check sees.
+                c.preReason = RejectReason.TEXT_TOO_LONG;
+                c.preColumn = layout.headerOf(ColumnRole.SCHOOL_NAME);
+                c.preValue = c.schoolName;
+            }
             out.add(c);
         }
         return out;
+    }
+
+    /** The first column the table uses (a role or a task) whose value in this row is longer than any real value. */
+    private static Optional<Integer> tooLong(RawRow row, TableLayout layout) {
+        for (int column = 0; column < row.cells().size(); column++) {
+            String v = row.cell(column);
+            if (v != null && v.length() > Text.MAX_VALUE_CHARS && layout.isUsed(column)) {
+                return Optional.of(column);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Optional<TableReport> missingContext(String file, String sheet, int rowsRead, Candidate c) {
@@ -212,19 +307,20 @@ public final class SheetInterpreter {
         return sheet.rows().stream().skip(headerIndex + 1L).map(r -> r.cell(column)).anyMatch(v -> !mapping.isNotAttempted(v));
     }
 
-    private IngestRecord toRecord(String file, String sheetName, TableLayout layout, Candidate c, MarkScale scale, int[] taskColumns) {
+    /** The row's context and identity, as far as they are known; the rules fill in the rest. */
+    private IngestRecord contextRecord(String file, String sheetName, TableLayout layout, Candidate c) {
         RawRow row = c.row;
         IngestRecord r = new IngestRecord();
+        r.type = IngestRecord.Type.WORK;
         r.sourceFile = file;
         r.sheet = sheetName;
         r.sourceRow = row.number();
-        r.session = c.session.toString();
+        r.session = c.session == null ? null : c.session.toString();
         r.subject = c.subject;
         r.grade = c.grade;
         r.schoolId = c.schoolId;
         r.schoolName = c.schoolName;
         r.classLabel = c.classLabel.label();
-        r.scaleKey = scale.key();
         r.participant = trimToNull(cell(row, layout, ColumnRole.PARTICIPANT));
         r.variant = trimToNull(cell(row, layout, ColumnRole.VARIANT));
         r.sex = mapping.sex(cell(row, layout, ColumnRole.SEX));
@@ -232,7 +328,13 @@ public final class SheetInterpreter {
         r.municipalityCode = firstNonNull(trimToNull(cell(row, layout, ColumnRole.MUNICIPALITY_CODE)), municipality.code());
         r.municipality = firstNonNull(municipality.name(), r.municipalityCode);
         r.region = region(row, layout, r.schoolId);
+        return r;
+    }
 
+    private IngestRecord toRecord(String file, String sheetName, TableLayout layout, Candidate c, MarkScale scale, int[] taskColumns) {
+        RawRow row = c.row;
+        IngestRecord r = contextRecord(file, sheetName, layout, c);
+        r.scaleKey = scale.key();
         if (isAbsent(row, layout, taskColumns, r.variant)) {
             r.type = IngestRecord.Type.ABSENT;
             r.variant = null;
@@ -240,10 +342,10 @@ public final class SheetInterpreter {
         }
         r.type = IngestRecord.Type.WORK;
         if (r.schoolId == null) {
-            return reject(r, row, RejectReason.SCHOOL_MISSING, layout.headerOf(ColumnRole.SCHOOL_ID), null);
+            return reject(r, row, layout, RejectReason.SCHOOL_MISSING, layout.headerOf(ColumnRole.SCHOOL_ID), null);
         }
         if (r.participant == null) {
-            return reject(r, row, RejectReason.PARTICIPANT_MISSING, layout.headerOf(ColumnRole.PARTICIPANT), null);
+            return reject(r, row, layout, RejectReason.PARTICIPANT_MISSING, layout.headerOf(ColumnRole.PARTICIPANT), null);
         }
         List<TaskSpec> tasks = scale.tasks();
         Integer[] scores = new Integer[tasks.size()];
@@ -256,10 +358,10 @@ public final class SheetInterpreter {
             Integer score = Text.parseInteger(v);
             String column = layout.headerOf(taskColumns[i]);
             if (score == null || score < 0) {
-                return reject(r, row, RejectReason.TASK_SCORE_INVALID, column, v);
+                return reject(r, row, layout, RejectReason.TASK_SCORE_INVALID, column, v);
             }
             if (score > tasks.get(i).max()) {
-                return reject(r, row, RejectReason.TASK_SCORE_ABOVE_MAX, column, v + " > " + tasks.get(i).max());
+                return reject(r, row, layout, RejectReason.TASK_SCORE_ABOVE_MAX, column, v + " > " + tasks.get(i).max());
             }
             scores[i] = score;
             sum += score;
@@ -271,19 +373,19 @@ public final class SheetInterpreter {
         if (!Text.isBlank(givenPrimary)) {
             Integer given = Text.parseInteger(givenPrimary);
             if (given == null) {
-                return reject(r, row, RejectReason.PRIMARY_SCORE_INVALID, layout.headerOf(ColumnRole.PRIMARY_SCORE), givenPrimary);
+                return reject(r, row, layout, RejectReason.PRIMARY_SCORE_INVALID, layout.headerOf(ColumnRole.PRIMARY_SCORE), givenPrimary);
             }
             if (given != sum) {
-                return reject(r, row, RejectReason.PRIMARY_SCORE_MISMATCH, layout.headerOf(ColumnRole.PRIMARY_SCORE), given + " != " + sum);
+                return reject(r, row, layout, RejectReason.PRIMARY_SCORE_MISMATCH, layout.headerOf(ColumnRole.PRIMARY_SCORE), given + " != " + sum);
             }
         }
         if (!Text.isBlank(c.givenMark)) {
             Integer given = Text.parseInteger(c.givenMark);
             if (given == null || given < 2 || given > 5) {
-                return reject(r, row, RejectReason.MARK_INVALID, layout.headerOf(ColumnRole.MARK), c.givenMark);
+                return reject(r, row, layout, RejectReason.MARK_INVALID, layout.headerOf(ColumnRole.MARK), c.givenMark);
             }
             if (given != r.mark.intValue()) {
-                return reject(r, row, RejectReason.MARK_MISMATCH, layout.headerOf(ColumnRole.MARK),
+                return reject(r, row, layout, RejectReason.MARK_MISMATCH, layout.headerOf(ColumnRole.MARK),
                         given + " != " + r.mark + " (" + sum + " pts)");
             }
         }
@@ -291,12 +393,12 @@ public final class SheetInterpreter {
         if (!mapping.isNoJournalMark(journal)) {
             Integer j = Text.parseInteger(journal);
             if (j == null || j < 2 || j > 5) {
-                return reject(r, row, RejectReason.JOURNAL_MARK_INVALID, layout.headerOf(ColumnRole.JOURNAL_MARK), journal);
+                return reject(r, row, layout, RejectReason.JOURNAL_MARK_INVALID, layout.headerOf(ColumnRole.JOURNAL_MARK), journal);
             }
             r.journalMark = j;
         }
         if (c.classLabel.grade() != null && !Objects.equals(c.classLabel.grade(), c.grade)) {
-            return reject(r, row, RejectReason.GRADE_CLASS_MISMATCH, layout.headerOf(ColumnRole.CLASS),
+            return reject(r, row, layout, RejectReason.GRADE_CLASS_MISMATCH, layout.headerOf(ColumnRole.CLASS),
                     cell(row, layout, ColumnRole.CLASS) + " vs grade " + c.grade);
         }
         return r;
@@ -318,17 +420,46 @@ public final class SheetInterpreter {
         return Text.isBlank(cell(row, layout, ColumnRole.PRIMARY_SCORE)) && Text.isBlank(cell(row, layout, ColumnRole.MARK));
     }
 
-    private static IngestRecord reject(IngestRecord r, RawRow row, RejectReason reason, String column, String value) {
+    private static IngestRecord reject(IngestRecord r, RawRow row, TableLayout layout, RejectReason reason, String column, String value) {
         r.type = IngestRecord.Type.REJECT;
         r.rejectReason = reason;
-        r.rejectColumn = column;
-        r.rejectValue = value;
+        r.rejectColumn = Text.clip(column, Text.QUOTE_CHARS);
+        r.rejectValue = Text.clip(value, Text.QUOTE_CHARS);
         r.scores = null;
         r.primaryScore = null;
         r.mark = null;
         r.journalMark = null;
-        r.rawRow = row.cells().stream().map(x -> x == null ? "" : x).collect(Collectors.joining(" | "));
+        // A rejected row may be rejected for an over-long value: its keys are quoted, not carried whole.
+        r.schoolId = Text.clip(r.schoolId, Text.QUOTE_CHARS);
+        r.schoolName = Text.clip(r.schoolName, Text.QUOTE_CHARS);
+        r.municipalityCode = Text.clip(r.municipalityCode, Text.QUOTE_CHARS);
+        r.municipality = Text.clip(r.municipality, Text.QUOTE_CHARS);
+        r.region = Text.clip(r.region, Text.QUOTE_CHARS);
+        r.classLabel = Text.clip(r.classLabel, Text.QUOTE_CHARS);
+        r.participant = Text.clip(r.participant, Text.QUOTE_CHARS);
+        r.variant = Text.clip(r.variant, Text.QUOTE_CHARS);
+        r.rawRow = rawRow(row, layout);
         return r;
+    }
+
+    /**
+     * The row as the person who fixes it needs it: "header: value" for the columns ingest reads, in the
+     * file's order. Columns the mapping does not know (pupils' names, notes, textbooks) are left out:
+     * rejects leave the input's folder, and personal data must not leave with them.
+     */
+    static String rawRow(RawRow row, TableLayout layout) {
+        StringBuilder b = new StringBuilder();
+        for (int column = 0; column < row.cells().size(); column++) {
+            String v = row.cell(column);
+            if (Text.isBlank(v) || !layout.isUsed(column)) {
+                continue;
+            }
+            if (b.length() > 0) {
+                b.append(" | ");
+            }
+            b.append(Text.clip(layout.headerOf(column), Text.QUOTE_CHARS)).append(": ").append(Text.clip(v, Text.QUOTE_CHARS));
+        }
+        return b.toString();
     }
 
     /** Region code: the column, the digits of a "reg220000 | ..." pair, else the login's region digits (sch22…). */

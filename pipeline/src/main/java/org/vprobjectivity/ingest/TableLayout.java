@@ -28,6 +28,11 @@ public record TableLayout(int headerIndex, List<String> headerCells, Map<ColumnR
     }
 
 
+    /** Whether ingest reads this column (a role or a task); other columns (pupils' names, notes) it never uses. */
+    public boolean isUsed(int column) {
+        return roles.containsValue(column) || tasks.stream().anyMatch(t -> t.column() == column);
+    }
+
     public Integer column(ColumnRole role) {
         return roles.get(role);
     }

@@ -10,6 +10,11 @@ import java.io.Serializable;
 public record TableReport(String sourceFile, String sheet, int rowsRead, FileProblem problem, String detail,
                           String session, String subject, Integer grade, String scaleKey) implements Serializable {
 
+    /** Details quote headers and values from the file: bounded, so run.json and the report never carry a huge cell. */
+    public TableReport {
+        detail = Text.clip(detail, 2000);
+    }
+
     public boolean ok() {
         return problem == null;
     }

@@ -37,6 +37,40 @@ public final class Text {
         return b.toString();
     }
 
+    /**
+     * The longest text value ingest accepts in a cell it uses. Real school names are under 300 characters;
+     * an xlsx cell holds at most 32,767, and the report and workbooks write these values into cells, so a
+     * longer value would fail the run at its very end. A row with a longer value is quarantined instead
+     * ({@link RejectReason#TEXT_TOO_LONG}).
+     */
+    public static final int MAX_VALUE_CHARS = 1000;
+
+    /** How much of an over-long or unusable value rejects and reports quote. */
+    public static final int QUOTE_CHARS = 200;
+
+    /**
+     * Text cut to {@code max} characters with a note of what was cut ("…[+31800]"), for values that are
+     * quoted in rejects and reports, so a quoted value never exceeds a spreadsheet cell either.
+     */
+    public static String clip(String s, int max) {
+        if (s == null || s.length() <= max) {
+            return s;
+        }
+        return s.substring(0, max) + "…[+" + (s.length() - max) + "]";
+    }
+
+    /** An exception's message for a person: its text, never the Java class name. */
+    public static String describe(Throwable e) {
+        String m = e.getMessage();
+        // Libraries wrap causes as "java.util.zip.ZipException: invalid ...": keep what they say, drop whose class said it.
+        String t = m == null ? "" : JAVA_NAME.matcher(m).replaceAll("").trim();
+        return t.isEmpty() ? "no detail" : t;
+    }
+
+    /** A qualified or simple Java exception or error class name, with the colon that follows it. */
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("(?:\\b[a-z_][\\w$]*\\.)*\\b[A-Z][\\w$]*(?:Exception|Error)\\b:?\\s*");
+
     public static boolean isBlank(String s) {
         return s == null || s.isBlank() || s.trim().equals("\u00A0");
     }

@@ -18,7 +18,7 @@ import java.util.UUID;
  * Replaces an output folder so that readers see either the old or the new one, never a half-written
  * one. The new output is built in a sibling staging folder; partitions of other sessions are carried
  * over from the old output (a rerun of a session replaces only that session); then two renames swap
- * the folders. A failure before the swap deletes the staging folder and leaves the old output as it was.
+ * the folders. Folders only later steps write (a re-check) are carried over whole. A failure before the swap deletes the staging folder and leaves the old output as it was.
  */
 public final class AtomicOutput {
 
@@ -81,6 +81,7 @@ public final class AtomicOutput {
         try {
             Set<String> newSessions = writer.write(staging.toString());
             carryOverOtherSessions(staging, partitionedTables, newSessions);
+            carryOverKeptFolders(staging);
         } catch (Exception | Error e) {
             fs.delete(staging, true);
             throw e;
@@ -140,6 +141,23 @@ public final class AtomicOutput {
             }
         }
         return done;
+    }
+
+    /**
+     * Folders a run never writes but later steps add to its output ({@link OutputLayout#KEPT_BY_RUNS}: a re-check's
+     * plan and the commission's results, human work that no rerun may lose) are copied whole into the new output.
+     */
+    private void carryOverKeptFolders(Path staging) throws IOException {
+        if (!fs.exists(output)) {
+            return;
+        }
+        for (String folder : OutputLayout.KEPT_BY_RUNS) {
+            Path old = new Path(output, folder);
+            Path target = new Path(staging, folder);
+            if (fs.exists(old) && !fs.exists(target)) {
+                FileUtil.copy(fs, old, fs, target, false, fs.getConf());
+            }
+        }
     }
 
     private void carryOverOtherSessions(Path staging, Set<String> tables, Set<String> newSessions) throws IOException {

@@ -21,7 +21,8 @@ import static org.apache.spark.sql.functions.when;
 
 /**
  * Writes a small table as one CSV a person opens in Excel: UTF-8 with BOM (Excel's cue for UTF-8),
- * {@code ;} separated (the Russian-locale list separator), text that Excel would take for a formula
+ * {@code ;} separated (the Russian-locale list separator), quoted as RFC 4180 and Excel do (a value holding
+ * {@code ;}, a quote or a line break is quoted, its quotes doubled), text that Excel would take for a formula
  * ({@code = + - @}) prefixed with an apostrophe. The executors write; the driver only moves bytes.
  */
 public final class CsvExport {
@@ -49,6 +50,9 @@ public final class CsvExport {
         Path parts = new Path(target.getParent(), "." + target.getName() + ".parts");
         neutraliseFormulas(table).coalesce(1).write().mode("overwrite")
                 .option("header", "false").option("sep", ";").option("quoteAll", "false")
+                // RFC 4180 and Excel double a quote inside a quoted value; Spark's default escape is a
+                // backslash, which both read as text, garbling every value that holds a quote.
+                .option("quote", "\"").option("escape", "\"").option("escapeQuotes", "true")
                 .option("emptyValue", "").option("nullValue", "")
                 .csv(parts.toString());
         FileSystem fs = target.getFileSystem(conf);

@@ -28,6 +28,11 @@ public final class OutputLayout {
     public static final String FLAGS_OFFICIAL = "flags/official";
     public static final String OFFICIAL_XLSX = "official-markers.xlsx";
 
+    /** The re-check's plan, forms and results ({@code recheck} commands; a run never writes them). */
+    public static final String RECHECK = "recheck";
+    /** Folders a run keeps from the previous output as they are (see {@code AtomicOutput}). */
+    public static final Set<String> KEPT_BY_RUNS = Set.of(RECHECK);
+
     /** Parquet tables partitioned by {@code session=}. */
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
             INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,

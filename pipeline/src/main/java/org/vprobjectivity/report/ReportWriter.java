@@ -28,7 +28,7 @@ public final class ReportWriter {
     }
 
     /** The path's file system; on a local disk the raw one, so no .crc files lie beside the files people open. */
-    static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
+    public static FileSystem fileSystem(Path path, Configuration conf) throws IOException {
         FileSystem fs = path.getFileSystem(conf);
         return fs instanceof LocalFileSystem local ? local.getRawFileSystem() : fs;
     }

@@ -9,6 +9,8 @@ final class SimWork {
     final SimPupil pupil;
     boolean absent;
     int[] scores;
+    /** The scores as the pupil earned them, before any manipulation: what an honest re-check finds. */
+    final int[] honest;
     Integer journal;
     final int variant;
 
@@ -16,6 +18,7 @@ final class SimWork {
         this.pupil = pupil;
         this.absent = absent;
         this.scores = scores;
+        this.honest = scores.clone();
         this.journal = journal;
         this.variant = variant;
     }

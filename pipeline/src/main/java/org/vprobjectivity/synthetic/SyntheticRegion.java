@@ -40,13 +40,15 @@ public final class SyntheticRegion {
         WriteContext ctx = new WriteContext(outputDir, cfg);
         Map<OutputFormat, ShapeWriter> writers = writersFor(ctx, cfg);
         int truthRows;
-        try (GroundTruth.Writer truth = new GroundTruth.Writer(outputDir.resolve(GroundTruth.FILE_NAME))) {
+        try (GroundTruth.Writer truth = new GroundTruth.Writer(outputDir.resolve(GroundTruth.FILE_NAME));
+             HonestScores.Writer honest = new HonestScores.Writer(outputDir.resolve(HonestScores.FILE_NAME))) {
             for (int i = 0; i < layout.schoolCount(); i++) {
                 SchoolPlan plan = layout.school(i);
                 SimulatedSchool school = simulator.simulate(plan);
                 for (GroundTruthRow row : school.truth()) {
                     truth.write(row);
                 }
+                honest.write(cfg.session(), school);
                 writers.get(plan.format()).write(batch(cfg, ctx, school));
             }
             truthRows = truth.rows();

@@ -9,6 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,7 +63,12 @@ final class CellRow {
             .add(ModelSigns.CUT_AT, DataTypes.DoubleType).add(ModelSigns.CUT_EXPECTED, DataTypes.DoubleType)
             .add(ModelSigns.CUT_P, DataTypes.DoubleType)
             .add(ModelSigns.COPY_PAIRS, DataTypes.DoubleType).add(ModelSigns.COPY_EXPECTED, DataTypes.DoubleType)
-            .add(ModelSigns.COPY_WORKS, DataTypes.DoubleType).add(ModelSigns.COPY_P, DataTypes.DoubleType);
+            .add(ModelSigns.COPY_WORKS, DataTypes.DoubleType).add(ModelSigns.COPY_P, DataTypes.DoubleType)
+            .add(RecheckTables.EVIDENCE_WORKS, DataTypes.LongType).add(RecheckTables.EVIDENCE_MARK_CHANGED, DataTypes.DoubleType)
+            .add(RecheckTables.EVIDENCE_POINT_DIFF, DataTypes.DoubleType)
+            .add(RecheckTables.EVIDENCE_CONTROL_DIFF, DataTypes.DoubleType)
+            .add(RecheckTables.EVIDENCE_LOWERED, DataTypes.LongType).add(RecheckTables.EVIDENCE_P, DataTypes.DoubleType)
+            .add(RecheckTables.EVIDENCE_CLEARED, DataTypes.BooleanType);
 
     static final StructType CLASS_SCHEMA = withClass();
 

@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.recheck.RecheckTables;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.stats.Tails;
@@ -208,6 +209,37 @@ class CellScoringTest {
      * 0.5, 0.5, 0.5}; the kind's p in the one family of both kinds is twice that, and its q-value among 32 cells
      * (the clean ones at p_any = 1) is 32·2·p_results ≪ 0.05.
      */
+    @Test
+    void aConfirmedRecheckIsAnIndependentSignAndAClearingOneLiftsTheFlag() {
+        Map<String, Row> out = flags(
+                // high results plus a re-check that lowered 8 of 10 works by 3 points (control +0.1): flagged
+                CellRow.of("confirmed").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set(RecheckTables.EVIDENCE_P, 1e-6).set(RecheckTables.EVIDENCE_WORKS, 10L)
+                        .set(RecheckTables.EVIDENCE_LOWERED, 8L).set(RecheckTables.EVIDENCE_POINT_DIFF, 3.0)
+                        .set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.1).set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.6)
+                        .set(RecheckTables.EVIDENCE_CLEARED, false),
+                // the same sign as "raised" below would flag, but the re-check found every mark as the school gave it
+                CellRow.of("cleared").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set("raised_p", 1e-9).set("raised_share", 0.50)
+                        .set(RecheckTables.EVIDENCE_P, 0.5).set(RecheckTables.EVIDENCE_WORKS, 12L)
+                        .set(RecheckTables.EVIDENCE_LOWERED, 1L).set(RecheckTables.EVIDENCE_POINT_DIFF, 0.1)
+                        .set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.1).set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0)
+                        .set(RecheckTables.EVIDENCE_CLEARED, true));
+        Row confirmed = out.get("confirmed");
+        assertThat(d(confirmed, CellScoring.groupColumn(SignGroup.RECHECK))).isCloseTo(1e-6, within(1e-18));
+        assertThat(d(confirmed, "p_independent")).isCloseTo(5e-6, within(1e-18)); // Simes over five independent groups
+        assertThat(confirmed.<Boolean>getAs("flagged_results")).isTrue();
+        assertThat(list(confirmed, "reason_signs")).contains("RECHECK");
+
+        Row cleared = out.get("cleared");
+        assertThat(d(cleared, "p_results")).isLessThan(1e-7); // the evidence stays as it was
+        assertThat(cleared.<Boolean>getAs("flagged_results")).isFalse();
+        assertThat(cleared.<Boolean>getAs("flagged")).isFalse();
+        assertThat(list(cleared, "reason_signs").get(0)).isEqualTo(CellReasons.RECHECK_CLEARED);
+        assertThat(CellScoringTest.<String>list(cleared, "reasons").get(0)).contains("перепроверка подтвердила объективность оценивания")
+                .contains("у 0 из 12 работ");
+    }
+
     @Test
     void highResultsAloneAreNotFlaggedButWithAnIndependentSignTheyAre() {
         Map<String, Row> out = flags(

@@ -2,6 +2,7 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -39,7 +40,10 @@ class ReasonTextTest {
                 .set("omission_rate", 0.004).set("omission_rate_ref", 0.06)
                 .set("journal_resid", 0.62).set("pattern_fit", -1.24)
                 .set("cut_at_works", 12).set("cut_expected", 3.7)
-                .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31);
+                .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31)
+                .set(RecheckTables.EVIDENCE_WORKS, 10L).set(RecheckTables.EVIDENCE_LOWERED, 7L)
+                .set(RecheckTables.EVIDENCE_POINT_DIFF, 3.4).set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.2)
+                .set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0);
     }
 
     private static final Map<Sign, String> RU = new EnumMap<>(Map.of(
@@ -79,7 +83,9 @@ class ReasonTextTest {
             Sign.PATTERN, "Математика, 4 кл.: рисунок баллов по заданиям маловероятен при таких суммах: трудные задания "
                     + "решены, а лёгкие нет (согласованность −1,24 при обычной около 0), p < 0,001",
             Sign.COPIES, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям: 7 совпадающих пар при "
-                    + "ожидаемых 0,31 для учеников такого уровня, p < 0,001"));
+                    + "ожидаемых 0,31 для учеников такого уровня, p < 0,001",
+            Sign.RECHECK, "Математика, 4 кл.: перепроверка комиссией: баллы снижены в 7 из 10 работ, в среднем на 3,4 "
+                    + "первичного балла (в контрольной группе +0,2 первичного балла), p < 0,001"));
     }
 
     private static final Map<Sign, String> EN = new EnumMap<>(Map.of(
@@ -116,7 +122,9 @@ class ReasonTextTest {
             Sign.PATTERN, "Mathematics, grade 4: task score patterns unlikely for their totals: harder tasks solved, easier "
                     + "ones missed (person fit −1.24 where about 0 is usual), p < 0.001",
             Sign.COPIES, "Mathematics, grade 4: 6 works with the same score on every task: 7 identical pairs where 0.31 are "
-                    + "expected at this level, p < 0.001"));
+                    + "expected at this level, p < 0.001",
+            Sign.RECHECK, "Mathematics, grade 4: re-check by a commission: scores lowered in 7 of 10 works, by 3.4 points on "
+                    + "average (control group +0.2 points), p < 0.001"));
     }
 
     @Test
@@ -129,6 +137,15 @@ class ReasonTextTest {
             assertThat(ru.sentence(s, row, 1e-5)).as(s.name()).isEqualTo(RU.get(s));
             assertThat(en.sentence(s, row, 1e-5)).as(s.name()).isEqualTo(EN.get(s));
         }
+    }
+
+    @Test
+    void aClearingRecheckSaysHowManyMarksChanged() {
+        Row row = cell().set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.1).toRow();
+        assertThat(new ReasonText("ru").recheckCleared(row)).isEqualTo(
+                "Математика, 4 кл.: перепроверка подтвердила объективность оценивания: отметка изменилась у 1 из 10 работ");
+        assertThat(new ReasonText("en").recheckCleared(row)).isEqualTo(
+                "Mathematics, grade 4: the re-check confirmed objective marking: the mark changed in 1 of 10 works");
     }
 
     @Test

@@ -4,6 +4,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every header named in input-format.md maps to its meaning; task headers by name and by position. */
@@ -86,8 +88,27 @@ class HeaderMappingTest {
 
     @Test
     void groupRowGivesSchoolNameAndLogin() {
-        assertThat(mapping.groupRow("МБОУ «СОШ №1»(edu203389) | Кол-во участников: 89"))
+        assertThat(mapping.groupRow(row("МБОУ «СОШ №1»(edu203389) | Кол-во участников: 89")))
                 .get().satisfies(g -> assertThat(g).containsExactly("МБОУ «СОШ №1»", "edu203389"));
-        assertThat(mapping.groupRow("МБОУ «СОШ №1»")).isEmpty();
+        assertThat(mapping.groupRow(row("МБОУ «СОШ №1»"))).isEmpty();
+    }
+
+    /** The same group row as exporting tools split it over cells (issue 17: 120 group rows became rejects). */
+    @Test
+    void groupRowSplitOverCellsReadsAsTheMergedOne() {
+        for (RawRow split : List.of(
+                row("МБОУ «СОШ №1»(edu203389)", "Кол-во участников: 89"),
+                row(null, "МБОУ «СОШ №1»(edu203389)", null, null, "Кол-во участников: 89"),
+                row("МБОУ «СОШ №1»", "(edu203389)", "Кол-во участников: 89"),
+                row("МБОУ «СОШ №1»", "edu203389", "Кол-во участников:", "89"),
+                row("МБОУ «СОШ №1» (EDU203389)   КОЛ-ВО УЧАСТНИКОВ: 89"))) {
+            assertThat(mapping.groupRow(split)).as(split.toString())
+                    .get().satisfies(g -> assertThat(g).containsExactly("МБОУ «СОШ №1»", "edu203389"));
+        }
+        assertThat(mapping.groupRow(row("sch220001", "Иванов", "40001", "1", "2"))).isEmpty();
+    }
+
+    private static RawRow row(String... cells) {
+        return new RawRow(1, java.util.Arrays.asList(cells));
     }
 }

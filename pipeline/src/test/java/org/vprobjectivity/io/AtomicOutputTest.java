@@ -108,4 +108,15 @@ class AtomicOutputTest {
             assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
         }
     }
+
+    @Test
+    void aRerunKeepsTheRecheckAsItWas() throws Exception {
+        writeRun("2025-spring", "first");
+        Path plan = out().resolve(OutputLayout.RECHECK).resolve("plan");
+        Files.createDirectories(plan);
+        Files.writeString(plan.resolve("part-0.txt"), "the commission's work");
+        writeRun("2025-spring", "second");
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("second");
+        assertThat(Files.readString(plan.resolve("part-0.txt"))).isEqualTo("the commission's work");
+    }
 }
