@@ -49,6 +49,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.log10;
 import static org.apache.spark.sql.functions.map_entries;
 import static org.apache.spark.sql.functions.pow;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
@@ -61,7 +62,8 @@ import static org.apache.spark.sql.functions.when;
  * both ways finds, in one pass: each distinct row counted on either side), with floating-point values normalised to
  * the tolerance first (summation order differs between partitionings) and the few rows left over matched pairwise
  * within the tolerance; {@code run.json} without its timings; {@code rejects.csv} by its lines; {@code report/} and
- * the other files by their names only (they hold dates).
+ * the other files by their names only (they hold dates). With {@code --ignore-source} the input paths count by their
+ * file names only.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare two run outputs table by table: every Parquet table by schema and rows (floating-point values"
@@ -75,6 +77,24 @@ public class CompareCommand implements Callable<Integer> {
     static final Set<String> RUN_JSON_TIMINGS = Set.of("startedAt", "stageMillis");
     /** Leftover rows matched pairwise on the driver up to this many per side; more is reported as a difference. */
     static final int PAIRWISE_LIMIT = 10_000;
+    /** The column (results, rejects, rejects.csv) that names the input file a row was read from, as a full path. */
+    static final String SOURCE_FILE = "source_file";
+    /** run.json's fields that hold where inputs were read from: compared by file names with --ignore-source. */
+    static final String RUN_JSON_INPUTS = "inputs";
+    static final String RUN_JSON_FILES = "files";
+    static final String RUN_JSON_FILE = "file";
+    static final String RUN_JSON_OPTIONS = "options";
+    static final String RUN_JSON_NOTES = "notes";
+    static final String RUN_JSON_NOTE_PATH = "path";
+    /**
+     * Notes about the output folder's own history (a stale lock taken over, a killed run's leftovers cleaned): they
+     * say nothing about the data and are never a difference.
+     */
+    static final Set<String> RUN_JSON_FOLDER_NOTES = Set.of("STALE_LOCK_TAKEN_OVER", "LEFTOVER_STAGING_DELETED",
+            "LEFTOVER_OLD_DELETED", "LEFTOVER_OLD_RESTORED");
+    static final String RUN_JSON_NOTE_CODE = "code";
+    /** Options of run.json that name a file: with --ignore-source only their file names are compared. */
+    static final Set<String> RUN_JSON_FILE_OPTIONS = Set.of("scales", "mapping", "config", "teachers", "reference", "school_types");
     private static final String SIDE = "__compare_side";
     private static final String IN_E = "__compare_expected";
     private static final String IN_A = "__compare_actual";
@@ -88,6 +108,11 @@ public class CompareCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-9", paramLabel = "REL",
             description = "Relative tolerance for floating-point values (default: ${DEFAULT-VALUE}).")
     double tolerance;
+
+    @Option(names = "--ignore-source",
+            description = "Ignore where the inputs were read from: source_file (in the tables and rejects.csv) and the paths in"
+                    + " run.json are compared by their file names only, so the same data read from another folder compares equal.")
+    boolean ignoreSource;
 
     @Option(names = "--examples", defaultValue = "3", paramLabel = "N",
             description = "Differing rows shown per table and side (default: ${DEFAULT-VALUE}).")
@@ -221,6 +246,10 @@ public class CompareCommand implements Callable<Integer> {
                     + (e != null ? "expected" : "actual") + ", none in the other");
             return equal;
         }
+        if (ignoreSource) {
+            e = fileNameOnly(e);
+            a = fileNameOnly(a);
+        }
         List<String> schemaE = describe(e.schema());
         List<String> schemaA = describe(a.schema());
         if (!schemaE.equals(schemaA)) {
@@ -280,6 +309,18 @@ public class CompareCommand implements Callable<Integer> {
                 table, rowsE, rowsA, countE, countA);
         examples(out, leftE, leftA, Arrays.asList(names));
         return false;
+    }
+
+    /** The table with {@link #SOURCE_FILE} cut to its file name (the part after the last / or \\), when it has one. */
+    private static Dataset<Row> fileNameOnly(Dataset<Row> table) {
+        return Arrays.asList(table.columns()).contains(SOURCE_FILE)
+                ? table.withColumn(SOURCE_FILE, regexp_replace(col(SOURCE_FILE), "^.*[/\\\\]", ""))
+                : table;
+    }
+
+    /** A path's file name: the part after the last / or \\. */
+    static String fileName(String path) {
+        return path == null ? null : path.replaceAll("^.*[/\\\\]", "");
     }
 
     /**
@@ -495,6 +536,12 @@ public class CompareCommand implements Callable<Integer> {
                 ObjectNode a = (ObjectNode) new ObjectMapper().readTree(read(actual, file, conf));
                 e.remove(RUN_JSON_TIMINGS);
                 a.remove(RUN_JSON_TIMINGS);
+                withoutFolderNotes(e);
+                withoutFolderNotes(a);
+                if (ignoreSource) {
+                    withoutSource(e);
+                    withoutSource(a);
+                }
                 List<String> fields = new ArrayList<>();
                 e.fieldNames().forEachRemaining(f -> {
                     if (!e.get(f).equals(a.get(f))) {
@@ -511,8 +558,8 @@ public class CompareCommand implements Callable<Integer> {
                 return fields.isEmpty();
             }
             if (file.endsWith(".csv")) {
-                List<String> e = lines(read(expected, file, conf));
-                List<String> a = lines(read(actual, file, conf));
+                List<String> e = lines(read(expected, file, conf), ignoreSource);
+                List<String> a = lines(read(actual, file, conf), ignoreSource);
                 boolean equal = e.equals(a);
                 if (equal) {
                     out.printf("  %-28s %,d lines, equal%n", file, e.size());
@@ -561,10 +608,100 @@ public class CompareCommand implements Callable<Integer> {
         }
     }
 
-    /** Lines in sorted order (rows with equal sort keys may come in any order). */
-    private static List<String> lines(byte[] bytes) {
+    /**
+     * Lines in sorted order (rows with equal sort keys may come in any order); with {@code fileNamesOnly} the
+     * {@link #SOURCE_FILE} field (found by the header) cut to its file name.
+     */
+    private static List<String> lines(byte[] bytes, boolean fileNamesOnly) {
         List<String> lines = new ArrayList<>(Arrays.asList(new String(bytes, StandardCharsets.UTF_8).split("\r?\n")));
+        if (fileNamesOnly && !lines.isEmpty()) {
+            String header = lines.get(0).startsWith("\uFEFF") ? lines.get(0).substring(1) : lines.get(0);
+            char delimiter = header.contains(";") ? ';' : ',';
+            int column = splitCsv(header, delimiter).indexOf(SOURCE_FILE);
+            if (column >= 0) {
+                for (int i = 1; i < lines.size(); i++) {
+                    List<String> fields = splitCsv(lines.get(i), delimiter);
+                    if (column < fields.size()) {
+                        fields.set(column, fileName(fields.get(column)));
+                        lines.set(i, String.join(String.valueOf(delimiter), fields));
+                    }
+                }
+            }
+        }
         lines.sort(String::compareTo);
         return lines;
+    }
+
+    /** A CSV line's fields as written (quotes kept), split at delimiters outside quotes. */
+    static List<String> splitCsv(String line, char delimiter) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder f = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted; // a doubled quote toggles twice: still inside
+            }
+            if (c == delimiter && !quoted) {
+                fields.add(f.toString());
+                f.setLength(0);
+            } else {
+                f.append(c);
+            }
+        }
+        fields.add(f.toString());
+        return fields;
+    }
+
+    private static void withoutFolderNotes(ObjectNode json) {
+        if (json.get(RUN_JSON_NOTES) instanceof com.fasterxml.jackson.databind.node.ArrayNode notes) {
+            for (int i = notes.size() - 1; i >= 0; i--) {
+                if (RUN_JSON_FOLDER_NOTES.contains(notes.get(i).path(RUN_JSON_NOTE_CODE).asText())) {
+                    notes.remove(i);
+                }
+            }
+            if (notes.isEmpty()) {
+                json.remove(RUN_JSON_NOTES); // no notes, as in an output written before notes existed
+            }
+        }
+    }
+
+    /**
+     * run.json without where the inputs were read from: inputs, each table's file, the file options and the notes'
+     * paths by their file names, the tables' entries in a fixed order (they were sorted by the full path).
+     */
+    private static void withoutSource(ObjectNode json) {
+        if (json.get(RUN_JSON_INPUTS) instanceof com.fasterxml.jackson.databind.node.ArrayNode inputs) {
+            List<String> names = new ArrayList<>();
+            inputs.forEach(i -> names.add(fileName(i.asText())));
+            names.sort(String::compareTo);
+            inputs.removeAll();
+            names.forEach(inputs::add);
+        }
+        if (json.get(RUN_JSON_OPTIONS) instanceof ObjectNode options) {
+            for (String option : RUN_JSON_FILE_OPTIONS) {
+                if (options.hasNonNull(option)) {
+                    options.put(option, fileName(options.get(option).asText()));
+                }
+            }
+        }
+        for (String list : List.of(RUN_JSON_FILES, RUN_JSON_NOTES)) {
+            if (json.get(list) instanceof com.fasterxml.jackson.databind.node.ArrayNode entries) {
+                List<com.fasterxml.jackson.databind.JsonNode> sorted = new ArrayList<>();
+                for (com.fasterxml.jackson.databind.JsonNode entry : entries) {
+                    if (entry instanceof ObjectNode o) {
+                        for (String field : List.of(RUN_JSON_FILE, RUN_JSON_NOTE_PATH)) {
+                            if (o.hasNonNull(field)) {
+                                o.put(field, fileName(o.get(field).asText()));
+                            }
+                        }
+                    }
+                    sorted.add(entry);
+                }
+                sorted.sort(java.util.Comparator.comparing(com.fasterxml.jackson.databind.JsonNode::toString));
+                entries.removeAll();
+                entries.addAll(sorted);
+            }
+        }
     }
 }

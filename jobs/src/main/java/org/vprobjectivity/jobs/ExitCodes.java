@@ -11,6 +11,11 @@ public final class ExitCodes {
     public static final int NOTHING_USABLE = 4;
     /** {@code compare}: the two outputs differ (tables, run.json or file lists). */
     public static final int OUTPUTS_DIFFER = 5;
+    /**
+     * Another run holds the output folder's lock ({@code .<name>.lock} beside it): nothing was read or written.
+     * Its own code so that a scheduler can tell "try later" from a failure.
+     */
+    public static final int OUTPUT_LOCKED = 6;
 
     private ExitCodes() {
     }

@@ -27,6 +27,9 @@ import static org.apache.spark.sql.functions.col;
  */
 final class FlagStage {
 
+    /** Spark SQL setting: infer filters from constraints (see the teacher roll-up below). */
+    static final String CONSTRAINT_PROPAGATION = "spark.sql.constraintPropagation.enabled";
+
     private FlagStage() {
     }
 
@@ -51,8 +54,17 @@ final class FlagStage {
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
             Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
                     config, args.lang);
-            ParquetTables.write(SchoolFlags.rollUp(teacherCells, new String[] {"session", "region", "teacher_id"}, config, args.lang),
-                    staging + "/" + OutputLayout.FLAGS_TEACHERS);
+            // Planning this roll-up with Catalyst's constraint propagation ran for over ten minutes (the many CASE WHENs
+            // of the reasons, inferred over each other) before a single task started: a run with --teachers never
+            // finished. The constraints only add redundant filters; the result is the same without them.
+            String propagation = spark.conf().get(CONSTRAINT_PROPAGATION, "true");
+            spark.conf().set(CONSTRAINT_PROPAGATION, "false");
+            try {
+                ParquetTables.write(SchoolFlags.rollUp(teacherCells, new String[] {"session", "region", "teacher_id"}, config,
+                        args.lang), staging + "/" + OutputLayout.FLAGS_TEACHERS);
+            } finally {
+                spark.conf().set(CONSTRAINT_PROPAGATION, propagation);
+            }
         }
         summarise(read(spark, staging, OutputLayout.FLAGS_COMPARISON), cells, report);
         report.stageMillis.put("flags", System.currentTimeMillis() - t0);
@@ -83,7 +95,8 @@ final class FlagStage {
             return null;
         }
         SchoolTypes types = SchoolTypes.read(file);
-        types.problems().forEach(p -> progress.say("school types file %s, line %d: %s", file, p.line(), p.messageEn()));
+        types.problems().forEach(p -> IndicatorStage.sideFileNote(report, progress, "SCHOOL_TYPES_LINE_REJECTED", "--school-types",
+                file, p.line(), p.messageRu(), p.messageEn()));
         report.totals.put("school_types_lines", (long) types.types().size());
         return types.toDataset(spark);
     }

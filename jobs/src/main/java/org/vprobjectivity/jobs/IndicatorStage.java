@@ -115,10 +115,22 @@ final class IndicatorStage {
             return null;
         }
         TeacherMapping mapping = TeacherMapping.read(file);
-        mapping.problems().forEach(p -> progress.say("teachers file %s, line %d: %s", file, p.line(), p.messageEn()));
+        mapping.problems().forEach(p -> sideFileNote(report, progress, "TEACHERS_LINE_REJECTED", "--teachers", file, p.line(),
+                p.messageRu(), p.messageEn()));
         report.totals.put("teacher_mapping_lines", (long) mapping.entries().size());
         report.totals.put("teacher_mapping_problems", (long) mapping.problems().size());
         return mapping.toDataset(spark, includeNames);
+    }
+
+    /**
+     * A side file's rejected line: a note in the summary and run.json (a user reads those, not stderr scrolled away),
+     * and a progress line.
+     */
+    static void sideFileNote(RunReport report, Progress progress, String code, String option, Path file, int line,
+                             String messageRu, String messageEn) {
+        report.notes.add(new RunReport.Note(code, file.toString(), option + ", строка " + line + ": " + messageRu,
+                option + ", line " + line + ": " + messageEn));
+        progress.say("%s %s, line %d: %s", option, file, line, messageEn);
     }
 
     private static void write(Dataset<Row> table, String staging, String name) {
@@ -131,7 +143,8 @@ final class IndicatorStage {
             return null;
         }
         ExternalReference reference = ExternalReference.read(file);
-        reference.problems().forEach(p -> progress.say("reference file %s, line %d: %s", file, p.line(), p.messageEn()));
+        reference.problems().forEach(p -> sideFileNote(report, progress, "REFERENCE_LINE_REJECTED", "--reference", file, p.line(),
+                p.messageRu(), p.messageEn()));
         report.totals.put("reference_lines", (long) reference.entries().size());
         report.totals.put("reference_problems", (long) reference.problems().size());
         return reference.toDataset(spark);

@@ -53,6 +53,10 @@ final class IngestStage {
 
         IngestTables tables = new IngestTables(staged.filter(col("record_type").notEqual(IngestRecordSchema.TABLE)));
         fillFileCounts(staged, tables, report);
+        SessionYears.check(report).forEach(n -> {
+            report.notes.add(n);
+            progress.say("%s", n.messageEn);
+        });
         progress.say("read %d tables: %,d rows, %,d works, %,d absent, %,d rejected, %d with problems",
                 report.files.size(), report.totals.get("rows_read"), report.totals.get("works"),
                 report.totals.get("absent"), report.totals.get("rejected"), report.filesWithProblems());

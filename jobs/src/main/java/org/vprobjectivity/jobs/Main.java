@@ -15,8 +15,9 @@ import picocli.CommandLine.Command;
                 "2:bad command line",
                 "3:outputs written, but some input files or tables could not be used (see run.json)",
                 "4:nothing usable in the inputs; the previous output is left unchanged",
-                "5:compare: the two outputs differ"})
-public final class Main implements Runnable {
+                "5:compare: the two outputs differ",
+                "6:another run is writing the same output folder (its lock file .<name>.lock is beside it); nothing was done"})
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -35,9 +36,11 @@ public final class Main implements Runnable {
                 .execute(args);
     }
 
+    /** No command given: the help (on stderr, as for any usage error) and exit 2, so a script notices. */
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
     }
 
     static final class VersionProvider implements CommandLine.IVersionProvider {

@@ -1,5 +1,6 @@
 package org.vprobjectivity.jobs;
 
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.indicators.IndicatorConfig;
@@ -7,13 +8,16 @@ import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
 import org.vprobjectivity.io.AtomicOutput;
+import org.vprobjectivity.io.ConfigFile;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.report.ReportWriter;
 
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 
@@ -23,9 +27,14 @@ import java.util.List;
  */
 final class PipelineRun {
 
+    /** The sections of the --config file and the class each is read into. */
+    static final java.util.Map<String, Class<?>> CONFIG_SECTIONS = java.util.Map.of("indicators", IndicatorConfig.class,
+            "flags", FlagConfig.class);
+
     private final InputArgs args;
     private final PrintStream out;
     private final Progress progress;
+    private final Texts text;
 
     private final boolean withIndicators;
 
@@ -34,23 +43,144 @@ final class PipelineRun {
         this.withIndicators = withIndicators;
         this.out = out;
         this.progress = new Progress(err);
+        this.text = new Texts(args.lang);
     }
 
     int execute(SparkSession spark) throws Exception {
         long start = System.currentTimeMillis();
-        try {
-            IndicatorConfig.load(args.config).reference();
-            FlagConfig.load(args.config);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            progress.say("configuration %s: %s", args.config, e.getMessage());
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        // Every path the user named is checked before any work: a typo is a usage error (exit 2) with the option
+        // and the path, not a stack trace after minutes of reading.
+        List<String> missing = missingPaths(conf);
+        if (!missing.isEmpty()) {
+            missing.forEach(m -> progress.say("%s", m));
             return ExitCodes.USAGE;
         }
-        MarkScales scales = MarkScales.load(args.scales);
-        HeaderMapping mapping = HeaderMapping.load(args.mapping);
+        if (!Texts.LANGUAGES.contains(args.lang)) {
+            progress.say("%s", Texts.badLang(args.lang));
+            return ExitCodes.USAGE;
+        }
+        try {
+            if (args.config != null) {
+                ConfigFile.check(args.config, CONFIG_SECTIONS, PipelineRun::validateSection);
+            }
+            IndicatorConfig.load(args.config).reference();
+            FlagConfig.load(args.config);
+        } catch (ConfigFile.Problem e) {
+            progress.say("--config %s: %s", args.config, e.message(text.english()));
+            return ExitCodes.USAGE;
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            progress.say("--config %s: %s", args.config, plain(e));
+            return ExitCodes.USAGE;
+        }
+        AtomicOutput output = new AtomicOutput(args.output, conf);
+        if (output.existsAsFile()) {
+            // Replacing it would delete the user's file: the swap renames whatever is at --output aside and deletes it.
+            progress.say(text.of("--output %s — это файл, а не папка; укажите папку для результатов (файл не тронут)",
+                    "--output %s is a file, not a folder; give a folder for the outputs (the file is left as it is)", args.output));
+            return ExitCodes.USAGE;
+        }
+        OutputLock lock;
+        try {
+            lock = OutputLock.acquire(args.output, conf, withIndicators ? "run" : "ingest");
+        } catch (OutputLock.HeldException e) {
+            progress.say("%s", text.locked(args.output, e));
+            return ExitCodes.OUTPUT_LOCKED;
+        }
+        try (lock) {
+            List<RunReport.Note> notes = new ArrayList<>();
+            if (lock.takenOver() != null) {
+                OutputLock.Holder h = lock.takenOver();
+                notes.add(note("STALE_LOCK_TAKEN_OVER", lock.file(),
+                        String.format("блокировка папки от прерванного запуска (pid %d, с %s) снята", h.pid(), h.lockedAt()),
+                        String.format("the lock of an interrupted run (pid %d, since %s) was taken over", h.pid(), h.lockedAt())));
+            }
+            // Under the lock no other run is writing here: staging folders beside the output are a killed run's.
+            for (AtomicOutput.Leftover l : output.cleanLeftovers()) {
+                notes.add(switch (l.action()) {
+                    case STAGING_DELETED -> note("LEFTOVER_STAGING_DELETED", l.path(),
+                            "удалена недописанная папка прерванного запуска", "deleted the half-written folder of an interrupted run");
+                    case OLD_DELETED -> note("LEFTOVER_OLD_DELETED", l.path(),
+                            "удалена копия прежних результатов, оставленная прерванным запуском",
+                            "deleted the copy of the previous output left by an interrupted run");
+                    case OLD_RESTORED -> note("LEFTOVER_OLD_RESTORED", l.path(),
+                            "прежние результаты, отодвинутые прерванным запуском, возвращены на место",
+                            "the previous output moved aside by an interrupted run was moved back into place");
+                });
+            }
+            notes.forEach(n -> progress.say("%s: %s", n.path, text.english() ? n.messageEn : n.messageRu));
+            return execute(spark, output, notes, start);
+        }
+    }
+
+    /** Messages for the inputs and side files that do not exist or are not what the option needs; empty when all are. */
+    private List<String> missingPaths(Configuration conf) {
+        List<String> problems = new ArrayList<>();
+        for (String input : args.inputs) {
+            try {
+                org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
+                if (!p.getFileSystem(conf).exists(p)) {
+                    problems.add(text.of("--input: нет такого файла или папки: %s", "--input: no such file or folder: %s", input));
+                }
+            } catch (java.io.IOException | IllegalArgumentException e) {
+                problems.add(text.of("--input: путь не удаётся открыть: %s", "--input: the path cannot be opened: %s", input));
+            }
+        }
+        sideFile(problems, "--scales", args.scales);
+        sideFile(problems, "--mapping", args.mapping);
+        sideFile(problems, "--config", args.config);
+        sideFile(problems, "--teachers", args.teachers);
+        sideFile(problems, "--reference", args.reference);
+        sideFile(problems, "--school-types", args.schoolTypes);
+        return problems;
+    }
+
+    private void sideFile(List<String> problems, String option, java.nio.file.Path file) {
+        if (file == null) {
+            return;
+        }
+        if (!java.nio.file.Files.exists(file)) {
+            problems.add(text.of("%s: нет такого файла: %s", "%s: no such file: %s", option, file));
+        } else if (!java.nio.file.Files.isRegularFile(file)) {
+            problems.add(text.of("%s: %s — это папка, а нужен файл", "%s: %s is a folder, a file is needed", option, file));
+        } else if (!java.nio.file.Files.isReadable(file)) {
+            problems.add(text.of("%s: нет прав на чтение файла %s", "%s: no permission to read %s", option, file));
+        }
+    }
+
+    private static void validateSection(Object section) {
+        if (section instanceof IndicatorConfig c) {
+            c.validate();
+        } else if (section instanceof FlagConfig c) {
+            c.validate();
+        }
+    }
+
+    private static RunReport.Note note(String code, String path, String ru, String en) {
+        return new RunReport.Note(code, path, ru, en);
+    }
+
+    private int execute(SparkSession spark, AtomicOutput output, List<RunReport.Note> notes, long start) throws Exception {
+        MarkScales scales;
+        HeaderMapping mapping;
+        try {
+            scales = MarkScales.load(args.scales);
+        } catch (RuntimeException e) {
+            progress.say(text.of("--scales %s: файл шкал не прочитан: %s", "--scales %s: the scale file could not be read: %s",
+                    args.scales, plain(e)));
+            return ExitCodes.USAGE;
+        }
+        try {
+            mapping = HeaderMapping.load(args.mapping);
+        } catch (RuntimeException e) {
+            progress.say(text.of("--mapping %s: файл заголовков не прочитан: %s", "--mapping %s: the header mapping could not be read: %s",
+                    args.mapping, plain(e)));
+            return ExitCodes.USAGE;
+        }
         List<InputUnit> units = InputCatalog.list(args.inputs, spark.sparkContext().hadoopConfiguration());
         progress.say("%d input files found under %s", units.size(), String.join(", ", args.inputs));
         RunReport report = newReport(units);
-        AtomicOutput output = new AtomicOutput(args.output, spark.sparkContext().hadoopConfiguration());
+        report.notes.addAll(notes);
         try {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
                 IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
@@ -75,6 +205,22 @@ final class PipelineRun {
         }
         new Summary(out, args.lang).print(report, args.output);
         return report.filesWithProblems() > 0 ? ExitCodes.SOME_FILES_UNUSABLE : ExitCodes.OK;
+    }
+
+    /**
+     * An exception's own message without Java's wrapping (class names of causes, Jackson's source locations): what
+     * the user can act on.
+     */
+    String plain(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t && (t.getMessage() == null || t instanceof java.io.UncheckedIOException)) {
+            t = t.getCause();
+        }
+        String m = t instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : t.getMessage();
+        if (t instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+            m += text.of(" (строка %d, столбец %d)", " (line %d, column %d)", j.getLocation().getLineNr(), j.getLocation().getColumnNr());
+        }
+        return m == null ? "" : m.replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:Exception|Error): ?", "");
     }
 
     private RunReport newReport(List<InputUnit> units) {

@@ -2,11 +2,13 @@ package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
@@ -35,16 +37,38 @@ public class ReportCommand implements Callable<Integer> {
 
     /** Writes the report in the caller's session; exit 2 when the folder holds no flags. */
     int write(SparkSession spark, PrintStream out, PrintStream err) {
+        if (!Texts.LANGUAGES.contains(lang)) {
+            err.println(Texts.badLang(lang));
+            return ExitCodes.USAGE;
+        }
+        Texts text = new Texts(lang);
         try {
             if (!ParquetTables.exists(spark, output + "/" + OutputLayout.FLAGS_SCHOOLS)) {
-                err.println("no " + OutputLayout.FLAGS_SCHOOLS + " under " + output + ": run 'run' (with indicators) first");
+                err.println(text.of("в %s нет %s: сначала выполните команду run", "no %s under %s: run 'run' (with indicators) first",
+                        text.english() ? OutputLayout.FLAGS_SCHOOLS : output, text.english() ? output : OutputLayout.FLAGS_SCHOOLS));
                 return ExitCodes.USAGE;
             }
         } catch (UncheckedIOException e) {
-            err.println("cannot read " + output + ": " + e.getCause().getMessage());
+            err.println(text.of("папку %s не удалось прочитать: %s", "cannot read %s: %s", output, e.getCause().getMessage()));
             return ExitCodes.USAGE;
         }
-        int pages = ReportWriter.write(spark, output, lang);
+        // report/ is rewritten inside the output folder: a run swapping that folder meanwhile would lose one or the other.
+        OutputLock lock;
+        try {
+            lock = OutputLock.acquire(output, spark.sparkContext().hadoopConfiguration(), "report");
+        } catch (OutputLock.HeldException e) {
+            err.println(text.locked(output, e));
+            return ExitCodes.OUTPUT_LOCKED;
+        } catch (IOException e) {
+            err.println(text.of("папку %s не удалось заблокировать: %s", "cannot lock %s: %s", output, e.getMessage()));
+            return ExitCodes.USAGE;
+        }
+        int pages;
+        try (lock) {
+            pages = ReportWriter.write(spark, output, lang);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         out.printf("Wrote %s/%s/%s, %d school pages and %s/%s/%s%n", output, ReportWriter.DIR, ReportWriter.INDEX, pages,
                 output, ReportWriter.DIR, ReportWriter.XLSX);
         return ExitCodes.OK;

@@ -85,9 +85,10 @@ class CompareCommandTest {
     private record Outcome(int exit, String printed) {
     }
 
-    private Outcome compare(Path expected, Path actual) {
-        CompareCommand cmd = CommandLine.populateCommand(new CompareCommand(), "--expected", expected.toString(), "--actual",
-                actual.toString());
+    private Outcome compare(Path expected, Path actual, String... more) {
+        List<String> args = new ArrayList<>(List.of("--expected", expected.toString(), "--actual", actual.toString()));
+        args.addAll(List.of(more));
+        CompareCommand cmd = CommandLine.populateCommand(new CompareCommand(), args.toArray(new String[0]));
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8);
         int exit = cmd.compare(spark, out, out);
@@ -181,6 +182,58 @@ class CompareCommandTest {
     void aMissingFolderIsAUsageError(@TempDir Path dir) throws Exception {
         output(dir.resolve("expected"), r -> r, 1, "01", "70");
         assertThat(compare(dir.resolve("expected"), dir.resolve("nowhere")).exit()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    /**
+     * The same file ingested from two folders: the outputs differ only in where the rows were read from (source_file,
+     * run.json's inputs and files, rejects.csv); with --ignore-source they compare equal, and a real difference in the
+     * data still shows.
+     */
+    @Test
+    void theSameDataReadFromAnotherFolderIsEqualWithIgnoreSource(@TempDir Path dir) throws Exception {
+        Path sample = OutputSafetyTest.sample();
+        Path here = dir.resolve("here").resolve(sample.getFileName());
+        Path there = dir.resolve("somewhere/else").resolve(sample.getFileName());
+        Files.createDirectories(here.getParent());
+        Files.createDirectories(there.getParent());
+        List<String> lines = Files.readAllLines(sample);
+        Files.write(here, lines);
+        Files.write(there, lines);
+        assertThat(OutputSafetyTest.ingest("--input", here.toString(), "--output", dir.resolve("a").toString()).exit()).isZero();
+        assertThat(OutputSafetyTest.ingest("--input", there.toString(), "--output", dir.resolve("b").toString()).exit()).isZero();
+
+        Outcome plain = compare(dir.resolve("a"), dir.resolve("b"));
+        assertThat(plain.exit()).isEqualTo(ExitCodes.OUTPUTS_DIFFER);
+        assertThat(line(plain.printed(), OutputLayout.RESULTS)).contains("DIFFERS");
+        Outcome ignoring = compare(dir.resolve("a"), dir.resolve("b"), "--ignore-source");
+        assertThat(ignoring.exit()).as(ignoring.printed()).isEqualTo(ExitCodes.OK);
+        assertThat(line(ignoring.printed(), OutputLayout.RUN_JSON)).contains("equal");
+
+        // A changed mark in the data is still a difference.
+        Path changed = dir.resolve("changed").resolve(sample.getFileName());
+        Files.createDirectories(changed.getParent());
+        List<String> edited = new ArrayList<>(lines);
+        edited.remove(edited.size() - 1);
+        Files.write(changed, edited);
+        assertThat(OutputSafetyTest.ingest("--input", changed.toString(), "--output", dir.resolve("c").toString()).exit()).isZero();
+        assertThat(compare(dir.resolve("a"), dir.resolve("c"), "--ignore-source").exit()).isEqualTo(ExitCodes.OUTPUTS_DIFFER);
+    }
+
+    /** A stale lock taken over or a killed run's leftovers cleaned is the folder's history, not a difference in data. */
+    @Test
+    void notesAboutTheFoldersHistoryAreNoDifference(@TempDir Path dir) throws Exception {
+        output(dir.resolve("expected"), r -> r, 1, "01", "70");
+        output(dir.resolve("actual"), r -> r, 1, "01", "70");
+        Path runJson = dir.resolve("actual").resolve(OutputLayout.RUN_JSON);
+        String history = "\"notes\": [{\"code\": \"STALE_LOCK_TAKEN_OVER\", \"path\": \"/x/.out.lock\"},"
+                + " {\"code\": \"LEFTOVER_STAGING_DELETED\", \"path\": \"/x/.out.staging-1\"}], ";
+        Files.writeString(runJson, Files.readString(runJson).replaceFirst("\\{", "{" + history));
+        Outcome o = compare(dir.resolve("expected"), dir.resolve("actual"));
+        assertThat(line(o.printed(), OutputLayout.RUN_JSON)).contains("equal");
+        // A note about the data (a side file's rejected line) is still a difference.
+        Files.writeString(runJson, Files.readString(runJson).replace("LEFTOVER_STAGING_DELETED", "TEACHERS_LINE_REJECTED"));
+        assertThat(line(compare(dir.resolve("expected"), dir.resolve("actual")).printed(), OutputLayout.RUN_JSON))
+                .contains("DIFFERS in [notes]");
     }
 
     private static Row withShare(Row r, double share) {

@@ -100,7 +100,10 @@ class RunEndToEndTest {
         report.files.stream().filter(f -> f.problem != null)
                 .forEach(f -> problems.put(Path.of(f.file).getFileName().toString(), f.problem));
         assertThat(problems).isEqualTo(badFiles);
-        assertThat(firstSummary).contains("Not used:").contains("--scales");
+        assertThat(firstSummary).contains("Не использовано:").contains("--scales")
+                .contains("Код завершения 3: результаты записаны, но " + report.filesWithProblems() + " файлов или таблиц не использованы");
+        // Every output is listed, the methodologists' workbooks included.
+        assertThat(firstSummary).contains("Результаты в " + output()).contains("report/methodology/").contains("indicators/weak_spots/");
         long rowsInUsedTables = report.files.stream().filter(f -> f.problem == null).mapToLong(f -> f.rowsRead).sum();
         assertThat(rowsInUsedTables).isEqualTo(record.totals().dataRows());
         assertThat(report.files).filteredOn(f -> f.problem == null)

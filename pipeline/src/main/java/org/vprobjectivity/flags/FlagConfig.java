@@ -3,6 +3,7 @@ package org.vprobjectivity.flags;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vprobjectivity.io.ConfigFile;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -95,19 +96,23 @@ public final class FlagConfig implements Serializable {
         }
     }
 
-    /** @throws IllegalArgumentException naming the field when a value is out of range */
+    /** @throws IllegalArgumentException (a {@link ConfigFile.Problem}) naming the field when a value is out of range */
     public void validate() {
-        if (!(q > 0 && q < 1)) {
-            throw new IllegalArgumentException("flags.q must be in (0, 1), not " + q);
-        }
-        if (maxReasons < 1 || minIdenticalWorks < 2) {
-            throw new IllegalArgumentException("flags.max_reasons must be at least 1, flags.min_identical_works at least 2");
-        }
-        if (!(supportP > 0 && supportP < 1)) {
-            throw new IllegalArgumentException("flags.support_p must be in (0, 1), not " + supportP);
-        }
-        if (!(reasonP > 0 && reasonP <= 1)) {
-            throw new IllegalArgumentException("flags.reason_p must be in (0, 1], not " + reasonP);
-        }
+        ConfigFile.range("flags.q", q, 0, true, 1, true);
+        ConfigFile.range("flags.support_p", supportP, 0, true, 1, true);
+        ConfigFile.range("flags.reason_p", reasonP, 0, true, 1, false);
+        // Floors are effects in the units a person reads: a negative floor would let any effect count.
+        ConfigFile.range("flags.min_raised_excess", minRaisedExcess, 0, false, 1, false);
+        ConfigFile.range("flags.min_quality_excess", minQualityExcess, 0, false, 1, false);
+        ConfigFile.range("flags.min_absent_excess", minAbsentExcess, 0, false, 1, false);
+        ConfigFile.range("flags.min_lowered_excess", minLoweredExcess, 0, false, 1, false);
+        // Marks are 2..5: no difference in marks can exceed 3.
+        ConfigFile.range("flags.min_shift_marks", minShiftMarks, 0, false, 3, false);
+        ConfigFile.range("flags.min_journal_residual", minJournalResidual, 0, false, 3, false);
+        ConfigFile.range("flags.min_score_shift_sd", minScoreShiftSd, 0, false, Double.MAX_VALUE, false);
+        ConfigFile.range("flags.min_bunching_excess_works", minBunchingExcessWorks, 0, false, Double.MAX_VALUE, false);
+        ConfigFile.range("flags.min_spread_reduction", minSpreadReduction, 0, false, 1, true);
+        ConfigFile.atLeast("flags.min_identical_works", minIdenticalWorks, 2);
+        ConfigFile.atLeast("flags.max_reasons", maxReasons, 1);
     }
 }

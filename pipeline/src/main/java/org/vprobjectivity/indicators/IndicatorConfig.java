@@ -3,6 +3,7 @@ package org.vprobjectivity.indicators;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.vprobjectivity.io.ConfigFile;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -48,6 +49,18 @@ public final class IndicatorConfig implements Serializable {
     @JsonProperty("weak_min_group_works")
     public int weakMinGroupWorks = 10;
 
+    /** @throws org.vprobjectivity.io.ConfigFile.Problem naming the field when a value is out of range */
+    public void validate() {
+        // min_cell_works: -3 was accepted and made every cell "large": shares tested on 1-work classes.
+        ConfigFile.atLeast("indicators.min_cell_works", minCellWorks, 1);
+        ConfigFile.oneOf("indicators.reference_level", referenceLevel, java.util.Set.of("region", "municipality"));
+        ConfigFile.range("indicators.weak_solve_rate", weakSolveRate, 0, true, 1, false);
+        ConfigFile.range("indicators.weak_under_region", weakUnderRegion, 0, false, 1, false);
+        ConfigFile.range("indicators.basic_achieved", basicAchieved, 0, true, 1, false);
+        ConfigFile.range("indicators.advanced_achieved", advancedAchieved, 0, true, 1, false);
+        ConfigFile.atLeast("indicators.weak_min_group_works", weakMinGroupWorks, 1);
+    }
+
     public static IndicatorConfig load(Path configFile) {
         if (configFile == null) {
             return new IndicatorConfig();
@@ -56,7 +69,9 @@ public final class IndicatorConfig implements Serializable {
             ObjectMapper mapper = new ObjectMapper();
             var root = mapper.readTree(configFile.toFile());
             var section = root.has("indicators") ? root.get("indicators") : mapper.createObjectNode();
-            return mapper.treeToValue(section, IndicatorConfig.class);
+            IndicatorConfig config = mapper.treeToValue(section, IndicatorConfig.class);
+            config.validate();
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read configuration " + configFile + ": " + e.getMessage(), e);
         }

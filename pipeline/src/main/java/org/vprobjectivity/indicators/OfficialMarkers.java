@@ -73,18 +73,23 @@ public final class OfficialMarkers {
 
     /**
      * r_s per school over works with a journal mark: Pearson correlation of average ranks (ties share
-     * their mean rank). The marker needs only the sign of r_s, which is decided exactly on doubled
-     * (integer) ranks: sign(n·Σxy − Σx·Σy), so a school whose r_s is exactly 0 is never marked by rounding.
+     * their mean rank). The marker needs only the sign of r_s, decided on doubled (integer) ranks centred on
+     * their mean n+1: Σ(x−(n+1))·(y−(n+1)), so a school whose r_s is exactly 0 is never marked by rounding.
+     * The centred products are at most n² and are summed as doubles: the old n·Σxy − Σx·Σy in longs overflowed
+     * (an ANSI error that stopped the run) at about 100,000 works in one school; in doubles the sum is exact up to
+     * about 200,000 works (|Σ| ≤ n³ < 2^53) and never overflows beyond.
      */
     static Dataset<Row> spearmanJournalVsScore(Dataset<Row> results) {
         Dataset<Row> withJournal = results.filter(col("journal_mark").isNotNull());
         Column[] cell = Keys.cols(Keys.SCHOOL);
+        Column doubledMeanRank = count(lit(1)).over(Window.partitionBy(cell)).plus(1);
         Dataset<Row> ranked = withJournal
                 .withColumn("rank_journal", doubledAverageRank(cell, "journal_mark"))
-                .withColumn("rank_score", doubledAverageRank(cell, "primary_score"));
+                .withColumn("rank_score", doubledAverageRank(cell, "primary_score"))
+                .withColumn("doubled_mean_rank", doubledMeanRank);
         Column n = count(lit(1));
-        Column numerator = n.multiply(sum(col("rank_journal").multiply(col("rank_score"))))
-                .minus(sum("rank_journal").multiply(sum("rank_score")));
+        Column numerator = sum(col("rank_journal").minus(col("doubled_mean_rank"))
+                .multiply(col("rank_score").minus(col("doubled_mean_rank"))).cast("double"));
         return ranked.groupBy(cell).agg(n.as("n_with_journal"),
                         // cov/(sd·sd) rather than corr(): under ANSI mode corr() throws on a constant column; this yields null.
                         try_divide(covar_samp("rank_journal", "rank_score"),

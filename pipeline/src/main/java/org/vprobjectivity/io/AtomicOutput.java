@@ -8,6 +8,9 @@ import org.apache.hadoop.fs.Path;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -24,6 +27,32 @@ public final class AtomicOutput {
     public interface Writer {
         Set<String> write(String stagingDir) throws Exception;
     }
+
+    /** The output path is an existing file: replacing it would delete a file the user never meant to lose. */
+    public static final class NotAFolderException extends IOException {
+        public final String path;
+
+        NotAFolderException(String path) {
+            super(path + " is a file, not an output folder");
+            this.path = path;
+        }
+    }
+
+    /** What {@link #cleanLeftovers()} did with a folder a killed run left beside the output. */
+    public enum LeftoverAction {
+        /** A half-written staging folder: deleted. */
+        STAGING_DELETED,
+        /** The previous output moved aside by a run killed after its swap: deleted (the output is whole). */
+        OLD_DELETED,
+        /** The previous output moved aside by a run killed between its two renames: moved back into place. */
+        OLD_RESTORED
+    }
+
+    public record Leftover(String path, LeftoverAction action) {
+    }
+
+    static final String STAGING = ".staging-";
+    static final String OLD = ".old-";
 
     private final Path output;
     private final FileSystem fs;
@@ -43,9 +72,12 @@ public final class AtomicOutput {
      *                          other sessions' partitions are kept
      */
     public void replace(Set<String> partitionedTables, Writer writer) throws Exception {
+        if (existsAsFile()) {
+            throw new NotAFolderException(output.toString());
+        }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Path staging = new Path(output.getParent(), "." + output.getName() + ".staging-" + id);
-        Path old = new Path(output.getParent(), "." + output.getName() + ".old-" + id);
+        Path staging = new Path(output.getParent(), "." + output.getName() + STAGING + id);
+        Path old = new Path(output.getParent(), "." + output.getName() + OLD + id);
         try {
             Set<String> newSessions = writer.write(staging.toString());
             carryOverOtherSessions(staging, partitionedTables, newSessions);
@@ -68,6 +100,47 @@ public final class AtomicOutput {
         if (hadOld) {
             fs.delete(old, true);
         }
+    }
+
+    /** True when the output path exists and is a file (or anything but a folder). */
+    public boolean existsAsFile() throws IOException {
+        return fs.exists(output) && !fs.getFileStatus(output).isDirectory();
+    }
+
+    /**
+     * Removes what killed runs left beside the output: their staging folders, and their copies of the previous output
+     * (moved back into place when the kill came between the two renames, so that no earlier output is ever lost).
+     * Call it only while holding the output's {@link OutputLock}: a concurrent run's staging folder is not a leftover.
+     */
+    public List<Leftover> cleanLeftovers() throws IOException {
+        List<Leftover> done = new ArrayList<>();
+        Path parent = output.getParent();
+        if (parent == null || !fs.exists(parent)) {
+            return done;
+        }
+        String staging = "." + output.getName() + STAGING;
+        String old = "." + output.getName() + OLD;
+        List<FileStatus> olds = new ArrayList<>();
+        for (FileStatus s : fs.listStatus(parent)) {
+            String name = s.getPath().getName();
+            if (name.startsWith(staging)) {
+                fs.delete(s.getPath(), true);
+                done.add(new Leftover(s.getPath().toString(), LeftoverAction.STAGING_DELETED));
+            } else if (name.startsWith(old) && s.isDirectory()) {
+                olds.add(s);
+            }
+        }
+        // Newest first: when the output is missing, the most recent previous output is the one to restore.
+        olds.sort(Comparator.comparingLong(FileStatus::getModificationTime).reversed());
+        for (FileStatus s : olds) {
+            if (!fs.exists(output) && fs.rename(s.getPath(), output)) {
+                done.add(new Leftover(s.getPath().toString(), LeftoverAction.OLD_RESTORED));
+            } else {
+                fs.delete(s.getPath(), true);
+                done.add(new Leftover(s.getPath().toString(), LeftoverAction.OLD_DELETED));
+            }
+        }
+        return done;
     }
 
     /**

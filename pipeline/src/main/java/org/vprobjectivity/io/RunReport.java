@@ -36,6 +36,28 @@ public final class RunReport {
         public Map<String, Long> rejectedByReason = new TreeMap<>();
     }
 
+    /**
+     * Something the user should know that is not a row or a table of an input: a side file's problem, a stale lock
+     * taken over, a killed run's leftovers cleaned. In the summary and in run.json, not only on stderr.
+     */
+    public static final class Note {
+        public String code;
+        /** The file or folder it is about, when there is one. */
+        public String path;
+        public String messageRu;
+        public String messageEn;
+
+        public Note() {
+        }
+
+        public Note(String code, String path, String messageRu, String messageEn) {
+            this.code = code;
+            this.path = path;
+            this.messageRu = messageRu;
+            this.messageEn = messageEn;
+        }
+    }
+
     public String version;
     public String startedAt;
     public List<String> inputs = new ArrayList<>();
@@ -45,6 +67,7 @@ public final class RunReport {
     public List<FileCounts> files = new ArrayList<>();
     public Map<String, Long> totals = new LinkedHashMap<>();
     public Map<String, Long> stageMillis = new LinkedHashMap<>();
+    public List<Note> notes = new ArrayList<>();
 
     public long filesWithProblems() {
         return files.stream().filter(f -> f.problem != null).count();

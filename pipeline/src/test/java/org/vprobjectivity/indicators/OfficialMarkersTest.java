@@ -73,4 +73,42 @@ class OfficialMarkersTest {
         }
         return sxy / Math.sqrt(sxx * syy);
     }
+
+    /**
+     * 100,000 works in one school: the sign numerator n·Σxy − Σx·Σy overflowed a long (about 1.3·10^20) and under
+     * ANSI mode the whole run stopped. r_s is checked against Commons Math's Spearman (average ranks for ties), and
+     * its (negative) sign marks the school.
+     */
+    @Test
+    void aSchoolOf100000WorksDoesNotOverflow() {
+        int n = 100_000;
+        java.util.Random random = new java.util.Random(17);
+        ResultsFixture f = new ResultsFixture();
+        double[] scores = new double[n];
+        double[] journal = new double[n];
+        for (int i = 0; i < n; i++) {
+            int score = random.nextInt(21);
+            // Journal marks falling as the score rises (with noise): a negative r_s, the official mismatch marker.
+            int mark = Math.max(2, Math.min(5, 5 - score / 6 + random.nextInt(3) - 1));
+            scores[i] = score;
+            journal[i] = mark;
+            f.work("BIG", "А", score, 3, mark);
+        }
+        Row big = OfficialMarkers.spearmanJournalVsScore(f.toDataset(SparkTestSession.get())).first();
+        double expected = new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(scores, journal);
+        assertThat(expected).isLessThan(-0.3);
+        assertThat(big.<Long>getAs("n_with_journal")).isEqualTo((long) n);
+        assertThat(big.<Double>getAs("spearman_journal_score")).isCloseTo(expected, within(1e-9));
+        assertThat(big.<Double>getAs("spearman_sign_numerator")).isNegative();
+    }
+
+    /** r_s exactly 0 (scores 1..4, journal 3,2,2,3): the numerator is exactly 0 and the school is not marked. */
+    @Test
+    void anExactlyZeroCorrelationIsNotMarked() {
+        ResultsFixture f = new ResultsFixture().work("Z", "А", 1, 2, 3).work("Z", "А", 2, 2, 2).work("Z", "А", 3, 2, 2)
+                .work("Z", "А", 4, 2, 3);
+        Row z = OfficialMarkers.compute(f.toDataset(SparkTestSession.get())).first();
+        assertThat(z.<Double>getAs("spearman_sign_numerator")).isZero();
+        assertThat(z.<Boolean>getAs("marker_mismatch")).isFalse();
+    }
 }

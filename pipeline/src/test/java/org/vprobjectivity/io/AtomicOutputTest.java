@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -62,6 +63,50 @@ class AtomicOutputTest {
         assertThat(out()).doesNotExist();
         writeRun("2025-spring", "x");
         assertThat(out().resolve("results/session=2025-spring/part-0.txt")).exists();
+    }
+
+    @Test
+    void anExistingFileIsNeverReplaced() throws Exception {
+        // Before the fix the file was renamed aside and deleted: a typo in --output destroyed a user's file.
+        Files.writeString(out(), "a user's file");
+        assertThatThrownBy(() -> writeRun("2025-spring", "x"))
+                .isInstanceOf(AtomicOutput.NotAFolderException.class).hasMessageContaining(out().toString());
+        assertThat(Files.readString(out())).isEqualTo("a user's file");
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
+    }
+
+    @Test
+    void leftoversOfKilledRunsAreCleanedAndTheOutputKept() throws Exception {
+        writeRun("2025-spring", "first");
+        // A run killed while writing leaves its staging folder; one killed after its swap leaves the old output aside.
+        Files.createDirectories(dir.resolve(".out.staging-dead0001/results/session=2025-spring"));
+        Files.writeString(dir.resolve(".out.staging-dead0001/results/session=2025-spring/part-0.txt"), "half");
+        Files.createDirectories(dir.resolve(".out.old-dead0002/results"));
+        Files.createDirectories(dir.resolve(".other.staging-keep0003"));
+        List<AtomicOutput.Leftover> done = new AtomicOutput(out().toString(), new Configuration()).cleanLeftovers();
+        assertThat(done).extracting(AtomicOutput.Leftover::action)
+                .containsExactlyInAnyOrder(AtomicOutput.LeftoverAction.STAGING_DELETED, AtomicOutput.LeftoverAction.OLD_DELETED);
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", ".other.staging-keep0003");
+        }
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("first");
+    }
+
+    @Test
+    void previousOutputLeftAsideBetweenTheRenamesIsMovedBack() throws Exception {
+        writeRun("2025-spring", "first");
+        // Killed between "output → old" and "staging → output": the output is missing, the previous one sits aside.
+        Files.move(out(), dir.resolve(".out.old-dead0004"));
+        Files.createDirectories(dir.resolve(".out.staging-dead0004"));
+        List<AtomicOutput.Leftover> done = new AtomicOutput(out().toString(), new Configuration()).cleanLeftovers();
+        assertThat(done).extracting(AtomicOutput.Leftover::action)
+                .containsExactlyInAnyOrder(AtomicOutput.LeftoverAction.STAGING_DELETED, AtomicOutput.LeftoverAction.OLD_RESTORED);
+        assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("first");
+        try (Stream<Path> siblings = Files.list(dir)) {
+            assertThat(siblings.map(p -> p.getFileName().toString())).containsExactly("out");
+        }
     }
 
     @Test
