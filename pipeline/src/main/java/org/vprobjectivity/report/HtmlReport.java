@@ -184,8 +184,9 @@ public final class HtmlReport {
         for (SchoolEntry s : schools) {
             b.append("<tr data-municipality=\"").append(escape(nz(s.municipality()))).append("\">")
                     .append("<td>").append(escape(nz(s.municipality()))).append("</td>")
-                    .append("<td>").append(escape(schoolLabel(s))).append(" <span class=\"note\">")
-                    .append(escape(s.schoolId())).append("</span></td>")
+                    .append("<td>").append(escape(schoolLabel(s)))
+                    .append(schoolLabel(s).equals(s.schoolId()) ? "" : " <span class=\"note\">" + escape(s.schoolId()) + "</span>")
+                    .append("</td>")
                     .append("<td>").append(escape(nz(t.officialWorks(s.officialWorks())))).append("</td>")
                     .append("<td title=\"").append(escape(nz(s.explanation()))).append("\">")
                     .append(reasons(s.explanation() == null ? List.of()
