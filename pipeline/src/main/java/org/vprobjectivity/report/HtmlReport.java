@@ -90,6 +90,7 @@ public final class HtmlReport {
         if (flagged.isEmpty()) {
             b.append("<p id=\"no-schools\">").append(escape(t.get("none"))).append("</p>");
             officialOnly(b, officialOnly, t);
+            teachers(b, data.teachers(), t);
             return b.append("</body></html>").toString();
         }
         b.append("<p class=\"noprint\"><label>").append(escape(t.get("filter"))).append(" <select id=\"municipality\">")
@@ -124,6 +125,7 @@ public final class HtmlReport {
         b.append("</tbody></table>");
         b.append("<p class=\"note\">").append(escape(t.get("risk.note"))).append("</p>");
         officialOnly(b, officialOnly, t);
+        teachers(b, data.teachers(), t);
         b.append("<script>").append(SCRIPT).append("</script>");
         return b.append("</body></html>").toString();
     }
@@ -193,6 +195,32 @@ public final class HtmlReport {
                             : java.util.Arrays.stream(s.explanation().split("; ")).map(PlainReasons::plain).toList()))
                     .append("</td>")
                     .append("</tr>");
+        }
+        b.append("</tbody></table>");
+    }
+
+    /**
+     * Teachers with signs, for targeted methodological help («адресная методическая помощь»); only with a teacher
+     * mapping, and by pseudonymous id.
+     */
+    private static void teachers(StringBuilder b, List<ReportData.TeacherEntry> teachers, ReportText t) {
+        if (teachers.isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"teachers-title\">").append(escape(t.get("teachers.title"))).append("</h2>")
+                .append("<p class=\"note\">").append(escape(t.get("teachers.note"))).append("</p>")
+                .append("<table id=\"teachers\"><thead><tr>");
+        for (String h : List.of("col.municipality", "col.teacher", "col.works", "col.reasons", "col.risk")) {
+            b.append("<th>").append(escape(t.get(h))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (ReportData.TeacherEntry e : teachers) {
+            b.append("<tr data-municipality=\"").append(escape(nz(e.municipality()))).append("\">")
+                    .append("<td>").append(escape(nz(e.municipality()))).append("</td>")
+                    .append("<td>").append(escape(e.teacherId())).append("</td>")
+                    .append("<td>").append(escape(nz(e.flaggedWorks()))).append("</td>")
+                    .append("<td>").append(reasons(e.reasons() == null ? null : e.reasons().stream().map(PlainReasons::plain).toList()))
+                    .append("</td><td class=\"num\">").append(escape(t.decimal(e.risk(), 1))).append("</td></tr>");
         }
         b.append("</tbody></table>");
     }

@@ -25,7 +25,20 @@ import static org.apache.spark.sql.functions.lit;
  * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
  * school, per flagged cell, per score value and per task; never a participant's row.
  */
-public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
+public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers) {
+
+    /** Without a teacher mapping ({@code --teachers}): no teacher list. */
+    public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
+        this(schools, cellsBySchool, List.of());
+    }
+
+    /**
+     * A teacher with signs ({@code flags/teachers}, flagged), for targeted methodological help: the pseudonymous id of
+     * the {@code --teachers} mapping (names never reach this table).
+     */
+    public record TeacherEntry(String session, String teacherId, String municipality, String flaggedWorks, double risk,
+                               List<String> reasons) {
+    }
 
     /** A school's line in the list. */
     public record SchoolEntry(String session, String region, String schoolId, String schoolName, String municipality, String schoolType,
@@ -98,7 +111,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     taskSchool, taskRegion, r.getAs("works") instanceof Number n ? n.longValue() : 0L,
                     Boolean.TRUE.equals(r.getAs("small_cell")), classes.getOrDefault(key, List.of())));
         }
-        return new ReportData(entries, cells);
+        return new ReportData(entries, cells, teachers(spark, outputDir));
     }
 
     /** The schools flagged by our method, in rank order. */
@@ -141,6 +154,21 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         for (Row r : school.collectAsList()) {
             out.computeIfAbsent(key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade")),
                     k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The flagged teachers by risk; empty without {@code --teachers}. */
+    private static List<TeacherEntry> teachers(SparkSession spark, String outputDir) {
+        List<TeacherEntry> out = new ArrayList<>();
+        String table = outputDir + "/" + OutputLayout.FLAGS_TEACHERS;
+        if (!ParquetTables.exists(spark, table)) {
+            return out; // no --teachers mapping in this run
+        }
+        for (Row r : spark.read().parquet(table).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
+                col("teacher_id")).collectAsList()) {
+            out.add(new TeacherEntry(r.getAs("session"), r.getAs("teacher_id"), r.getAs("municipality"), r.getAs("flagged_works"),
+                    orNaN(r.getAs("risk_score")), r.getList(r.fieldIndex("reasons"))));
         }
         return out;
     }

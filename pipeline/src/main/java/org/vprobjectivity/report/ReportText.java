@@ -79,6 +79,14 @@ public final class ReportText {
                     "Слишком мало работ для признаков по долям (эти признаки по классу не проверяются)",
                     "Too few works for share-based signs (those signs are not tested for the class)"}),
             Map.entry("school.classes", new String[]{"Классы", "Classes"}),
+            Map.entry("teachers.title", new String[]{"Учителя для адресной методической помощи",
+                    "Teachers for targeted methodological help"}),
+            Map.entry("teachers.note", new String[]{
+                    "Учителя, в классах которых найдены признаки необъективности (по сопоставлению классов с учителями). "
+                            + "Это повод для методической помощи, а не для наказания; учителя указаны условными кодами.",
+                    "Teachers whose classes show signs of non-objectivity (through the class → teacher mapping). This is for "
+                            + "methodological help, not for punishment; teachers are given by pseudonymous codes."}),
+            Map.entry("col.teacher", new String[]{"Учитель (код)", "Teacher (code)"}),
             Map.entry("school.class.unknown", new String[]{"класс не указан", "class not given"}));
 
     /** Seasons of a session code ({@code 2025-spring}) in words. */

@@ -151,6 +151,21 @@ class HtmlReportTest {
                 .isEqualTo("Mathematics, grade 4: scores too uniform");
     }
 
+    /** Issue 17: with a teacher mapping the index lists the teachers with signs, by code, for targeted help. */
+    @Test
+    void indexListsTeachersWithSignsForTargetedHelp() {
+        ReportData d = data();
+        assertThat(HtmlReport.index(d, new ReportText("ru"))).doesNotContain("id=\"teachers\"");
+        ReportData withTeachers = new ReportData(d.schools(), d.cellsBySchool(), List.of(new ReportData.TeacherEntry(
+                "2025-spring", "T220001-02", "Район А", "Математика, 5 кл.", 6.2,
+                List.of("Математика, 5 кл.: 12 работ с одинаковыми баллами по всем заданиям: 17 совпадающих пар при ожидаемых 0,8, p < 0,001"))));
+        String html = HtmlReport.index(withTeachers, new ReportText("ru"));
+        String section = html.substring(html.indexOf("<table id=\"teachers\">"));
+        assertThat(html).contains("Учителя для адресной методической помощи");
+        assertThat(section).contains("T220001-02").contains("Математика, 5 кл.: 12 работ с одинаковыми баллами по всем заданиям</li>")
+                .contains("6,2").doesNotContain("p &lt;");
+    }
+
     @Test
     void withoutFlaggedSchoolsTheIndexSaysSo() {
         ReportData none = new ReportData(List.of(school("s3", "Гимназия", "Район А", 1, 0.7, false, 1)), Map.of());
