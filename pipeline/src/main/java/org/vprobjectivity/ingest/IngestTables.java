@@ -46,6 +46,7 @@ public final class IngestTables {
 
     /** @param staging rows of {@link IngestRecordSchema} (TABLE rows are ignored here) */
     public IngestTables(Dataset<Row> staging) {
+        staging = withMunicipalityCodes(staging);
         WindowSpec sameParticipant = Window.partitionBy("session", "school_id", "subject", "grade", "participant");
         // Persisted: every output table and the run report read it, and the window costs a shuffle.
         Dataset<Row> candidates = staging.filter(col("record_type").equalTo("WORK"))
@@ -65,6 +66,29 @@ public final class IngestTables {
         this.works = candidates.filter(col("copies").equalTo(1)).drop("copies");
         this.rejects = staging.filter(col("record_type").equalTo("REJECT")).unionByName(duplicates);
         this.absent = staging.filter(col("record_type").equalTo("ABSENT"));
+    }
+
+    /**
+     * Fills {@code municipality_code} where an export gives the municipality only by name (the regional export's
+     * «Район» column): the code another row of the same school carries, else the code another row of the region gives
+     * the same name (case and spaces aside), else the name itself. Without this the works of name-only exports had no
+     * municipality key (70% of the sample's works fell into {@code municipality-unknown}): no municipal weak spots,
+     * no municipality workbook.
+     */
+    static Dataset<Row> withMunicipalityCodes(Dataset<Row> staging) {
+        String[] order = staging.columns();
+        Column code = col("municipality_code");
+        Column name = org.apache.spark.sql.functions.lower(org.apache.spark.sql.functions.trim(col("municipality")));
+        Dataset<Row> bySchool = staging.filter(code.isNotNull().and(col("school_id").isNotNull()))
+                .groupBy(col("school_id").as("__school")).agg(org.apache.spark.sql.functions.min(code).as("__code_school"));
+        Dataset<Row> byName = staging.filter(code.isNotNull().and(name.isNotNull()))
+                .groupBy(col("region").as("__region"), name.as("__name")).agg(org.apache.spark.sql.functions.min(code).as("__code_name"));
+        Dataset<Row> filled = staging
+                .join(broadcast(bySchool), col("school_id").equalTo(col("__school")), "left")
+                .join(broadcast(byName), col("region").equalTo(col("__region")).and(name.equalTo(col("__name"))), "left")
+                .withColumn("municipality_code", org.apache.spark.sql.functions.coalesce(code, col("__code_school"),
+                        col("__code_name"), org.apache.spark.sql.functions.trim(col("municipality"))));
+        return filled.select(java.util.Arrays.stream(order).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
     /** Frees the cached intermediate once the tables are written. */

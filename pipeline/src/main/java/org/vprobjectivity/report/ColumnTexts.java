@@ -20,13 +20,13 @@ final class ColumnTexts {
 
     /** {column: {ru heading, en heading, ru explanation, en explanation}}. */
     private static final Object[][] TEXTS = {
-            {"subject", "Предмет", "Subject", "код предмета (MA — математика, RU — русский язык …)", "subject code"},
+            {"subject", "Предмет", "Subject", "предмет работы", "the work's subject"},
             {"grade", "Параллель", "Grade", "класс (4, 5 …)", "grade"},
             {"group", "Класс / школа", "Class / school", "класс школы (в книге школы) или школа (в книге муниципалитета)",
                     "the school's class (school workbook) or the school (municipality workbook)"},
             {"school_id", "Логин ОО", "School login", "логин школы в ФИС ОКО", "the school's FIS OKO login"},
-            {"mark_group", "Группа по отметке", "Mark group", "all — все участники; 3, 4, 5 — получившие эту отметку за ВПР",
-                    "all — every participant; 3, 4, 5 — those with that VPR mark"},
+            {"mark_group", "Группа по отметке", "Mark group", "все участники или только получившие за ВПР отметку «3», «4» или «5»",
+                    "every participant, or those with VPR mark 3, 4 or 5"},
             {"task", "Задание", "Task", "номер задания в работе", "the task's number in the work"},
             {"level", "Уровень", "Level", "уровень сложности: Б — базовый, П — повышенный, В — высокий",
                     "difficulty: Б basic, П advanced, В high"},
@@ -41,8 +41,8 @@ final class ColumnTexts {
             {"solve_rate_region", "Выполнение, регион", "Solve rate, region", "то же по региону", "the same over the region"},
             {"gap_to_region", "Разница с регионом", "Gap to the region", "выполнение минус региональное (−0,15 = на 15 пунктов ниже)",
                     "solve rate minus the region's (−0.15 = 15 points below)"},
-            {"weak", "Дефицит", "Weak spot", "выполнение ниже 50% или более чем на 15 пунктов ниже региона",
-                    "solve rate under 50%, or more than 15 points under the region"},
+            {"weak", "Дефицит", "Weak spot", "выполнение ниже 50% или более чем на 15 пунктов ниже региона; «мало данных» — в группе меньше работ, чем задано (weak_min_group_works)",
+                    "solve rate under 50%, or more than 15 points under the region; «too few works»: the group is under the configured size (weak_min_group_works)"},
             {"achieved", "Достигнуто", "Achieved", "базовое задание выполнено не менее чем на 60%, повышенное и высокое — на 30%",
                     "basic task solved at 60% or more, advanced and high ones at 30%"},
             {"lowered_share", "Понизили", "Lowered", "доля участников, чья отметка за ВПР ниже отметки по журналу",
@@ -95,6 +95,10 @@ final class ColumnTexts {
             {"explain.meaning", "Что означает", "Meaning"},
             {"yes", "да", "yes"},
             {"no", "нет", "no"},
+            {"small", "мало данных", "too few works"},
+            {"mark.all", "все участники", "all participants"},
+            {"mark.one", "с отметкой «{m}»", "with mark {m}"},
+            {"lang", "ru", "en"},
     };
 
     private ColumnTexts() {

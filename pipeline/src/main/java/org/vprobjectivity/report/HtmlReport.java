@@ -55,7 +55,7 @@ public final class HtmlReport {
               });
               var select=document.getElementById('municipality');
               select.addEventListener('change',function(){
-                Array.prototype.forEach.call(body.rows,function(r){
+                Array.prototype.forEach.call(document.querySelectorAll('tr[data-municipality]'),function(r){
                   r.style.display=(select.value===''||r.getAttribute('data-municipality')===select.value)?'':'none';});
               });
             })();
@@ -73,8 +73,8 @@ public final class HtmlReport {
         TreeSet<String> sessions = new TreeSet<>();
         TreeSet<String> regions = new TreeSet<>();
         data.schools().forEach(s -> {
-            sessions.add(s.session());
-            regions.add(s.region() == null ? "—" : s.region());
+            sessions.add(t.session(s.session()));
+            regions.add(t.region(s.region()));
         });
         long official = data.schools().stream().filter(s -> s.officialMarkers() > 0).count();
         long both = data.schools().stream().filter(s -> s.flagged() && s.officialMarkers() > 0).count();
@@ -86,14 +86,18 @@ public final class HtmlReport {
                 .append(fact(t.get("official"), String.valueOf(official)))
                 .append(fact(t.get("both"), String.valueOf(both)))
                 .append("</div>");
+        List<SchoolEntry> officialOnly = data.officialOnlySchools();
         if (flagged.isEmpty()) {
             b.append("<p id=\"no-schools\">").append(escape(t.get("none"))).append("</p>");
+            officialOnly(b, officialOnly, t);
+            teachers(b, data.teachers(), t);
             return b.append("</body></html>").toString();
         }
         b.append("<p class=\"noprint\"><label>").append(escape(t.get("filter"))).append(" <select id=\"municipality\">")
                 .append("<option value=\"\">").append(escape(t.get("filter.all"))).append("</option>");
-        new TreeSet<>(flagged.stream().map(s -> nz(s.municipality())).toList())
-                .forEach(m -> b.append("<option>").append(escape(m)).append("</option>"));
+        TreeSet<String> municipalities = new TreeSet<>(flagged.stream().map(s -> nz(s.municipality())).toList());
+        officialOnly.forEach(s -> municipalities.add(nz(s.municipality())));
+        municipalities.forEach(m -> b.append("<option>").append(escape(m)).append("</option>"));
         b.append("</select></label> ").append(escape(t.get("sort.hint"))).append("</p>");
         b.append("<table id=\"schools\"><thead><tr>");
         for (String h : List.of("col.rank", "col.municipality", "col.school", "col.works", "col.reasons", "col.risk", "col.official")) {
@@ -110,15 +114,18 @@ public final class HtmlReport {
                     .append(escape(schoolLabel(s))).append("</a>")
                     .append(s.schoolType() == null ? "" : " <i>(" + escape(s.schoolType()) + ")</i>").append("</td>")
                     .append("<td>").append(escape(nz(s.flaggedWorks()))).append("</td>")
-                    .append("<td>").append(reasons(s.reasons())).append("</td>")
+                    .append("<td>").append(reasons(s.reasons() == null ? null : s.reasons().stream().map(PlainReasons::plain).toList()))
+                    .append("</td>")
                     .append("<td class=\"num\" data-sort=\"").append(String.format(Locale.ROOT, "%.4f", s.risk())).append("\">")
                     .append(escape(t.decimal(s.risk(), 1))).append("</td>")
                     .append("<td class=\"num\" data-sort=\"").append(s.officialMarkers()).append("\">")
-                    .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(s.officialWorks())) + ")")
+                    .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(t.officialWorks(s.officialWorks()))) + ")")
                     .append("</td></tr>");
         }
         b.append("</tbody></table>");
         b.append("<p class=\"note\">").append(escape(t.get("risk.note"))).append("</p>");
+        officialOnly(b, officialOnly, t);
+        teachers(b, data.teachers(), t);
         b.append("<script>").append(SCRIPT).append("</script>");
         return b.append("</body></html>").toString();
     }
@@ -134,12 +141,17 @@ public final class HtmlReport {
                 .append(s.schoolType() == null ? "" : " · " + escape(s.schoolType()))
                 .append(" · ").append(escape(t.get("col.risk"))).append(" ").append(escape(t.decimal(s.risk(), 1)))
                 .append(" · ").append(escape(t.get("official.marked"))).append(": ")
-                .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(s.officialWorks())) + ")")
+                .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(t.officialWorks(s.officialWorks()))) + ")")
                 .append("</p>");
         b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
         for (CellView c : cells) {
             String title = work.work(c.subject(), c.grade());
             b.append("<section class=\"work\"><h2>").append(escape(title)).append("</h2>");
+            b.append("<p class=\"works\">").append(escape(t.get("school.works"))).append(": ").append(c.works()).append("</p>");
+            if (c.smallCell()) {
+                b.append("<p class=\"note small-cell\">").append(escape(t.get("school.small.cell"))).append("</p>");
+            }
+            classes(b, c, t);
             b.append("<h3>").append(escape(t.get("school.reasons"))).append("</h3>").append(reasons(c.reasons()));
             b.append(Svg.histogram(t.get("chart.histogram") + ": " + title, c.histogram(), c.regionHistogram(), c.cuts(),
                     c.maxScore(), t));
@@ -152,6 +164,88 @@ public final class HtmlReport {
             b.append("</section>");
         }
         return b.append("</body></html>").toString();
+    }
+
+    /**
+     * The schools only the official markers mark, each with why we do not flag it ({@code flags/comparison}
+     * explanation): with the list above, the whole official list on one page. Rows carry {@code data-municipality} so
+     * the municipality filter applies to them too.
+     */
+    private static void officialOnly(StringBuilder b, List<SchoolEntry> schools, ReportText t) {
+        b.append("<h2 id=\"official-only-title\">").append(escape(t.get("official.only.title"))).append("</h2>");
+        if (schools.isEmpty()) {
+            b.append("<p id=\"no-official-only\">").append(escape(t.get("official.only.none"))).append("</p>");
+            return;
+        }
+        b.append("<p class=\"note\">").append(escape(t.get("official.only.note"))).append("</p>");
+        b.append("<table id=\"official-only\"><thead><tr>");
+        for (String h : List.of("col.municipality", "col.school", "col.official.works", "col.why")) {
+            b.append("<th>").append(escape(t.get(h))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (SchoolEntry s : schools) {
+            b.append("<tr data-municipality=\"").append(escape(nz(s.municipality()))).append("\">")
+                    .append("<td>").append(escape(nz(s.municipality()))).append("</td>")
+                    .append("<td>").append(escape(schoolLabel(s)))
+                    .append(schoolLabel(s).equals(s.schoolId()) ? "" : " <span class=\"note\">" + escape(s.schoolId()) + "</span>")
+                    .append("</td>")
+                    .append("<td>").append(escape(nz(t.officialWorks(s.officialWorks())))).append("</td>")
+                    .append("<td title=\"").append(escape(nz(s.explanation()))).append("\">")
+                    .append(reasons(s.explanation() == null ? List.of()
+                            : java.util.Arrays.stream(s.explanation().split("; ")).map(PlainReasons::plain).toList()))
+                    .append("</td>")
+                    .append("</tr>");
+        }
+        b.append("</tbody></table>");
+    }
+
+    /**
+     * Teachers with signs, for targeted methodological help («адресная методическая помощь»); only with a teacher
+     * mapping, and by pseudonymous id.
+     */
+    private static void teachers(StringBuilder b, List<ReportData.TeacherEntry> teachers, ReportText t) {
+        if (teachers.isEmpty()) {
+            return;
+        }
+        b.append("<h2 id=\"teachers-title\">").append(escape(t.get("teachers.title"))).append("</h2>")
+                .append("<p class=\"note\">").append(escape(t.get("teachers.note"))).append("</p>")
+                .append("<table id=\"teachers\"><thead><tr>");
+        for (String h : List.of("col.municipality", "col.teacher", "col.works", "col.reasons", "col.risk")) {
+            b.append("<th>").append(escape(t.get(h))).append("</th>");
+        }
+        b.append("</tr></thead><tbody>");
+        for (ReportData.TeacherEntry e : teachers) {
+            b.append("<tr data-municipality=\"").append(escape(nz(e.municipality()))).append("\">")
+                    .append("<td>").append(escape(nz(e.municipality()))).append("</td>")
+                    .append("<td>").append(escape(e.teacherId())).append("</td>")
+                    .append("<td>").append(escape(nz(e.flaggedWorks()))).append("</td>")
+                    .append("<td>").append(reasons(e.reasons() == null ? null : e.reasons().stream().map(PlainReasons::plain).toList()))
+                    .append("</td><td class=\"num\">").append(escape(t.decimal(e.risk(), 1))).append("</td></tr>");
+        }
+        b.append("</tbody></table>");
+    }
+
+    /** The cell's classes with their works; those too small for share-based signs said so. */
+    private static void classes(StringBuilder b, CellView c, ReportText t) {
+        if (c.classes().isEmpty()) {
+            return;
+        }
+        List<String> all = new java.util.ArrayList<>();
+        List<String> small = new java.util.ArrayList<>();
+        for (ReportData.ClassSize k : c.classes()) {
+            String label = (k.label() == null ? t.get("school.class.unknown") : k.label()) + ": " + k.works();
+            all.add(label);
+            if (k.small()) {
+                small.add(label);
+            }
+        }
+        b.append("<p class=\"classes\">").append(escape(t.get("school.classes"))).append(" (")
+                .append(escape(t.get("school.works").toLowerCase(Locale.ROOT))).append("): ").append(escape(String.join(", ", all)))
+                .append("</p>");
+        if (!small.isEmpty()) {
+            b.append("<p class=\"note small-classes\">").append(escape(t.get("school.small.classes"))).append(": ")
+                    .append(escape(String.join(", ", small))).append("</p>");
+        }
     }
 
     /** A school id as a file name: letters, digits, '-' and '_' kept, anything else '_'. */

@@ -73,6 +73,17 @@ public final class MethodologyWorkbooks implements Serializable {
             "score_above_journal", "absent_share", "absent_ref", "guttman_mean", "guttman_expected", "identical_vector_works",
             "score_sd", "sd_expected", "risk_score", "flagged", "reasons"), List.of("subject", "grade", "school_id"));
 
+    /** The weak-spot column saying the group is under {@code indicators.weak_min_group_works} works. */
+    static final String SMALL_GROUP = "small_group";
+    /** Columns a small group shows as «мало данных» instead of «да»/«нет»: 2 works make no weak spot. */
+    static final List<String> VERDICTS = List.of("weak", "achieved");
+    /** Shares (0..1), written as numbers with a percent format of one decimal. */
+    static final List<String> SHARES = List.of("solve_rate", "solve_rate_municipality", "solve_rate_region", "gap_to_region",
+            "lowered_share", "confirmed_share", "raised_share", "lowered_ref", "raised_ref", "quality_share", "quality_ref",
+            "absent_share", "absent_ref", "guttman_mean", "guttman_expected");
+    /** Counts, written as integers. */
+    static final List<String> COUNTS = List.of("grade", "works", "n_journal", "identical_vector_works");
+
     /** Rows of a sheet kept in memory while writing; earlier ones are flushed to disk. */
     private static final int ROWS_IN_MEMORY = 200;
 
@@ -94,12 +105,13 @@ public final class MethodologyWorkbooks implements Serializable {
         Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0)).as("mark_order");
         Column schoolKey = col("school_id");
         Column municipalityKey = concat(lit(MUNICIPALITY_PREFIX), coalesce(col("municipality_code"), lit("unknown")));
+        Column small = Arrays.asList(weak.columns()).contains(SMALL_GROUP) ? col(SMALL_GROUP) : lit(false).as(SMALL_GROUP);
         Dataset<Row> rows = rows(weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL)), schoolKey, WEAK, markOrder,
-                col("task_index"))
+                col("task_index"), small)
                 .union(rows(classes.withColumn("group", col("class")), schoolKey, CLASSES))
                 .union(rows(cells, schoolKey, INDICATORS))
                 .union(rows(weak.filter(col("group_level").equalTo(WeakSpots.MUNICIPALITY)), municipalityKey, WEAK, markOrder,
-                        col("task_index")))
+                        col("task_index"), small))
                 .union(rows(cells.withColumn("group", col("school_id")), municipalityKey, CLASSES))
                 .union(rows(cells, municipalityKey, INDICATORS));
         Dataset<Row> teachers = teachers(spark, outputDir, weak, "en".equalsIgnoreCase(lang) ? "teacher " : "учитель ");
@@ -179,11 +191,15 @@ public final class MethodologyWorkbooks implements Serializable {
             Font font = wb.createFont();
             font.setBold(true);
             bold.setFont(font);
+            Map<String, CellStyle> formats = new HashMap<>();
+            formats.put("share", format(wb, "0.0%"));
+            formats.put("count", format(wb, "0"));
+            formats.put("number", format(wb, "0.00"));
             for (SheetSpec spec : List.of(WEAK, CLASSES, INDICATORS)) {
                 List<JsonNode> rows = bySheet.getOrDefault(spec.name(), List.of());
                 rows = new ArrayList<>(rows);
                 rows.sort(order(spec.sortBy()));
-                sheet(wb.createSheet(texts.get("sheet." + spec.name())), bold, spec, rows, texts);
+                sheet(wb.createSheet(texts.get("sheet." + spec.name())), bold, formats, spec, rows, texts);
             }
             explanations(wb.createSheet(texts.get("sheet.columns")), bold, texts);
             wb.write(out);
@@ -193,7 +209,25 @@ public final class MethodologyWorkbooks implements Serializable {
         }
     }
 
-    private static void sheet(Sheet sheet, CellStyle bold, SheetSpec spec, List<JsonNode> rows, Map<String, String> texts) {
+    private static CellStyle format(SXSSFWorkbook wb, String pattern) {
+        CellStyle style = wb.createCellStyle();
+        style.setDataFormat(wb.createDataFormat().getFormat(pattern));
+        return style;
+    }
+
+    /** «Математика» / "Mathematics" for a subject code; the code where the name is unknown. */
+    private static String subjectName(String code, Map<String, String> texts) {
+        String work = new org.vprobjectivity.flags.ReasonText(texts.get("lang")).work(code, 0);
+        return work.substring(0, work.lastIndexOf(", "));
+    }
+
+    /** «все участники», «с отметкой «4»» for the mark groups {@code all}, {@code 3}..{@code 5}. */
+    private static String markGroupName(String group, Map<String, String> texts) {
+        return WeakSpots.ALL_MARKS.equals(group) ? texts.get("mark.all") : texts.get("mark.one").replace("{m}", group);
+    }
+
+    private static void sheet(Sheet sheet, CellStyle bold, Map<String, CellStyle> formats, SheetSpec spec, List<JsonNode> rows,
+                              Map<String, String> texts) {
         org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
         for (int c = 0; c < spec.columns().size(); c++) {
             header.createCell(c).setCellValue(texts.get("col." + spec.columns().get(c)));
@@ -203,13 +237,25 @@ public final class MethodologyWorkbooks implements Serializable {
         int r = 1;
         for (JsonNode row : rows) {
             org.apache.poi.ss.usermodel.Row out = sheet.createRow(r++);
+            boolean small = row.has(SMALL_GROUP) && row.get(SMALL_GROUP).asBoolean(false);
             for (int c = 0; c < spec.columns().size(); c++) {
-                JsonNode v = row.get(spec.columns().get(c));
+                String column = spec.columns().get(c);
+                JsonNode v = row.get(column);
+                if (small && VERDICTS.contains(column)) {
+                    out.createCell(c).setCellValue(texts.get("small")); // too few works for a verdict either way
+                    continue;
+                }
                 if (v == null || v.isNull()) {
                     continue;
                 }
-                if (v.isNumber()) {
-                    out.createCell(c).setCellValue(v.asDouble());
+                if ("subject".equals(column)) {
+                    out.createCell(c).setCellValue(subjectName(v.asText(), texts));
+                } else if ("mark_group".equals(column)) {
+                    out.createCell(c).setCellValue(markGroupName(v.asText(), texts));
+                } else if (v.isNumber()) {
+                    org.apache.poi.ss.usermodel.Cell cell = out.createCell(c);
+                    cell.setCellValue(v.asDouble());
+                    cell.setCellStyle(formats.get(SHARES.contains(column) ? "share" : COUNTS.contains(column) ? "count" : "number"));
                 } else if (v.isBoolean()) {
                     out.createCell(c).setCellValue(texts.get(v.asBoolean() ? "yes" : "no"));
                 } else if (v.isArray()) {

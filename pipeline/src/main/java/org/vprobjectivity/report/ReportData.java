@@ -25,19 +25,39 @@ import static org.apache.spark.sql.functions.lit;
  * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
  * school, per flagged cell, per score value and per task; never a participant's row.
  */
-public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
+public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers) {
+
+    /** Without a teacher mapping ({@code --teachers}): no teacher list. */
+    public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
+        this(schools, cellsBySchool, List.of());
+    }
+
+    /**
+     * A teacher with signs ({@code flags/teachers}, flagged), for targeted methodological help: the pseudonymous id of
+     * the {@code --teachers} mapping (names never reach this table).
+     */
+    public record TeacherEntry(String session, String teacherId, String municipality, String flaggedWorks, double risk,
+                               List<String> reasons) {
+    }
 
     /** A school's line in the list. */
     public record SchoolEntry(String session, String region, String schoolId, String schoolName, String municipality, String schoolType,
                               int rank, double risk, boolean flagged, String flaggedWorks, List<String> reasons,
-                              long officialMarkers, String officialWorks, String category) {
+                              long officialMarkers, String officialWorks, String category, String explanation) {
     }
 
     /** One flagged cell (session × school × subject × grade) as its drill-down draws it. */
     public record CellView(String session, String schoolId, String subject, int grade, List<String> reasons,
                            double[] journalSchool, double[] journalRegion, Map<Integer, Integer> cuts, int maxScore,
                            Map<Integer, Long> histogram, Map<Integer, Long> regionHistogram, List<String> tasks,
-                           double[] taskSchool, double[] taskRegion) {
+                           double[] taskSchool, double[] taskRegion, long works, boolean smallCell, List<ClassSize> classes) {
+    }
+
+    /**
+     * A class of a flagged cell with its number of works; {@code small}: under {@code indicators.min_cell_works}, so
+     * share-based signs (raised, lowered, quality, absent) are not tested for it (the page says so).
+     */
+    public record ClassSize(String label, long works, boolean small) {
     }
 
     private static final String[] CELL = {"session", "school_id", "subject", "grade"};
@@ -46,7 +66,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     public static ReportData load(SparkSession spark, String outputDir) {
         Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
         Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
-                .select("session", "school_id", "category");
+                .select("session", "school_id", "category", "explanation");
         List<SchoolEntry> entries = new ArrayList<>();
         for (Row r : Keys.join(schools, comparison, new String[]{"session", "school_id"}, "left").orderBy(col("session"), col("rank"))
                 .collectAsList()) {
@@ -54,7 +74,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     r.getAs("school_type"), r.<Integer>getAs("rank"), orNaN(r.getAs("risk_score")),
                     Boolean.TRUE.equals(r.getAs("flagged")), r.getAs("flagged_works"), r.getList(r.fieldIndex("reasons")),
                     r.<Long>getAs("official_markers") == null ? 0 : r.<Long>getAs("official_markers"), r.getAs("official_works"),
-                    r.getAs("category")));
+                    r.getAs("category"), r.getAs("explanation")));
         }
         Dataset<Row> flagged = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS).filter(col("flagged"));
         Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
@@ -66,6 +86,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                 WORK, "left_semi")
                 .groupBy("session", "subject", "grade", "primary_score").agg(count(lit(1)).as("n")), false);
         Map<String, List<Row>> tasks = tasks(spark, outputDir, keys);
+        Map<String, List<ClassSize>> classes = classes(spark, outputDir, keys);
         Map<String, List<CellView>> cells = new LinkedHashMap<>();
         for (Row r : flagged.orderBy(col("school_id"), col("subject"), col("grade")).collectAsList()) {
             String key = key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade"));
@@ -87,14 +108,26 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade"), r.getList(r.fieldIndex("reasons")),
                     journal(r, "lowered_share", "raised_share"), journal(r, "lowered_ref", "raised_ref"), cuts, maxScore,
                     histograms.getOrDefault(key, Map.of()), regionHist, taskRows.stream().map(t -> t.<String>getAs("task")).toList(),
-                    taskSchool, taskRegion));
+                    taskSchool, taskRegion, r.getAs("works") instanceof Number n ? n.longValue() : 0L,
+                    Boolean.TRUE.equals(r.getAs("small_cell")), classes.getOrDefault(key, List.of())));
         }
-        return new ReportData(entries, cells);
+        return new ReportData(entries, cells, teachers(spark, outputDir));
     }
 
     /** The schools flagged by our method, in rank order. */
     public List<SchoolEntry> flaggedSchools() {
         return schools.stream().filter(SchoolEntry::flagged).toList();
+    }
+
+    /**
+     * The schools that only the official FIOKO markers mark ({@code flags/comparison} category {@code official_only}),
+     * by municipality and name: the index lists them beside ours with why we do not flag them.
+     */
+    public List<SchoolEntry> officialOnlySchools() {
+        return schools.stream().filter(s -> org.vprobjectivity.flags.Comparison.OFFICIAL_ONLY.equals(s.category()))
+                .sorted(java.util.Comparator.comparing((SchoolEntry s) -> s.municipality() == null ? "" : s.municipality())
+                        .thenComparing(s -> s.schoolName() == null ? s.schoolId() : s.schoolName()))
+                .toList();
     }
 
     private static Map<String, Map<Integer, Long>> histograms(Dataset<Row> counts, boolean perSchool) {
@@ -121,6 +154,39 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         for (Row r : school.collectAsList()) {
             out.computeIfAbsent(key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade")),
                     k -> new ArrayList<>()).add(r);
+        }
+        return out;
+    }
+
+    /** The flagged teachers by risk; empty without {@code --teachers}. */
+    private static List<TeacherEntry> teachers(SparkSession spark, String outputDir) {
+        List<TeacherEntry> out = new ArrayList<>();
+        String table = outputDir + "/" + OutputLayout.FLAGS_TEACHERS;
+        if (!ParquetTables.exists(spark, table)) {
+            return out; // no --teachers mapping in this run
+        }
+        for (Row r : spark.read().parquet(table).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
+                col("teacher_id")).collectAsList()) {
+            out.add(new TeacherEntry(r.getAs("session"), r.getAs("teacher_id"), r.getAs("municipality"), r.getAs("flagged_works"),
+                    orNaN(r.getAs("risk_score")), r.getList(r.fieldIndex("reasons"))));
+        }
+        return out;
+    }
+
+    /** The classes of the flagged cells with their works and whether they are too small for share-based signs. */
+    private static Map<String, List<ClassSize>> classes(SparkSession spark, String outputDir, Dataset<Row> keys) {
+        Map<String, List<ClassSize>> out = new HashMap<>();
+        String table = outputDir + "/" + OutputLayout.INDICATORS_CLASS;
+        if (!ParquetTables.exists(spark, table)) {
+            return out; // hand-made outputs in tests may lack it: the page then lists no classes
+        }
+        Dataset<Row> classes = Keys.join(spark.read().parquet(table), keys, CELL, "left_semi")
+                .select("session", "school_id", "subject", "grade", "class", "works", "small_cell")
+                .orderBy("session", "school_id", "subject", "grade", "class");
+        for (Row r : classes.collectAsList()) {
+            out.computeIfAbsent(key(r.getAs("session"), r.getAs("school_id"), r.getAs("subject"), r.<Integer>getAs("grade")),
+                    k -> new ArrayList<>()).add(new ClassSize(r.getAs("class"),
+                    r.getAs("works") instanceof Number n ? n.longValue() : 0L, Boolean.TRUE.equals(r.getAs("small_cell"))));
         }
         return out;
     }

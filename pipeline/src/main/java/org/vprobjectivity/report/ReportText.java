@@ -58,7 +58,43 @@ public final class ReportText {
             Map.entry("journal.raised", new String[]{"повысили", "raised"}),
             Map.entry("official.marked", new String[]{"Маркеры ФИОКО", "FIOKO markers"}),
             Map.entry("generated", new String[]{"Сформировано", "Generated"}),
-            Map.entry("xlsx.sheet", new String[]{"Школы с признаками", "Schools with signs"}));
+            Map.entry("xlsx.sheet", new String[]{"Школы с признаками", "Schools with signs"}),
+            Map.entry("official.only.title", new String[]{"Школы только с маркерами ФИОКО", "Schools with FIOKO markers only"}),
+            Map.entry("official.only.note", new String[]{
+                    "Эти школы отмечены официальными маркерами ФИОКО, но наш метод признаков необъективности у них не нашёл. "
+                            + "Вместе со списком выше это весь официальный список.",
+                    "The official FIOKO markers mark these schools, but our method finds no signs of non-objectivity there. "
+                            + "With the list above this is the whole official list."}),
+            Map.entry("official.only.none", new String[]{"Школ, отмеченных только маркерами ФИОКО, нет.",
+                    "No school is marked by the FIOKO markers alone."}),
+            Map.entry("col.official.works", new String[]{"Работы с маркерами ФИОКО", "Works with FIOKO markers"}),
+            Map.entry("col.why", new String[]{"Почему нет в нашем списке", "Why not on our list"}),
+            Map.entry("school.works", new String[]{"Работ", "Works"}),
+            Map.entry("school.small.cell", new String[]{
+                    "Работ меньше, чем нужно для признаков по долям (повысили, понизили, доля «4» и «5», не писали): "
+                            + "эти признаки здесь не проверяются.",
+                    "Fewer works than share-based signs need (raised, lowered, marks 4 and 5, absent): those signs are not "
+                            + "tested here."}),
+            Map.entry("school.small.classes", new String[]{
+                    "Слишком мало работ для признаков по долям (эти признаки по классу не проверяются)",
+                    "Too few works for share-based signs (those signs are not tested for the class)"}),
+            Map.entry("school.classes", new String[]{"Классы", "Classes"}),
+            Map.entry("teachers.title", new String[]{"Учителя для адресной методической помощи",
+                    "Teachers for targeted methodological help"}),
+            Map.entry("teachers.note", new String[]{
+                    "Учителя, в классах которых найдены признаки необъективности (по сопоставлению классов с учителями). "
+                            + "Это повод для методической помощи, а не для наказания; учителя указаны условными кодами.",
+                    "Teachers whose classes show signs of non-objectivity (through the class → teacher mapping). This is for "
+                            + "methodological help, not for punishment; teachers are given by pseudonymous codes."}),
+            Map.entry("col.teacher", new String[]{"Учитель (код)", "Teacher (code)"}),
+            Map.entry("school.class.unknown", new String[]{"класс не указан", "class not given"}));
+
+    /** Seasons of a session code ({@code 2025-spring}) in words. */
+    private static final Map<String, String[]> SEASONS = Map.of(
+            "spring", new String[]{"весна", "spring"}, "autumn", new String[]{"осень", "autumn"});
+
+    /** Subject codes of the official works as FIOKO's list writes them («4 МА», «5 РУ»). */
+    private static final Map<String, String> CYRILLIC_SUBJECTS = Map.of("MA", "МА", "RU", "РУ");
 
     private final int lang;
 
@@ -76,6 +112,33 @@ public final class ReportText {
 
     public String langCode() {
         return lang == 1 ? "en" : "ru";
+    }
+
+    /** «весна 2025» / "spring 2025" for {@code 2025-spring}; anything else as it is. */
+    public String session(String code) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{4})-(spring|autumn)").matcher(code == null ? "" : code);
+        return m.matches() ? SEASONS.get(m.group(2))[lang] + " " + m.group(1) : code == null ? "—" : code;
+    }
+
+    /** «Алтайский край (22)» where the code is a known region's, else the value as it is. */
+    public String region(String code) {
+        String name = RegionNames.name(code);
+        return name == null ? (code == null ? "—" : code) : name + " (" + code + ")";
+    }
+
+    /**
+     * FIOKO work labels as the official list writes them: «4 МА, 5 РУ» for {@code 4 MA, 5 RU} (Russian); English keeps
+     * the Latin codes.
+     */
+    public String officialWorks(String works) {
+        if (works == null || lang == 1) {
+            return works;
+        }
+        String out = works;
+        for (Map.Entry<String, String> e : CYRILLIC_SUBJECTS.entrySet()) {
+            out = out.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
+        }
+        return out;
     }
 
     /** «41%» / "41%"; «—» for a missing share. */

@@ -67,6 +67,31 @@ class IngestTablesTest {
                 .containsExactly("sch1/А: 3=1+1+1", "sch1/Б: 1=0+0+1", "sch2/А: 1=1+0+0");
     }
 
+    /** Issue 17: a municipality given only by name gets a key (the code found elsewhere, else the name), never none. */
+    @Test
+    void aMunicipalityGivenOnlyByNameGetsACode() {
+        IngestRecord coded = work("sch1", "А", "1", 1, 0, 0);
+        coded.municipalityCode = "reg22_m005";
+        coded.municipality = "Благовещенский район";
+        IngestRecord sameSchool = work("sch1", "Б", "2", 1, 0, 0);
+        sameSchool.municipality = "Благовещенский  р-н";
+        IngestRecord sameName = work("sch2", "А", "3", 1, 0, 0);
+        sameName.municipality = " благовещенский район";
+        IngestRecord nameOnly = work("sch3", "А", "4", 1, 0, 0);
+        nameOnly.municipality = "Алейский район";
+        IngestRecord nothing = work("sch4", "А", "5", 1, 0, 0);
+        for (IngestRecord r : List.of(coded, sameSchool, sameName, nameOnly, nothing)) {
+            r.region = "22";
+        }
+        IngestTables tables = new IngestTables(staging(coded, sameSchool, sameName, nameOnly, nothing));
+        assertThat(tables.results().orderBy("participant").collectAsList())
+                .extracting(r -> r.getAs("participant") + ":" + r.getAs("municipality_code"))
+                .containsExactly("1:reg22_m005", "2:reg22_m005", "3:reg22_m005", "4:Алейский район", "5:null");
+        assertThat(tables.results().columns()).containsExactly(RESULT_COLUMNS_IN_ORDER);
+    }
+
+    private static final String[] RESULT_COLUMNS_IN_ORDER = IngestTables.RESULT_COLUMNS;
+
     @Test
     void taskScoresAreOneRowPerWorkAndTaskWithTaskMetadata() {
         IngestTables tables = new IngestTables(staging(work("sch1", "А", "1", 1, null, 3)));

@@ -49,7 +49,10 @@ class MethodologyWorkbooksTest {
                 weak.formatted("1", 0, "all", "school", "\"s2\"", "null", "0.5", "false"),
                 weak.formatted("1", 0, "all", "municipality", "null", "null", "0.6", "false"),
                 weak.formatted("1", 0, "all", "teacher", "\"s1\"", "\"T1\"", "0.6", "false"),
-                weak.formatted("1", 0, "all", "teacher", "null", "\"T2\"", "0.6", "false"));
+                weak.formatted("1", 0, "all", "teacher", "null", "\"T2\"", "0.6", "false"),
+                // a group of 2 works (under weak_min_group_works): its deficit is «мало данных», never «да»
+                weak.formatted("2", 1, "all", "school", "\"s2\"", "null", "0.1", "true")
+                        .replace("\"works\":10", "\"works\":2").replace("}", ",\"small_group\":true}"));
         String cls = "{" + WORK + ",\"school_id\":\"%s\",\"class\":\"%s\",\"works\":12,\"n_journal\":12,\"lowered_share\":0.25,"
                 + "\"confirmed_share\":0.5,\"raised_share\":0.25,\"mean_diff\":0.0,\"score_above_journal\":1.5,\"kappa_w\":0.6}";
         table(out, OutputLayout.INDICATORS_CLASS, cls.formatted("s1", "Б"), cls.formatted("s1", "А"), cls.formatted("s2", "А"));
@@ -78,9 +81,19 @@ class MethodologyWorkbooksTest {
         try (Workbook wb = open(target.resolve("s1.xlsx"))) {
             assertThat(names(wb)).containsExactly("Дефициты", "ВПР и журнал", "Показатели", "Пояснения");
             Sheet weak = wb.getSheet("Дефициты");
-            assertThat(column(weak, 2)).containsExactly("Группа по отметке", "all", "all", "4"); // all before 3/4/5
+            assertThat(column(weak, 2)).containsExactly("Группа по отметке", "все участники", "все участники",
+                    "с отметкой «4»"); // all before 3/4/5
             assertThat(column(weak, 3)).containsExactly("Задание", "1", "2", "1"); // then task order
             assertThat(column(weak, 11)).containsExactly("Дефицит", "нет", "да", "нет");
+            assertThat(column(weak, 0)).containsExactly("Предмет", "Математика", "Математика", "Математика");
+            // shares as percent with one decimal, counts as integers
+            assertThat(weak.getRow(1).getCell(7).getCellStyle().getDataFormatString()).isEqualTo("0.0%");
+            assertThat(weak.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(0.9);
+            assertThat(weak.getRow(1).getCell(6).getCellStyle().getDataFormatString()).isEqualTo("0");
+            assertThat(weak.getRow(1).getCell(1).getCellStyle().getDataFormatString()).isEqualTo("0");
+            Sheet journal = wb.getSheet("ВПР и журнал");
+            assertThat(journal.getRow(1).getCell(header(journal).indexOf("Повысили")).getCellStyle().getDataFormatString())
+                    .isEqualTo("0.0%");
             assertThat(column(wb.getSheet("ВПР и журнал"), 2)).containsExactly("Класс / школа", "А", "Б", "учитель T1");
             Sheet indicators = wb.getSheet("Показатели");
             int reasons = header(indicators).indexOf("Причины");
@@ -98,6 +111,9 @@ class MethodologyWorkbooksTest {
         }
         try (Workbook wb = open(target.resolve("s2.xlsx"))) {
             assertThat(column(wb.getSheet("ВПР и журнал"), 2)).containsExactly("Класс / школа", "А");
+            Sheet weak = wb.getSheet("Дефициты");
+            assertThat(column(weak, 11)).containsExactly("Дефицит", "нет", "мало данных");
+            assertThat(column(weak, 12)).containsExactly("Достигнуто", "да", "мало данных");
         }
     }
 
@@ -120,6 +136,8 @@ class MethodologyWorkbooksTest {
                 }
             }
             assertThat(column(wb.getSheet("Weak spots"), 11)).contains("yes", "no");
+            assertThat(column(wb.getSheet("Weak spots"), 0)).contains("Mathematics");
+            assertThat(column(wb.getSheet("Weak spots"), 2)).contains("all participants", "with mark 4");
         }
     }
 
