@@ -119,13 +119,8 @@ public class CompareCommand implements Callable<Integer> {
     int examples;
 
     @Override
-    public Integer call() {
-        SparkSession spark = SparkSessions.create("vpr-objectivity compare");
-        try {
-            return compare(spark, System.out, System.err);
-        } finally {
-            spark.stop();
-        }
+    public Integer call() throws Exception {
+        return SparkSessions.run("vpr-objectivity compare", spark -> compare(spark, System.out, System.err));
     }
 
     /** What an output folder holds: its Parquet tables (relative folders), report files and other files. */

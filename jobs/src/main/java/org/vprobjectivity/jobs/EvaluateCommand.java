@@ -34,13 +34,8 @@ public class EvaluateCommand implements Callable<Integer> {
     Path truth;
 
     @Override
-    public Integer call() {
-        SparkSession spark = SparkSessions.create("vpr-objectivity evaluate");
-        try {
-            return evaluate(spark, System.out);
-        } finally {
-            spark.stop();
-        }
+    public Integer call() throws Exception {
+        return SparkSessions.run("vpr-objectivity evaluate", spark -> evaluate(spark, System.out));
     }
 
     /** Prints the evaluation table; the session is the caller's. */

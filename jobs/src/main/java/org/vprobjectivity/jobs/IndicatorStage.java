@@ -48,7 +48,7 @@ final class IndicatorStage {
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
         Dataset<Row> external = external(spark, args.reference, report, progress);
 
-        Dataset<Row> cohorts = writeCohorts(spark, scales, args.output, staging, progress);
+        Dataset<Row> cohorts = writeCohorts(spark, scales, results, args.output, staging, progress);
         write(OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts), staging, OutputLayout.INDICATORS_OFFICIAL);
         long tModel = System.currentTimeMillis();
         write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
@@ -78,21 +78,21 @@ final class IndicatorStage {
      * (its other sessions are carried over, so the output accumulates sessions). Only cohorts whose later session
      * this run wrote are written: the other sessions' partitions are carried over as they were.
      *
+     * @param results this run's {@code results} with the scale columns
      * @return the table written, or null when no cohort could be formed
      */
-    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, String output, String staging, Progress progress) {
+    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, String output,
+                                             String staging, Progress progress) {
         String[] columns = {"session", "region", "school_id", "municipality_code", "municipality", "subject", "grade",
-                "primary_score", "scale_key"};
-        Dataset<Row> current = spark.read().parquet(staging + "/" + OutputLayout.RESULTS).selectExpr(columns);
-        List<String> sessions = current.select("session").distinct().as(Encoders.STRING()).collectAsList();
-        Dataset<Row> all = current;
+                "primary_score", "max_score"};
+        Dataset<Row> all = results.selectExpr(columns);
+        List<String> sessions = all.select("session").distinct().as(Encoders.STRING()).collectAsList();
         String earlier = output + "/" + OutputLayout.RESULTS;
         if (ParquetTables.exists(spark, earlier)) {
-            all = all.unionByName(spark.read().parquet(earlier).selectExpr(columns)
-                    .filter(not(col("session").isin(sessions.toArray()))));
+            all = all.unionByName(ScaleColumns.join(spark.read().parquet(earlier)
+                    .filter(not(col("session").isin(sessions.toArray()))), spark, scales).selectExpr(columns));
         }
-        Dataset<Row> cohorts = CohortMarker.compute(ScaleColumns.join(all, spark, scales))
-                .filter(col("session").isin(sessions.toArray())).cache();
+        Dataset<Row> cohorts = CohortMarker.compute(all).filter(col("session").isin(sessions.toArray())).cache();
         try {
             long n = cohorts.count();
             if (n == 0) {

@@ -59,13 +59,8 @@ public class RecheckCommand implements Runnable {
         Path scales;
 
         @Override
-        public Integer call() {
-            SparkSession spark = SparkSessions.create("vpr-objectivity recheck plan");
-            try {
-                return execute(spark, System.out, System.err);
-            } finally {
-                spark.stop();
-            }
+        public Integer call() throws Exception {
+            return SparkSessions.run("vpr-objectivity recheck plan", spark -> execute(spark, System.out, System.err));
         }
 
         int execute(SparkSession spark, PrintStream out, PrintStream err) {
@@ -113,13 +108,8 @@ public class RecheckCommand implements Runnable {
         Path scales;
 
         @Override
-        public Integer call() {
-            SparkSession spark = SparkSessions.create("vpr-objectivity recheck read");
-            try {
-                return execute(spark, System.out, System.err);
-            } finally {
-                spark.stop();
-            }
+        public Integer call() throws Exception {
+            return SparkSessions.run("vpr-objectivity recheck read", spark -> execute(spark, System.out, System.err));
         }
 
         int execute(SparkSession spark, PrintStream out, PrintStream err) {
@@ -170,15 +160,12 @@ public class RecheckCommand implements Runnable {
         long seed;
 
         @Override
-        public Integer call() {
-            SparkSession spark = SparkSessions.create("vpr-objectivity recheck simulate");
-            try {
+        public Integer call() throws Exception {
+            return SparkSessions.run("vpr-objectivity recheck simulate", spark -> {
                 int n = RecheckSimulator.fill(spark, output, truth, filled, noise, seed);
                 System.out.printf("Filled %d works into %s%n", n, filled);
                 return ExitCodes.OK;
-            } finally {
-                spark.stop();
-            }
+            });
         }
     }
 }

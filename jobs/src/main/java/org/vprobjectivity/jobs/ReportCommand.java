@@ -26,13 +26,8 @@ public class ReportCommand implements Callable<Integer> {
     String lang;
 
     @Override
-    public Integer call() {
-        SparkSession spark = SparkSessions.create("vpr-objectivity report");
-        try {
-            return write(spark, System.out, System.err);
-        } finally {
-            spark.stop();
-        }
+    public Integer call() throws Exception {
+        return SparkSessions.run("vpr-objectivity report", spark -> write(spark, System.out, System.err));
     }
 
     /** Writes the report in the caller's session; exit 2 when the folder holds no flags. */

@@ -1,6 +1,5 @@
 package org.vprobjectivity.jobs;
 
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,12 +15,8 @@ public class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SparkSession spark = SparkSessions.create("vpr-objectivity " + name());
-        try {
-            return new PipelineRun(args, withIndicators(), System.out, System.err).execute(spark);
-        } finally {
-            spark.stop();
-        }
+        return SparkSessions.run("vpr-objectivity " + name(),
+                spark -> new PipelineRun(args, withIndicators(), System.out, System.err).execute(spark));
     }
 
     String name() {

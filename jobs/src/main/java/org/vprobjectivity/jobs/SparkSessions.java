@@ -5,7 +5,23 @@ import org.apache.spark.sql.SparkSession;
 /** The one place a SparkSession is created: embedded {@code local[*]} unless spark-submit set a master. */
 public final class SparkSessions {
 
+    /** A command's body over its session. */
+    @FunctionalInterface
+    public interface Body {
+        int run(SparkSession spark) throws Exception;
+    }
+
     private SparkSessions() {
+    }
+
+    /** Runs a command's body in a session of its own, stopped after it whatever happens; its exit code. */
+    public static int run(String appName, Body body) throws Exception {
+        SparkSession spark = create(appName);
+        try {
+            return body.run(spark);
+        } finally {
+            spark.stop();
+        }
     }
 
     public static SparkSession create(String appName) {

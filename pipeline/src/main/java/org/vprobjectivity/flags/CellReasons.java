@@ -1,11 +1,11 @@
 package org.vprobjectivity.flags;
 
-import org.vprobjectivity.recheck.RecheckTables;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.recheck.RecheckTables;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;

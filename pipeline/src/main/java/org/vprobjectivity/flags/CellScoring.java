@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.stats.Tails;
@@ -122,14 +123,14 @@ public final class CellScoring {
      */
     static Dataset<Row> withModelColumns(Dataset<Row> cells) {
         java.util.Set<String> have = new java.util.HashSet<>(Arrays.asList(cells.columns()));
-        Dataset<Row> out = cells;
-        StructType schema = ModelSigns.schema();
+        StructType model = ModelSigns.schema();
+        List<StructField> optional = new ArrayList<>();
         for (String name : ModelSigns.JOINED) {
-            if (!have.contains(name)) {
-                out = out.withColumn(name, lit(null).cast(schema.apply(name).dataType()));
-            }
+            optional.add(model.apply(name));
         }
-        for (org.apache.spark.sql.types.StructField f : RecheckTables.EVIDENCE_SCHEMA.fields()) {
+        optional.addAll(Arrays.asList(RecheckTables.EVIDENCE_SCHEMA.fields()));
+        Dataset<Row> out = cells;
+        for (StructField f : optional) {
             if (!have.contains(f.name())) {
                 out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
             }

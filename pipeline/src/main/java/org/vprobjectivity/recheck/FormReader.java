@@ -13,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads filled forms back as a person typed them: numbers as numbers or text («2», « 1 », «1,0»), «Х» (Cyrillic or
@@ -25,8 +23,6 @@ import java.util.regex.Pattern;
  * refused whole. Reading is a pure function of the files: reading the same forms twice gives the same works.
  */
 public final class FormReader {
-
-    private static final Pattern TASK_HEADER = Pattern.compile("\\(\\s*макс\\s*(\\d+)\\s*\\)", Pattern.CASE_INSENSITIVE);
 
     /** A work read back: its code and the commission's scores (null = not attempted). */
     public record ExpertWork(String workId, Integer[] scores, String file, int row) {
@@ -97,12 +93,12 @@ public final class FormReader {
         List<Integer> maxima = new ArrayList<>();
         for (int c = 3; c < header.cells().size(); c++) {
             String h = trim(header.cell(c));
-            Matcher m = h == null ? null : TASK_HEADER.matcher(h);
-            if (m == null || !m.find()) {
+            Integer max = RecheckForms.taskMax(h);
+            if (max == null) {
                 break;
             }
             names.add(h);
-            maxima.add(Integer.parseInt(m.group(1)));
+            maxima.add(max);
         }
         for (RawRow row : form.rows().subList(headerAt + 1, form.rows().size())) {
             if (row.isEmpty()) {

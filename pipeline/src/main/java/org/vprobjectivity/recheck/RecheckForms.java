@@ -57,9 +57,19 @@ public final class RecheckForms {
     private RecheckForms() {
     }
 
+    /** A task column's maximum in its header, spaces inside the brackets allowed («(макс 2)», «( макс 2 )»). */
+    private static final java.util.regex.Pattern TASK_MAX = java.util.regex.Pattern.compile("\\(\\s*макс\\s*(\\d+)\\s*\\)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
+
     /** The header of a task column: «5.1 (макс 1)». */
     public static String taskHeader(TaskSpec task) {
         return task.name() + " (макс " + task.max() + ")";
+    }
+
+    /** The maximum a task column's header states ({@link #taskHeader}), or null when it is not a task header. */
+    public static Integer taskMax(String header) {
+        java.util.regex.Matcher m = header == null ? null : TASK_MAX.matcher(header);
+        return m != null && m.find() ? Integer.valueOf(m.group(1)) : null;
     }
 
     /** Writes a form per commission and work; returns the number of forms. */

@@ -108,9 +108,8 @@ public final class RecheckResults {
                 .withColumn(RecheckTables.TASK_DIFFS, diffs)
                 .withColumn(RecheckTables.POINT_DIFF, col(RecheckTables.ORIGINAL_SCORE).minus(col(RecheckTables.EXPERT_SCORE)))
                 .withColumn(RecheckTables.MARK_CHANGED, col(RecheckTables.ORIGINAL_MARK).notEqual(col(RecheckTables.EXPERT_MARK)))
-                .withColumn("__equal_tasks", size(filter(col(RecheckTables.TASK_DIFFS), d -> d.equalTo(0)))
-                        .divide(size(col(RecheckTables.TASK_DIFFS))))
-                .withColumnRenamed("__equal_tasks", "tasks_agreeing_share");
+                .withColumn(RecheckTables.TASKS_AGREEING, size(filter(col(RecheckTables.TASK_DIFFS), d -> d.equalTo(0)))
+                        .divide(size(col(RecheckTables.TASK_DIFFS))));
     }
 
     static Dataset<Row> schools(Dataset<Row> works) {
@@ -124,7 +123,7 @@ public final class RecheckResults {
                 stddev_samp(RecheckTables.POINT_DIFF).as(RecheckTables.POINT_DIFF_SD),
                 sum(when(col(RecheckTables.POINT_DIFF).gt(0), 1).otherwise(0)).as(RecheckTables.WORKS_LOWERED),
                 sum(when(col(RecheckTables.POINT_DIFF).lt(0), 1).otherwise(0)).as(RecheckTables.WORKS_RAISED),
-                avg("tasks_agreeing_share").as(RecheckTables.EXACT_AGREEMENT));
+                avg(RecheckTables.TASKS_AGREEING).as(RecheckTables.EXACT_AGREEMENT));
         Dataset<Row> control = works.filter(col(RecheckTables.STRATUM).equalTo(RecheckTables.CONTROL))
                 .groupBy(Keys.cols(Keys.WORK)).agg(
                         count(lit(1)).as("__control_works"),

@@ -34,6 +34,8 @@ public final class RecheckTables {
     public static final String POINT_DIFF = "point_diff";
     public static final String TASK_DIFFS = "task_diffs";
     public static final String MARK_CHANGED = "mark_changed";
+    /** Per work the share of its task scores the commission left as they were. */
+    public static final String TASKS_AGREEING = "tasks_agreeing_share";
     public static final String FORM_FILE = "form_file";
     public static final String FORM_ROW = "form_row";
 

@@ -60,8 +60,7 @@ public final class RecheckSimulator {
                     int tasks = header.getLastCellNum() - 3;
                     int[] max = new int[tasks];
                     for (int t = 0; t < tasks; t++) {
-                        String h = header.getCell(3 + t).getStringCellValue();
-                        max[t] = Integer.parseInt(h.replaceAll(".*\\(макс (\\d+)\\).*", "$1"));
+                        max[t] = RecheckForms.taskMax(header.getCell(3 + t).getStringCellValue());
                     }
                     for (int i = 1; i <= sheet.getLastRowNum(); i++) {
                         Row row = sheet.getRow(i);
