@@ -287,6 +287,13 @@ final class TaskPatternCell {
         if (n <= 0) {
             return Double.NaN;
         }
+        // (k/n)·ln(k/n) for k = 1..n, shared by every category: the loop below is the hot spot of the task-pattern
+        // family (one call per cell, tasks × categories × n terms), so nothing is allocated or recomputed per term.
+        double[] fLogF = new double[n + 1];
+        for (int x = 1; x <= n; x++) {
+            double f = (double) x / n;
+            fLogF[x] = f * Math.log(f);
+        }
         double sum = 0;
         int used = 0;
         for (long[] c : counts) {
@@ -301,14 +308,31 @@ final class TaskPatternCell {
                 if (p <= 0) {
                     continue;
                 }
-                for (int x = 1; x <= n; x++) {
-                    double f = (double) x / n;
-                    h -= Binomial.pmf(x, n, p) * f * Math.log(f);
-                }
+                h -= expectedTerm(n, p, fLogF);
             }
             sum += Math.max(0.0, Math.min(1.0, h / Math.log(k)));
             used++;
         }
         return used == 0 ? Double.NaN : 1.0 - sum / used;
+    }
+
+    /**
+     * {@code Σ_{x=1}^{n} P(Bin(n, p) = x)·fLogF[x]}, the binomial probabilities by the recurrence
+     * {@code ln P(x) = ln P(x − 1) + ln((n − x + 1)/x) + ln(p/(1 − p))} from {@code ln P(0) = n·ln(1 − p)}, in logs so
+     * that a cell of 100,000 works does not underflow; far tails that do underflow add nothing. Equal to the sum of
+     * {@link Binomial#pmf} terms to rounding (TaskPatternCellTest).
+     */
+    static double expectedTerm(int n, double p, double[] fLogF) {
+        if (p >= 1) {
+            return fLogF[n];
+        }
+        double logOdds = Math.log(p) - Math.log1p(-p);
+        double logP = n * Math.log1p(-p);
+        double acc = 0;
+        for (int x = 1; x <= n; x++) {
+            logP += Math.log((double) (n - x + 1) / x) + logOdds;
+            acc += Math.exp(logP) * fLogF[x];
+        }
+        return acc;
     }
 }
