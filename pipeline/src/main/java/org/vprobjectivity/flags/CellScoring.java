@@ -30,7 +30,7 @@ import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * A cell's signs combined into one p-value per flag kind and a risk score (indicators.md §7).
+ * A cell's signs combined into one p-value per flag kind and a risk score (docs/design.md §7).
  *
  * <p><b>Signs.</b> Each {@link Sign}'s p-value is kept as {@code sign_<name>_p}; a share-based sign of a
  * {@code small_cell} (fewer works than {@code indicators.min_cell_works}) is not tested (null), so small cells are

@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Flags against a generator's ground truth (issue «Flags», evaluation; indicators.md §8). Per manipulation kind and
+ * Flags against a generator's ground truth (issue «Flags», evaluation; docs/design.md §8). Per manipulation kind and
  * overall, at cell level (school × subject × grade) and school level: recall, recall where the manipulated class
  * has at least {@link #MIN_CLASS_WORKS} works, precision against the clean cells, ROC AUC of the risk score, the
  * realised flag rate on clean cells, and the same for the official markers. Works on cell rows only (one per school

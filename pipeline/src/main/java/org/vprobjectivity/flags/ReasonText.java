@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A sign written as a short sentence with the numbers behind it (issue «Flags», indicators.md §7a): Russian by
+ * A sign written as a short sentence with the numbers behind it (issue «Flags», docs/design.md §7a): Russian by
  * default, English with {@code --lang en}. The words are those of signs («признаки»), never of findings. Values are
  * read by column name from an {@code indicators/school}-style row.
  */

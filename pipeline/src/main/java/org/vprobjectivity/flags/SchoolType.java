@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The school's type read from its name, shown beside a flag because FIOKO's press releases say lyceums and gymnasiums
- * with advanced study are not counted as suspicious for high results alone (indicators.md §0). The flag does not use
+ * with advanced study are not counted as suspicious for high results alone (docs/design.md §0). The flag does not use
  * it: the two-signal rule already keeps high results alone from flagging anyone.
  */
 public final class SchoolType {

@@ -1,7 +1,7 @@
 package org.vprobjectivity.flags;
 
 /**
- * Aspects of a cell's results that give independent evidence (indicators.md §7): within a group signs look at the same
+ * Aspects of a cell's results that give independent evidence (docs/design.md §7): within a group signs look at the same
  * data and are combined conservatively (Simes), across groups by Fisher's method. {@link #HIGH} is the one that
  * never counts alone (the two-signal rule).
  */

@@ -31,7 +31,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Score-distribution anomalies of a cell (indicators.md §3): bunching at the mark cuts beyond the region's own,
+ * Score-distribution anomalies of a cell (docs/design.md §3): bunching at the mark cuts beyond the region's own,
  * compressed spread, and the shape of the cell's primary-score histogram against the reference (the region's work).
  * One row per cell ({@link Keys#SCHOOL} or {@link Keys#CLASS}).
  *

@@ -16,7 +16,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Anomalously high results (indicators.md §2): shares of marks 2..5, «качество» = share of 4 and 5,
+ * Anomalously high results (docs/design.md §2): shares of marks 2..5, «качество» = share of 4 and 5,
  * mean primary score as % of the work's maximum; the quality count tested against the reference by the
  * clustered beta-binomial tail with its empirical-Bayes shrunk share ({@link ClusteredShareTest}); and
  * the cell's percentile among the work's cells (percent rank of the quality share and of the mean %).

@@ -29,7 +29,7 @@ public final class IndicatorConfig implements Serializable {
         return ReferenceLevel.parse(referenceLevel);
     }
 
-    /** Weak spot: solve rate below this share (indicators.md §5). */
+    /** Weak spot: solve rate below this share (docs/design.md §5). */
     @JsonProperty("weak_solve_rate")
     public double weakSolveRate = 0.5;
 

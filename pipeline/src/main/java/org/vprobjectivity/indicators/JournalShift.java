@@ -24,7 +24,7 @@ import static org.apache.spark.sql.functions.udf;
 
 /**
  * How far a cell's mean difference VPR mark − journal mark ({@code mean_diff}) lies from its reference's, allowing
- * for the honest spread between cells (indicators.md §1): a random-effects fit per reference ({@link RandomEffects},
+ * for the honest spread between cells (docs/design.md §1): a random-effects fit per reference ({@link RandomEffects},
  * DerSimonian &amp; Laird 1986) gives μ, τ² and the pooled within-cell variance; {@code shift_z = (d − μ)/sqrt(τ² +
  * σ²_w/n)}, {@code shift_up_p = 1 − Φ(z)} (VPR above the school's own marks: inflated VPR) and
  * {@code shift_down_p = Φ(z)} (VPR below them: inflated journal marks). Every changed mark moves the mean, where the

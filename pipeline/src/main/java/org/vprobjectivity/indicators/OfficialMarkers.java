@@ -22,7 +22,7 @@ import static org.apache.spark.sql.functions.when;
 /**
  * The official FIOKO markers, reproduced exactly. Source: FIOKO, «Методика расчета показателя "Уровень
  * объективности оценки образовательных результатов в субъекте Российской Федерации"», appendix
- * «Математический алгоритм маркировки образовательных организаций» (see docs/indicators.md, section 0).
+ * «Математический алгоритм маркировки образовательных организаций» (see docs/design.md, section 0).
  * <ul>
  * <li>Marker 1, «Завышенные значения среднего балла»: region 95% interval x̄ ± 1.96·s/√n over all its
  * participants of the work; school interval likewise over its own m participants; marked when the

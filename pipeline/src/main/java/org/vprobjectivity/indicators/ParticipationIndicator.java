@@ -8,7 +8,7 @@ import static org.apache.spark.sql.functions.try_divide;
 import static org.apache.spark.sql.functions.sum;
 
 /**
- * Participation (indicators.md §4): the share of listed pupils marked absent («отсутствовал»), tested
+ * Participation (docs/design.md §4): the share of listed pupils marked absent («отсутствовал»), tested
  * one-sided against the reference with the clustered beta-binomial tail ({@link ClusteredShareTest}).
  * Many absent in a cell with high results is the "weak pupils kept at home" pattern.
  */

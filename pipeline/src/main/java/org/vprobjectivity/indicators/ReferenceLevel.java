@@ -12,7 +12,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * What a cell's shares are tested against (indicators.md, notation: "the region …, optionally the municipality"):
+ * What a cell's shares are tested against (docs/design.md, notation: "the region …, optionally the municipality"):
  * every row is tagged with its {@link #UNIT}, and the clustered share tests fit their reference per
  * {@link #KEYS} (the work plus the unit). With the region every row of a work has the same unit, so the reference
  * is the region's; with the municipality, the unit is the municipality code (its name where an export gives no code).

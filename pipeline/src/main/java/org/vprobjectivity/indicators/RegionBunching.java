@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * The region's own bunching at each mark cut (indicators.md §3): real regions bunch as a whole (Altai 2021, mathematics
+ * The region's own bunching at each mark cut (docs/design.md §3): real regions bunch as a whole (Altai 2021, mathematics
  * grade 4: 302 works at 5 points, 1,069 at the cut of 6), so a school compared only with its region misses that. One
  * row per work ({@link Keys#WORK}) × cut k ∈ {3, 4, 5} with the cut score {@code c = cut_k} of the work's scale.
  *

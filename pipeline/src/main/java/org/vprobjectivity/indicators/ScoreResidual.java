@@ -14,7 +14,7 @@ import static org.apache.spark.sql.functions.var_samp;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * The primary score against what the pupil's own journal mark predicts (indicators.md §1, the mark comparison made
+ * The primary score against what the pupil's own journal mark predicts (docs/design.md §1, the mark comparison made
  * on the score scale). Per reference ({@link ReferenceLevel#KEYS}) and journal mark j the participants' primary
  * scores have mean μ_j and standard deviation σ_j; a pupil's standardised residual is {@code r = (s − μ_j)/σ_j} and
  * {@code s − μ_j} its residual in points. This is indirect standardisation (the expected score of the cell given the

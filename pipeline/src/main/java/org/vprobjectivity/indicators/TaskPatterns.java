@@ -27,13 +27,13 @@ import scala.jdk.javaapi.CollectionConverters;
 import static org.apache.spark.sql.functions.col;
 
 /**
- * Task-level patterns of a cell against its reference (indicators.md §4). The reference is the work
+ * Task-level patterns of a cell against its reference (docs/design.md §4). The reference is the work
  * ({@link Keys#WORK}: session, region, subject, grade) with its scale; a cell is a school or a class. "Not attempted"
  * scores 0 except where stated. Per cell:
  * <ol>
  * <li><b>Difficulty inversion.</b> {@code task_rank_corr} = Spearman's r_s (ties by average rank) between the cell's
  * per-task solve rates {@code mean_w(score_wi / max_i)} and the reference's; hard tasks solved better than easy ones
- * ("answers known in advance") give a low value. Source: indicators.md §4; Jacob &amp; Levitt (2003), "Rotten apples",
+ * ("answers known in advance") give a low value. Source: docs/design.md §4; Jacob &amp; Levitt (2003), "Rotten apples",
  * QJE 118(3), on answer patterns where hard items are right and easy ones wrong.</li>
  * <li><b>Difficulty levels.</b> {@code solve_basic}, {@code solve_advanced}: mean per-task solve rate over the basic (Б)
  * and the advanced (П and В) tasks, each task weighted equally, for the cell and the reference ({@code _ref});

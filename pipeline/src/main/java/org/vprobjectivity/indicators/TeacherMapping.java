@@ -32,7 +32,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * The class → teacher mapping (indicators.md, notation: indicators per teacher "via the class→teacher
+ * The class → teacher mapping (docs/design.md, notation: indicators per teacher "via the class→teacher
  * mapping"; §7a: teacher-level tables carry pseudonymous ids unless names are asked for).
  *
  * <p>The user's {@code --teachers} file has one line per taught class and subject:

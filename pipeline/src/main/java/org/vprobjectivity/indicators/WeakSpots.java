@@ -29,7 +29,7 @@ import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
 /**
- * Subject weak spots («дефициты», indicators.md §5; for methodologists, not a flag).
+ * Subject weak spots («дефициты», docs/design.md §5; for methodologists, not a flag).
  *
  * <p>Per task of a work (session, region, subject, grade, task) and group: {@code solve_rate = mean over the
  * group's works of score / task_max}, a task not attempted counting as 0 (the FIS OKO "% выполнения" of a

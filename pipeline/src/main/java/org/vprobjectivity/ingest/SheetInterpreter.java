@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
 
 /**
  * Turns the rows of one result table into works, absent participants and quarantined rows, applying
- * the rules of input-format.md. Problems that concern the whole table (no scale, task columns that do
+ * the rules of docs/input-format.md. Problems that concern the whole table (no scale, task columns that do
  * not fit the scale, a scale most marks disagree with) stop the table and are reported instead.
  */
 public final class SheetInterpreter {
 
-    /** The grades the VPR is written in (input-format.md). */
+    /** The grades the VPR is written in (docs/input-format.md). */
     static final int MIN_GRADE = 4;
     static final int MAX_GRADE = 11;
     /** What a reject names as its column when the value came from a «Ф1» group row or the --school option. */

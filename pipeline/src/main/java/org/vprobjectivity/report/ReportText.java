@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What the report's reader sees, in Russian (default) or English ({@code --lang en}). The words are those of signs
- * («признаки необъективности»), never of findings (indicators.md §7a).
+ * («признаки необъективности»), never of findings (docs/design.md §7a).
  */
 public final class ReportText {
 

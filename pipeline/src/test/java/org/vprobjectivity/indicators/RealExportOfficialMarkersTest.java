@@ -43,7 +43,7 @@ class RealExportOfficialMarkersTest {
                 sum(when(col("markers").gt(0), 1).otherwise(0))).first();
         System.out.printf("real MA4 2021: %d schools with works; marker 1: %d, marker 2: %d, any: %d%n",
                 schoolsWithWorks, counts.getLong(0), counts.getLong(1), counts.getLong(2));
-        // indicators.md: marker 1 alone marks 13–18% of schools per work on a real region; marker 2 almost never fires.
+        // docs/design.md: marker 1 alone marks 13–18% of schools per work on a real region; marker 2 almost never fires.
         assertThat(counts.getLong(0)).isPositive().isLessThan(schoolsWithWorks / 3);
     }
 }

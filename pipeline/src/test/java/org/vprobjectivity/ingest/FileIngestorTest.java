@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules of input-format.md on small files of each shape, read from real xlsx and CSV files. */
+/** The rules of docs/input-format.md on small files of each shape, read from real xlsx and CSV files. */
 class FileIngestorTest {
 
     /** A small work: tasks 1 (1 pt), 2 (2 pts), 3К1 (3 pts); marks 3/4/5 from 2/4/5 points. */

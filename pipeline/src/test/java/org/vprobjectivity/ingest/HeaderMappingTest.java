@@ -8,7 +8,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every header named in input-format.md maps to its meaning; task headers by name and by position. */
+/** Every header named in docs/input-format.md maps to its meaning; task headers by name and by position. */
 class HeaderMappingTest {
 
     private final HeaderMapping mapping = HeaderMapping.bundled();

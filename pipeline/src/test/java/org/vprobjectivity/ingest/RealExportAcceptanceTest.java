@@ -41,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Acceptance test on the real FIS OKO exports described in {@code shared/real/README.md}. The folder is
  * given at run time ({@code -Dvpr.real.dir}); without it the tests are skipped. Expected values are
- * computed here from the rules of {@code shared/domain/input-format.md}, reading the files with POI's
+ * computed here from the rules of {@code docs/input-format.md}, reading the files with POI's
  * streaming reader and the scales' JSON with Jackson, independently of the ingest code. Participant
  * rows are never printed: only counts and source row numbers.
  */
@@ -51,7 +51,7 @@ class RealExportAcceptanceTest {
     static final String MA5 = "altai-2022-ma5-school-forms.xlsx";
     static final String FR7 = "altai-2020-fr7-raw-export.xlsx";
 
-    /** Not attempted, as input-format.md lists it: X, x, Cyrillic Х/х, «не пройд.», empty. */
+    /** Not attempted, as docs/input-format.md lists it: X, x, Cyrillic Х/х, «не пройд.», empty. */
     static final Set<String> NOT_ATTEMPTED = Set.of("X", "x", "Х", "х", "не пройд.");
 
     /** A test scale for French grade 7 (no official one is bundled): 9 tasks, maxima chosen so some rows break them. */
@@ -270,7 +270,7 @@ class RealExportAcceptanceTest {
 
     /**
      * Positional task headers («балл за N», «a-N-grade»): the N-th column is the scale's N-th task. Columns
-     * beyond the scale's tasks must be unused (empty or «не пройд.» everywhere), as input-format.md allows.
+     * beyond the scale's tasks must be unused (empty or «не пройд.» everywhere), as docs/input-format.md allows.
      */
     static int[] positionalTaskColumns(SheetData sheet, String regex, ExpectedScale scale) {
         Pattern p = Pattern.compile("^" + regex + "$");

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 
 /**
  * Reads the generated files back with plain POI and a small CSV parser, independently of the writers, and
- * classifies each data row by the ingest rules of input-format.md. Tests compare the result with the record.
+ * classifies each data row by the ingest rules of docs/input-format.md. Tests compare the result with the record.
  */
 final class ReadBack {
 
