@@ -26,7 +26,7 @@ import static org.apache.spark.sql.functions.when;
  * ({@code Год | Логин | Муниципалитет | ОО | 4 РУ | 4 МА | 5 РУ | 5 МА | Количество маркеров}), and the
  * region's objectivity index. Source: FIOKO, «Методика расчета показателя "Уровень объективности оценки
  * образовательных результатов в субъекте Российской Федерации"» and its appendix «Математический алгоритм
- * маркировки образовательных организаций» (docs/indicators.md, section 0).
+ * маркировки образовательных организаций» (docs/design.md, section 0).
  * <ul>
  * <li>A work column ({@code marker_4_ru} …) is 1 when the school has at least one marker on that work
  * (marker 1, 2 or 3), 0 when it wrote the work unmarked, null when it did not write it.</li>
