@@ -1,10 +1,11 @@
 package org.vprobjectivity;
 
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.run.SparkSettings;
 
 /**
- * The one SparkSession of a test JVM (starting Spark costs seconds): local[2], two shuffle
- * partitions, no UI, UTC. Stopped by the JVM's shutdown.
+ * The one SparkSession of a test JVM (starting Spark costs seconds): the commands' settings, local[2], two shuffle
+ * partitions. Stopped by the JVM's shutdown.
  */
 public final class SparkTestSession {
 
@@ -15,12 +16,9 @@ public final class SparkTestSession {
 
     public static synchronized SparkSession get() {
         if (spark == null) {
-            spark = SparkSession.builder().master("local[2]").appName("vpr-objectivity-tests")
+            // The commands' settings (SparkSettings), with two threads and two shuffle partitions: test data are small.
+            spark = SparkSettings.embedded(SparkSettings.common(SparkSession.builder().appName("vpr-objectivity-tests")), 2)
                     .config("spark.sql.shuffle.partitions", "2")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.sql.session.timeZone", "UTC")
                     .getOrCreate();
             spark.sparkContext().setLogLevel("WARN");
         }

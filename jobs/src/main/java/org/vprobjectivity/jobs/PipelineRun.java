@@ -14,6 +14,7 @@ import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.report.ReportWriter;
+import org.vprobjectivity.run.SparkSettings;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -183,10 +184,17 @@ final class PipelineRun {
         report.notes.addAll(notes);
         try {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
+                SparkSettings.stage(spark, "ingest", "read " + units.size() + " input files");
                 IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
                 if (withIndicators) {
+                    long works = report.totals.getOrDefault("works", 0L);
+                    int partitions = SparkSettings.sizeFor(spark, works);
+                    progress.say("%,d works: %d shuffle partitions", works, partitions);
+                    SparkSettings.stage(spark, "indicators", "official markers, pupil model, indicators per cell");
                     IndicatorStage.run(spark, scales, args, staging, report, progress);
+                    SparkSettings.stage(spark, "flags", "signs combined, false discovery rate, schools ranked");
                     FlagStage.run(spark, args, staging, report, progress);
+                    SparkSettings.stage(spark, "report", "district head's report and workbooks");
                     long t0 = System.currentTimeMillis();
                     int pages = ReportWriter.write(spark, staging, args.lang);
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);

@@ -1,8 +1,12 @@
 package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.run.SparkSettings;
 
-/** The one place a SparkSession is created: embedded {@code local[*]} unless spark-submit set a master. */
+/**
+ * The one place a command's SparkSession is created: embedded {@code local[*]} unless spark-submit set a master; the
+ * settings are {@link SparkSettings}'.
+ */
 public final class SparkSessions {
 
     /** A command's body over its session. */
@@ -25,21 +29,9 @@ public final class SparkSessions {
     }
 
     public static SparkSession create(String appName) {
-        SparkSession.Builder b = SparkSession.builder().appName(appName)
-                .config("spark.sql.session.timeZone", "UTC")
-                .config("spark.ui.showConsoleProgress", "false")
-                .config("spark.sql.parquet.compression.codec", "zstd")
-                .config("spark.sql.debug.maxToStringFields", "200")
-                // Object aggregations (collect_list/collect_set per cell, see indicators.Aggregates) switch to a
-                // sort after 128 groups per task by default; our groups are cells and classes whose buffers are
-                // a few dozen values, so keep them hashed (docs/performance.md).
-                .config("spark.sql.objectHashAggregate.sortBased.fallbackThreshold", "1000000");
+        SparkSession.Builder b = SparkSettings.common(SparkSession.builder().appName(appName));
         if (System.getProperty("spark.master") == null) {
-            b.master("local[*]")
-                    .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.driver.host", "127.0.0.1")
-                    .config("spark.ui.enabled", "false")
-                    .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(4, Runtime.getRuntime().availableProcessors() * 2)));
+            SparkSettings.embedded(b, 0);
         }
         SparkSession spark = b.getOrCreate();
         spark.sparkContext().setLogLevel("WARN");
