@@ -10,7 +10,7 @@ import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.SchoolFlags;
 import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
-import org.vprobjectivity.io.OfficialListXlsx;
+import org.vprobjectivity.report.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.recheck.RecheckEvidence;
 import org.vprobjectivity.io.ParquetTables;

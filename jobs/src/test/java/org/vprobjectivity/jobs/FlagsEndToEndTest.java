@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.flags.Comparison;
-import org.vprobjectivity.io.OfficialListXlsx;
+import org.vprobjectivity.report.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.report.HtmlReport;
 import org.vprobjectivity.report.MethodologyWorkbooks;

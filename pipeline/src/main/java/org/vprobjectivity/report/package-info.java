@@ -1,7 +1,8 @@
 /**
  * What people read: the district head's HTML report (one page for the region, a page per school, SVG charts, no
  * network needed; {@link org.vprobjectivity.report.HtmlReport}), the list of schools with signs as a workbook
- * ({@link org.vprobjectivity.report.FlaggedSchoolsXlsx}) and the methodologists' workbooks per school and
+ * ({@link org.vprobjectivity.report.FlaggedSchoolsXlsx}), the official list as municipalities receive it
+ * ({@link org.vprobjectivity.report.OfficialListXlsx}) and the methodologists' workbooks per school and
  * municipality ({@link org.vprobjectivity.report.MethodologyWorkbooks}). Texts are Russian by default, English with
  * {@code --lang en} ({@link org.vprobjectivity.report.ReportText}); reasons are said in plain words
  * ({@link org.vprobjectivity.report.PlainReasons}). The report reads the run's tables

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.io.OfficialListXlsx;
+import org.vprobjectivity.report.OfficialListXlsx;
 
 import java.io.InputStream;
 import java.io.OutputStream;

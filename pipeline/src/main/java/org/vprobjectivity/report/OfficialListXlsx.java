@@ -1,4 +1,4 @@
-package org.vprobjectivity.io;
+package org.vprobjectivity.report;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
