@@ -9,7 +9,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.indicators.ModelSigns;
-import org.vprobjectivity.indicators.stats.Tails;
+import org.vprobjectivity.stats.Tails;
 import org.vprobjectivity.recheck.RecheckEvidence;
 import org.vprobjectivity.recheck.RecheckTables;
 import scala.collection.Seq;

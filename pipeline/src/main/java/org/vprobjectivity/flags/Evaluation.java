@@ -1,6 +1,6 @@
 package org.vprobjectivity.flags;
 
-import org.vprobjectivity.indicators.stats.Percentile;
+import org.vprobjectivity.stats.Percentile;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.GroundTruthRow;
 import org.vprobjectivity.synthetic.ManipulationKind;

@@ -11,8 +11,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.BetaBinomial;
-import org.vprobjectivity.indicators.stats.EmpiricalBayes;
+import org.vprobjectivity.stats.BetaBinomial;
+import org.vprobjectivity.stats.EmpiricalBayes;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -13,10 +13,10 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.Binomial;
-import org.vprobjectivity.indicators.stats.BinomialSum;
-import org.vprobjectivity.indicators.stats.DistributionDistance;
-import org.vprobjectivity.indicators.stats.ScoreSpread;
+import org.vprobjectivity.stats.Binomial;
+import org.vprobjectivity.stats.BinomialSum;
+import org.vprobjectivity.stats.DistributionDistance;
+import org.vprobjectivity.stats.ScoreSpread;
 
 import java.util.ArrayList;
 import java.util.Arrays;

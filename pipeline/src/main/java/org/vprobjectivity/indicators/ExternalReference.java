@@ -8,7 +8,7 @@ import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.BetaBinomial;
+import org.vprobjectivity.stats.BetaBinomial;
 import org.vprobjectivity.model.Subjects;
 
 import java.io.IOException;

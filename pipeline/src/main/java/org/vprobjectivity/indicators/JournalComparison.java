@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.vprobjectivity.indicators.stats.WeightedKappa;
+import org.vprobjectivity.stats.WeightedKappa;
 
 import scala.collection.Seq;
 

@@ -12,7 +12,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.RandomEffects;
+import org.vprobjectivity.stats.RandomEffects;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -7,8 +7,8 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.Bunching;
-import org.vprobjectivity.indicators.stats.BunchingPoisson;
+import org.vprobjectivity.stats.Bunching;
+import org.vprobjectivity.stats.BunchingPoisson;
 import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;

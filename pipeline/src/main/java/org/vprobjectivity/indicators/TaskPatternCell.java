@@ -1,9 +1,9 @@
 package org.vprobjectivity.indicators;
 
 import org.apache.commons.math3.special.Gamma;
-import org.vprobjectivity.indicators.stats.Binomial;
-import org.vprobjectivity.indicators.stats.Entropy;
-import org.vprobjectivity.indicators.stats.Spearman;
+import org.vprobjectivity.stats.Binomial;
+import org.vprobjectivity.stats.Entropy;
+import org.vprobjectivity.stats.Spearman;
 
 import java.util.Arrays;
 import java.util.HashMap;

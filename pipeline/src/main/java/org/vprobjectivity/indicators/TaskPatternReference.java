@@ -1,6 +1,6 @@
 package org.vprobjectivity.indicators;
 
-import org.vprobjectivity.indicators.stats.GuttmanErrors;
+import org.vprobjectivity.stats.GuttmanErrors;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import org.vprobjectivity.indicators.stats.BetaBinomial;
+import org.vprobjectivity.stats.BetaBinomial;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -16,6 +16,6 @@
  *   <li>{@link org.vprobjectivity.indicators.WeakSpots} (for methodologists, not a flag) and
  *       {@link org.vprobjectivity.indicators.RegionFigures} (what the region as a whole shows).</li>
  * </ul>
- * The statistics themselves are plain Java in {@link org.vprobjectivity.indicators.stats}; Spark groups and moves.
+ * The statistics themselves are plain Java in {@link org.vprobjectivity.stats}; Spark groups and moves.
  */
 package org.vprobjectivity.indicators;

@@ -8,7 +8,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.stats.BenjaminiHochberg;
+import org.vprobjectivity.stats.BenjaminiHochberg;
 
 import java.util.ArrayList;
 import java.util.HashMap;

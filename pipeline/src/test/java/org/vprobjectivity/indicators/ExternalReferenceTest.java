@@ -5,7 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.stats.Binomial;
+import org.vprobjectivity.stats.Binomial;
 
 import java.util.List;
 import java.util.Map;

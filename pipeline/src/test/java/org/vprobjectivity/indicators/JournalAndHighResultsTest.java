@@ -5,8 +5,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.stats.BetaBinomial;
-import org.vprobjectivity.indicators.stats.WeightedKappa;
+import org.vprobjectivity.stats.BetaBinomial;
+import org.vprobjectivity.stats.WeightedKappa;
 
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -130,8 +130,8 @@ class JournalAndHighResultsTest {
             double m = means[i];
             vars[i] = n[i] < 2 ? Double.NaN : java.util.Arrays.stream(diffs[i]).map(x -> (x - m) * (x - m)).sum() / (n[i] - 1);
         }
-        org.vprobjectivity.indicators.stats.RandomEffects.Fit f =
-                org.vprobjectivity.indicators.stats.RandomEffects.fit(means, vars, n);
+        org.vprobjectivity.stats.RandomEffects.Fit f =
+                org.vprobjectivity.stats.RandomEffects.fit(means, vars, n);
         String[] ids = {"A", "B", "C", "D"};
         for (int i = 0; i < 4; i++) {
             Row r = rows.get(ids[i]);
@@ -188,8 +188,8 @@ class JournalAndHighResultsTest {
                     .isCloseTo(java.util.Arrays.stream(points).average().orElseThrow(), within(1e-12));
             assertThat(row.<Long>getAs("n_resid")).isEqualTo(n[i]);
         }
-        org.vprobjectivity.indicators.stats.RandomEffects.Fit f =
-                org.vprobjectivity.indicators.stats.RandomEffects.fit(means, vars, n);
+        org.vprobjectivity.stats.RandomEffects.Fit f =
+                org.vprobjectivity.stats.RandomEffects.fit(means, vars, n);
         for (int i = 0; i < 4; i++) {
             Row row = rows.get(ids[i]);
             double z = f.z(means[i], n[i]);

@@ -6,8 +6,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.RealFiles;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.stats.Bunching;
-import org.vprobjectivity.indicators.stats.BunchingPoisson;
+import org.vprobjectivity.stats.Bunching;
+import org.vprobjectivity.stats.BunchingPoisson;
 import org.vprobjectivity.ingest.IngestOptions;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package org.vprobjectivity.indicators;
 
 import org.junit.jupiter.api.Test;
-import org.vprobjectivity.indicators.stats.Binomial;
+import org.vprobjectivity.stats.Binomial;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.stats.BetaBinomial;
+import org.vprobjectivity.stats.BetaBinomial;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.ManipulationKind;
 import org.vprobjectivity.synthetic.OutputFormat;
