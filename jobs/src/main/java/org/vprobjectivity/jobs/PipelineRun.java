@@ -13,6 +13,7 @@ import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.report.MeasureConfig;
 import org.vprobjectivity.report.ReportWriter;
 
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ final class PipelineRun {
 
     /** The sections of the --config file and the class each is read into. */
     static final java.util.Map<String, Class<?>> CONFIG_SECTIONS = java.util.Map.of("indicators", IndicatorConfig.class,
-            "flags", FlagConfig.class);
+            "flags", FlagConfig.class, MeasureConfig.SECTION, MeasureConfig.class);
 
     private final InputArgs args;
     private final PrintStream out;
@@ -66,6 +67,7 @@ final class PipelineRun {
             }
             IndicatorConfig.load(args.config).reference();
             FlagConfig.load(args.config);
+            MeasureConfig.load(args.config);
         } catch (ConfigFile.Problem e) {
             progress.say("--config %s: %s", args.config, e.message(text.english()));
             return ExitCodes.USAGE;
@@ -148,10 +150,12 @@ final class PipelineRun {
         }
     }
 
-    private static void validateSection(Object section) {
+    static void validateSection(Object section) {
         if (section instanceof IndicatorConfig c) {
             c.validate();
         } else if (section instanceof FlagConfig c) {
+            c.validate();
+        } else if (section instanceof MeasureConfig c) {
             c.validate();
         }
     }
@@ -188,7 +192,7 @@ final class PipelineRun {
                     IndicatorStage.run(spark, scales, args, staging, report, progress);
                     FlagStage.run(spark, args, staging, report, progress);
                     long t0 = System.currentTimeMillis();
-                    int pages = ReportWriter.write(spark, staging, args.lang);
+                    int pages = ReportWriter.write(spark, staging, args.lang, MeasureConfig.load(args.config));
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);
