@@ -192,7 +192,8 @@ final class PipelineRun {
                     IndicatorStage.run(spark, scales, args, staging, report, progress);
                     FlagStage.run(spark, args, staging, report, progress);
                     long t0 = System.currentTimeMillis();
-                    int pages = ReportWriter.write(spark, staging, args.lang, MeasureConfig.load(args.config));
+                    // recheck/ is read from the output, as the flag stage reads it: the swap carries it into place only afterwards.
+                    int pages = ReportWriter.write(spark, staging, args.output, args.lang, MeasureConfig.load(args.config));
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);

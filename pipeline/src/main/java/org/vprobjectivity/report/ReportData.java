@@ -70,11 +70,15 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     private static final String[] WORK = {"session", "subject", "grade"};
 
     public static ReportData load(SparkSession spark, String outputDir) {
-        return load(spark, outputDir, "ru", new MeasureConfig());
+        return load(spark, outputDir, outputDir, "ru", new MeasureConfig());
     }
 
-    /** @param measures the decision matrix's rule ({@code measures} of {@code --config}) */
-    public static ReportData load(SparkSession spark, String outputDir, String lang, MeasureConfig measures) {
+    /**
+     * @param recheckDir the folder whose {@code recheck/} the report shows: a run writes its report into a staging folder
+     *                   while {@code recheck/} stays in the output until the swap carries it over
+     * @param measures   the decision matrix's rule ({@code measures} of {@code --config})
+     */
+    public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
         Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
         Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
                 .select("session", "school_id", "category", "explanation");
@@ -122,7 +126,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     taskSchool, taskRegion, r.getAs("works") instanceof Number n ? n.longValue() : 0L,
                     Boolean.TRUE.equals(r.getAs("small_cell")), classes.getOrDefault(key, List.of())));
         }
-        RecheckView recheck = RecheckView.load(spark, outputDir, lang);
+        RecheckView recheck = RecheckView.load(spark, recheckDir, lang);
         List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures), measures);
         return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions);
     }

@@ -45,7 +45,15 @@ public final class ReportWriter {
 
     /** @param measures the decision matrix's rule ({@code measures} of {@code --config}) */
     public static int write(SparkSession spark, String outputDir, String lang, MeasureConfig measures) {
-        ReportData data = ReportData.load(spark, outputDir, lang, measures);
+        return write(spark, outputDir, outputDir, lang, measures);
+    }
+
+    /**
+     * @param recheckDir the folder holding {@code recheck/}: during a run the output itself, not the staging folder the
+     *                   report is written into ({@code recheck/} is carried over only at the swap)
+     */
+    public static int write(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
+        ReportData data = ReportData.load(spark, outputDir, recheckDir, lang, measures);
         ReportText text = new ReportText(lang);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = new Path(outputDir, DIR);
