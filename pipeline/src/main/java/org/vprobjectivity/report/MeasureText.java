@@ -37,6 +37,10 @@ final class MeasureText {
         if (e.cleared()) {
             out.add(t.get("matrix.ev.cleared"));
         }
+        if (e.rechecked() && !e.confirmed() && !e.cleared()) {
+            // Re-checked without a conclusion: why the matrix asks for no second re-check of the same works.
+            out.add(t.get("matrix.ev.rechecked"));
+        }
         return out;
     }
 

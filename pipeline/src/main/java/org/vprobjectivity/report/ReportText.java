@@ -128,6 +128,7 @@ public final class ReportText {
             Map.entry("matrix.ev.journal", new String[]{"признаки завышения текущих отметок (наш метод)", "signs of inflated journal marks (our method)"}),
             Map.entry("matrix.ev.official", new String[]{"маркеры ФИОКО", "FIOKO markers"}),
             Map.entry("matrix.ev.confirmed", new String[]{"перепроверка подтвердила расхождение", "the re-check confirmed a discrepancy"}),
+            Map.entry("matrix.ev.rechecked", new String[]{"работы перепроверены: расхождение не подтверждено, но и не снято", "works re-checked: no discrepancy confirmed, none cleared"}),
             Map.entry("matrix.ev.cleared", new String[]{"перепроверка подтвердила объективность оценивания (признак снят)", "the re-check confirmed the marking (sign lifted)"}),
             Map.entry("matrix.m.recheck", new String[]{"Перепроверка работ", "Re-check of works"}),
             Map.entry("matrix.m.recheck.plan", new String[]{"{n} работ по плану перепроверки ({works}; коды работ в recheck/plan)", "{n} works of the re-check plan ({works}; work codes in recheck/plan)"}),

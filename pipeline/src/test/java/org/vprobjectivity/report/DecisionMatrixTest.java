@@ -88,6 +88,9 @@ class DecisionMatrixTest {
         Evidence c = school("C", false, false, Double.NaN, 1, 0, false, false, false, List.of());
         assertThat(MeasureText.measure(Measure.RECHECK, c, ru)).contains("в плане перепроверки работ школы нет");
         assertThat(MeasureText.evidence(c, ru)).containsExactly("маркеры ФИОКО: 1 (4 МА)");
+        Evidence open = school("G", true, false, 4.2, 0, 10, true, false, false, List.of());
+        assertThat(MeasureText.evidence(open, ru)).endsWith("работы перепроверены: расхождение не подтверждено, но и не снято");
+        assertThat(DecisionMatrix.measures(open, new MeasureConfig())).containsExactly(Measure.OBSERVERS);
         assertThat(MeasureText.measure(Measure.OBSERVERS, c, new ReportText("en")))
                 .isEqualTo("Independent observers at the next session (4 MA)");
     }
