@@ -13,6 +13,7 @@ import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.report.MeasureConfig;
 import org.vprobjectivity.report.ReportWriter;
 import org.vprobjectivity.run.SparkSettings;
 
@@ -30,7 +31,7 @@ final class PipelineRun {
 
     /** The sections of the --config file and the class each is read into. */
     static final java.util.Map<String, Class<?>> CONFIG_SECTIONS = java.util.Map.of("indicators", IndicatorConfig.class,
-            "flags", FlagConfig.class);
+            "flags", FlagConfig.class, MeasureConfig.SECTION, MeasureConfig.class);
 
     private final InputArgs args;
     private final PrintStream out;
@@ -67,6 +68,7 @@ final class PipelineRun {
             }
             IndicatorConfig.load(args.config).reference();
             FlagConfig.load(args.config);
+            MeasureConfig.load(args.config);
         } catch (ConfigFile.Problem e) {
             progress.say("--config %s: %s", args.config, e.message(text.english()));
             return ExitCodes.USAGE;
@@ -149,10 +151,12 @@ final class PipelineRun {
         }
     }
 
-    private static void validateSection(Object section) {
+    static void validateSection(Object section) {
         if (section instanceof IndicatorConfig c) {
             c.validate();
         } else if (section instanceof FlagConfig c) {
+            c.validate();
+        } else if (section instanceof MeasureConfig c) {
             c.validate();
         }
     }
@@ -196,7 +200,8 @@ final class PipelineRun {
                     FlagStage.run(spark, args, staging, report, progress);
                     SparkSettings.stage(spark, "report", "district head's report and workbooks");
                     long t0 = System.currentTimeMillis();
-                    int pages = ReportWriter.write(spark, staging, args.lang);
+                    // recheck/ is read from the output, as the flag stage reads it: the swap carries it into place only afterwards.
+                    int pages = ReportWriter.write(spark, staging, args.output, args.lang, MeasureConfig.load(args.config));
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);

@@ -4,6 +4,8 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.ParquetTables;
+import org.vprobjectivity.io.ConfigFile;
+import org.vprobjectivity.report.MeasureConfig;
 import org.vprobjectivity.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,6 +27,10 @@ public class ReportCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "ru|en", defaultValue = "ru", description = "Language of the report (default: ${DEFAULT-VALUE}).")
     String lang;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Configuration (JSON) as for 'run'; its measures section is the"
+            + " decision matrix's rule (docs/recheck.md). Default: the built-in rule.")
+    java.nio.file.Path config;
+
     @Override
     public Integer call() throws Exception {
         return SparkSessions.run("vpr-objectivity report", spark -> write(spark, System.out, System.err));
@@ -37,6 +43,23 @@ public class ReportCommand implements Callable<Integer> {
             return ExitCodes.USAGE;
         }
         Texts text = new Texts(lang);
+        MeasureConfig measures;
+        try {
+            if (config != null) {
+                if (!java.nio.file.Files.isRegularFile(config)) {
+                    err.println(text.of("--config: нет такого файла: %s", "--config: no such file: %s", config));
+                    return ExitCodes.USAGE;
+                }
+                ConfigFile.check(config, PipelineRun.CONFIG_SECTIONS, PipelineRun::validateSection);
+            }
+            measures = MeasureConfig.load(config);
+        } catch (ConfigFile.Problem e) {
+            err.println("--config " + config + ": " + e.message(text.english()));
+            return ExitCodes.USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("--config " + config + ": " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
         try {
             if (!ParquetTables.exists(spark, output + "/" + OutputLayout.FLAGS_SCHOOLS)) {
                 err.println(text.of("в %s нет %s: сначала выполните команду run", "no %s under %s: run 'run' (with indicators) first",
@@ -60,7 +83,7 @@ public class ReportCommand implements Callable<Integer> {
         }
         int pages;
         try (lock) {
-            pages = ReportWriter.write(spark, output, lang);
+            pages = ReportWriter.write(spark, output, lang, measures);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -11,6 +11,7 @@ import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.recheck.RecheckForms;
 import org.vprobjectivity.recheck.RecheckTables;
+import org.vprobjectivity.report.ReportWriter;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.RecheckSimulator;
 import picocli.CommandLine;
@@ -47,6 +48,10 @@ class RecheckEndToEndTest {
         RunCommand run = CommandLine.populateCommand(new RunCommand(), "--input", dir.resolve("gen/region").toString(),
                 "--output", out);
         assertThat(new PipelineRun(run.args, true, quiet(), quiet()).execute(spark)).isZero();
+
+        // Before any re-check the report says in one line how to produce one.
+        assertThat(Files.readString(Path.of(out, ReportWriter.DIR, ReportWriter.INDEX))).contains("id=\"no-recheck\"")
+                .contains("recheck plan").doesNotContain("id=\"recheck-groups\"");
 
         assertThat(plan(out, "7")).isZero();
         List<Row> plan = planRows(out);
@@ -157,6 +162,40 @@ class RecheckEndToEndTest {
         assertThat((long) cells.size()).isEqualTo(targetedCells);
         assertThat(cells.stream().filter(r -> r.<Double>getAs("sign_recheck_p") != null
                 && r.<Double>getAs("sign_recheck_p") < 0.05 && r.<Boolean>getAs("flagged_results"))).isNotEmpty();
+        reportShowsTheRecheck(out);
+    }
+
+    /** The rerun's report: the re-check section, the commission's workbook and the decision matrix over the same tables. */
+    private void reportShowsTheRecheck(String out) throws Exception {
+        String index = Files.readString(Path.of(out, ReportWriter.DIR, ReportWriter.INDEX));
+        List<Row> recheck = spark.read().parquet(out + "/" + RecheckTables.SCHOOLS).collectAsList();
+        long targetedWorks = recheck.stream().filter(r -> RecheckTables.TARGETED.equals(r.getAs(RecheckTables.STRATUM)))
+                .mapToLong(r -> r.<Long>getAs(RecheckTables.WORKS_RECHECKED)).sum();
+        assertThat(index).doesNotContain("id=\"no-recheck\"").contains("id=\"recheck-groups\"").contains("id=\"recheck-confirmed\"")
+                .contains("<b>" + targetedWorks + "</b>").contains("id=\"matrix\"");
+        try (InputStream in = Files.newInputStream(Path.of(out, ReportWriter.DIR, ReportWriter.RECHECK_XLSX));
+             XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("По школам").getLastRowNum()).isEqualTo(recheck.size());
+            assertThat(wb.getSheet("По заданиям").getLastRowNum()).isEqualTo((int) spark.read().parquet(out + "/" + RecheckTables.TASKS).count());
+        }
+        // The matrix: one row per school with signs (ours, the official markers, or a confirmed discrepancy), in the list's order.
+        Set<String> confirmed = new HashSet<>();
+        recheck.stream().filter(r -> r.<Boolean>getAs(RecheckTables.CONFIRMED)).forEach(r -> confirmed.add(r.getAs("school_id")));
+        long withSigns = spark.read().parquet(out + "/" + OutputLayout.FLAGS_SCHOOLS).collectAsList().stream()
+                .filter(r -> Boolean.TRUE.equals(r.getAs("flagged")) || r.<Long>getAs("official_markers") > 0
+                        || confirmed.contains(r.<String>getAs("school_id"))).count();
+        try (InputStream in = Files.newInputStream(Path.of(out, ReportWriter.DIR, ReportWriter.XLSX)); XSSFWorkbook wb = new XSSFWorkbook(in)) {
+            Sheet matrix = wb.getSheet("Матрица решений");
+            assertThat((long) matrix.getLastRowNum()).isEqualTo(withSigns);
+            for (org.apache.poi.ss.usermodel.Row row : matrix) {
+                if (row.getRowNum() > 0 && confirmed.contains(row.getCell(1).getStringCellValue())) {
+                    // a confirmed discrepancy sends observers, and its works are not re-checked a second time
+                    assertThat(row.getCell(5).getStringCellValue()).isEmpty();
+                    assertThat(row.getCell(6).getStringCellValue()).startsWith("Независимые наблюдатели");
+                    assertThat(row.getCell(3).getStringCellValue()).contains("перепроверка подтвердила расхождение");
+                }
+            }
+        }
     }
 
     private int plan(String out, String seed) {

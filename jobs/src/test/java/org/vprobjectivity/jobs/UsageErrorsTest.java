@@ -53,6 +53,25 @@ class UsageErrorsTest {
         assertThat(o.stderr()).contains("unknown section \"model\"");
     }
 
+    /** The decision matrix's rule (section measures) is checked by run and by report alike, before any table is read. */
+    @Test
+    void aBadMeasuresSectionIsExit2ForRunAndReport() throws Exception {
+        Path config = dir.resolve("config.json");
+        Files.writeString(config, "{\"measures\": {\"help_weak_spots\": 50}}");
+        OutputSafetyTest.Outcome o = OutputSafetyTest.ingest("--input", OutputSafetyTest.sample().toString(), "--output",
+                dir.resolve("out").toString(), "--config", config.toString());
+        assertThat(o.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(o.stderr()).contains("measures.help_weak_spots должно быть в интервале [0, 20], а не 50");
+
+        Files.writeString(config, "{\"measures\": {\"observers_min_risc\": 3}}");
+        ReportCommand report = picocli.CommandLine.populateCommand(new ReportCommand(), "--output", dir.resolve("none").toString(),
+                "--config", config.toString(), "--lang", "en");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        assertThat(report.write(org.vprobjectivity.SparkTestSession.get(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8))).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown field measures.observers_min_risc");
+    }
+
     @Test
     void onlyRussianOrEnglish() throws Exception {
         OutputSafetyTest.Outcome o = OutputSafetyTest.ingest("--input", OutputSafetyTest.sample().toString(), "--output",

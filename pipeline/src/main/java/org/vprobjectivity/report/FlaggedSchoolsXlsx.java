@@ -14,12 +14,17 @@ import java.util.List;
 /**
  * {@code report/flagged-schools.xlsx}: the district head's list as a workbook, the same rows and order as
  * {@code index.html}. Every text is a string cell, never a formula, so a school name starting with {@code = + - @}
- * stays text (no formula injection when the file is opened).
+ * stays text (no formula injection when the file is opened). A second sheet holds the decision matrix
+ * ({@link DecisionMatrix}).
  */
 public final class FlaggedSchoolsXlsx {
 
     static final List<String> COLUMNS = List.of("col.rank", "col.municipality", "col.login", "col.school", "col.type",
             "col.works", "col.reasons", "col.risk", "col.official");
+
+    /** The decision matrix's columns: the school, its evidence, then one per {@link DecisionMatrix.Measure}, in order. */
+    static final List<String> MATRIX_COLUMNS = List.of("col.municipality", "col.login", "col.school", "col.evidence",
+            "col.official", "matrix.m.recheck", "matrix.m.observers", "matrix.m.help", "matrix.m.journal");
 
     private FlaggedSchoolsXlsx() {
     }
@@ -59,8 +64,43 @@ public final class FlaggedSchoolsXlsx {
             }
             sheet.createFreezePane(0, 1);
             sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, COLUMNS.size() - 1));
+            matrix(wb.createSheet(t.get("xlsx.matrix.sheet")), data.decisions(), bold, wrap, t);
             wb.write(out);
         }
+    }
+
+    /**
+     * The decision matrix as a sheet: a row per school with signs, its evidence, and a column per measure holding what
+     * the measure concerns (which works, which weak spots), empty where the evidence does not call for it.
+     */
+    private static void matrix(Sheet sheet, List<DecisionMatrix.Decision> decisions, CellStyle bold, CellStyle wrap, ReportText t) {
+        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+        for (int c = 0; c < MATRIX_COLUMNS.size(); c++) {
+            header.createCell(c).setCellValue(t.get(MATRIX_COLUMNS.get(c)));
+            header.getCell(c).setCellStyle(bold);
+        }
+        DecisionMatrix.Measure[] measures = DecisionMatrix.Measure.values();
+        int r = 1;
+        for (DecisionMatrix.Decision d : decisions) {
+            DecisionMatrix.Evidence e = d.evidence();
+            org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
+            text(row, 0, e.municipality());
+            text(row, 1, e.schoolId());
+            text(row, 2, e.schoolName());
+            text(row, 3, String.join("\n", MeasureText.evidence(e, t)));
+            row.getCell(3).setCellStyle(wrap);
+            row.createCell(4).setCellValue(e.officialMarkers());
+            for (int m = 0; m < measures.length; m++) {
+                text(row, 5 + m, d.measures().contains(measures[m]) ? MeasureText.measure(measures[m], e, t) : "");
+                row.getCell(5 + m).setCellStyle(wrap);
+            }
+        }
+        int[] widths = {28, 14, 40, 50, 10, 50, 40, 60, 40};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, 256 * widths[c]);
+        }
+        sheet.createFreezePane(0, 1);
+        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, MATRIX_COLUMNS.size() - 1));
     }
 
     /** A string cell: POI never parses a string value as a formula. */

@@ -16,7 +16,8 @@ import static org.vprobjectivity.report.Svg.escape;
  * any column, print layout), and {@code schools/<school_id>.html} per listed school, where each flagged work shows
  * its reasons and the three charts that make them visible (scores against the region with the mark cuts, marks
  * against the journal, tasks against the region). Pages are self-contained: inline CSS, a few lines of inline
- * script for sort and filter (the list reads and prints without it), inline SVG charts ({@link Svg}).
+ * script for sort and filter (the list reads and prints without it), inline SVG charts ({@link Svg}). The index ends
+ * with the re-check and the decision matrix ({@link RecheckHtml}).
  */
 public final class HtmlReport {
 
@@ -91,6 +92,7 @@ public final class HtmlReport {
             b.append("<p id=\"no-schools\">").append(escape(t.get("none"))).append("</p>");
             officialOnly(b, officialOnly, t);
             teachers(b, data.teachers(), t);
+            recheckAndDecisions(b, data, t);
             return b.append("</body></html>").toString();
         }
         b.append("<p class=\"noprint\"><label>").append(escape(t.get("filter"))).append(" <select id=\"municipality\">")
@@ -126,12 +128,27 @@ public final class HtmlReport {
         b.append("<p class=\"note\">").append(escape(t.get("risk.note"))).append("</p>");
         officialOnly(b, officialOnly, t);
         teachers(b, data.teachers(), t);
+        recheckAndDecisions(b, data, t);
         b.append("<script>").append(SCRIPT).append("</script>");
         return b.append("</body></html>").toString();
     }
 
+    /** The re-check (what was re-checked, what changed, confirmed and cleared signs) and the decision matrix. */
+    private static void recheckAndDecisions(StringBuilder b, ReportData data, ReportText t) {
+        RecheckHtml.index(b, data.recheck(), data.schoolNames(), t);
+        RecheckHtml.decisions(b, data.decisions(), t);
+    }
+
     /** {@code schools/<id>.html}: the school's flagged works, each with its reasons and charts. */
     public static String school(SchoolEntry s, List<CellView> cells, ReportText t) {
+        return school(s, cells, null, t);
+    }
+
+    /**
+     * {@code schools/<id>.html} with the school's re-check rows ({@code recheck}: null where no re-check was read, so the
+     * page has no re-check section; the index says how to produce one).
+     */
+    public static String school(SchoolEntry s, List<CellView> cells, List<RecheckView.SchoolRow> recheck, ReportText t) {
         ReasonText work = new ReasonText(t.langCode());
         StringBuilder b = head(schoolLabel(s), t);
         b.append("<p class=\"noprint\"><a href=\"../index.html\">").append(escape(t.get("back"))).append("</a></p>");
@@ -162,6 +179,9 @@ public final class HtmlReport {
                 b.append(Svg.taskProfile(t.get("chart.tasks") + ": " + title, c.tasks(), c.taskSchool(), c.taskRegion(), t));
             }
             b.append("</section>");
+        }
+        if (recheck != null) {
+            RecheckHtml.school(b, recheck, t);
         }
         return b.append("</body></html>").toString();
     }
@@ -285,7 +305,8 @@ public final class HtmlReport {
         pages.put(ReportWriter.INDEX, index(data, t));
         for (SchoolEntry s : data.flaggedSchools()) {
             pages.putIfAbsent("schools/" + fileName(s.schoolId()) + ".html",
-                    school(s, data.cellsBySchool().getOrDefault(s.schoolId(), List.of()), t));
+                    school(s, data.cellsBySchool().getOrDefault(s.schoolId(), List.of()),
+                            data.recheck().loaded() ? data.recheck().of(s.session(), s.schoolId()) : null, t));
         }
         return pages;
     }

@@ -25,11 +25,17 @@ import static org.apache.spark.sql.functions.lit;
  * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
  * school, per flagged cell, per score value and per task; never a participant's row.
  */
-public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers) {
+public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers,
+                         RecheckView recheck, List<DecisionMatrix.Decision> decisions) {
 
     /** Without a teacher mapping ({@code --teachers}): no teacher list. */
     public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
         this(schools, cellsBySchool, List.of());
+    }
+
+    /** Without a re-check and without the decision matrix. */
+    public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers) {
+        this(schools, cellsBySchool, teachers, RecheckView.NONE, List.of());
     }
 
     /**
@@ -64,6 +70,15 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     private static final String[] WORK = {"session", "subject", "grade"};
 
     public static ReportData load(SparkSession spark, String outputDir) {
+        return load(spark, outputDir, outputDir, "ru", new MeasureConfig());
+    }
+
+    /**
+     * @param recheckDir the folder whose {@code recheck/} the report shows: a run writes its report into a staging folder
+     *                   while {@code recheck/} stays in the output until the swap carries it over
+     * @param measures   the decision matrix's rule ({@code measures} of {@code --config})
+     */
+    public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
         Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
         Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
                 .select("session", "school_id", "category", "explanation");
@@ -111,7 +126,16 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     taskSchool, taskRegion, r.getAs("works") instanceof Number n ? n.longValue() : 0L,
                     Boolean.TRUE.equals(r.getAs("small_cell")), classes.getOrDefault(key, List.of())));
         }
-        return new ReportData(entries, cells, teachers(spark, outputDir));
+        RecheckView recheck = RecheckView.load(spark, recheckDir, lang);
+        List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures), measures);
+        return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions);
+    }
+
+    /** School names by {@code session|school_id} (the re-check's tables carry logins only); schools without a name left out. */
+    public Map<String, String> schoolNames() {
+        Map<String, String> out = new HashMap<>();
+        schools.stream().filter(s -> s.schoolName() != null).forEach(s -> out.put(s.session() + "|" + s.schoolId(), s.schoolName()));
+        return out;
     }
 
     /** The schools flagged by our method, in rank order. */

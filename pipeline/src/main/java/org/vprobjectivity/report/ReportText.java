@@ -87,7 +87,82 @@ public final class ReportText {
                     "Teachers whose classes show signs of non-objectivity (through the class → teacher mapping). This is for "
                             + "methodological help, not for punishment; teachers are given by pseudonymous codes."}),
             Map.entry("col.teacher", new String[]{"Учитель (код)", "Teacher (code)"}),
-            Map.entry("school.class.unknown", new String[]{"класс не указан", "class not given"}));
+            Map.entry("school.class.unknown", new String[]{"класс не указан", "class not given"}),
+            Map.entry("recheck.title", new String[]{"Перепроверка работ", "Re-check of works"}),
+            Map.entry("recheck.none", new String[]{"Результаты перепроверки не загружены. Чтобы их получить: recheck plan --output ПАПКА (выборка работ и бланки для комиссий), затем recheck read --output ПАПКА --forms ЗАПОЛНЕННЫЕ_БЛАНКИ и повторный run.", "No re-check results are loaded. To produce them: recheck plan --output DIR (the sample of works and the commissions' forms), then recheck read --output DIR --forms FILLED_FORMS and run again."}),
+            Map.entry("recheck.planned.only", new String[]{"План перепроверки составлен ({n} работ), но заполненные бланки ещё не прочитаны: recheck read --output ПАПКА --forms ЗАПОЛНЕННЫЕ_БЛАНКИ, затем повторный run.", "A re-check plan is drawn ({n} works), but no filled form has been read yet: recheck read --output DIR --forms FILLED_FORMS, then run again."}),
+            Map.entry("recheck.note", new String[]{"Комиссия перепроверила работы школ с признаками (целевая группа) и, для сравнения, работы школ без признаков (контрольная группа): контрольная группа показывает, насколько строже или мягче проверяет сама комиссия, поэтому школа сравнивается с ней, а не с нулём.", "A commission re-checked works of schools with signs (targeted) and, for comparison, works of schools without signs (control): the control group shows how much more strictly or leniently the commission itself marks, so a school is compared with it, not with zero."}),
+            Map.entry("recheck.schools.targeted", new String[]{"Школ перепроверено (целевая группа)", "Schools re-checked (targeted)"}),
+            Map.entry("recheck.works.targeted", new String[]{"Работ (целевая группа)", "Works (targeted)"}),
+            Map.entry("recheck.schools.control", new String[]{"Школ в контрольной группе", "Schools in the control group"}),
+            Map.entry("recheck.works.control", new String[]{"Работ (контрольная группа)", "Works (control)"}),
+            Map.entry("recheck.diff", new String[]{"Средняя разница первичных баллов (школа − комиссия): целевая группа {t}, контрольная группа {c}, разница между группами {d}.", "Mean primary score difference (school − commission): targeted {t}, control {c}, difference between the groups {d}."}),
+            Map.entry("recheck.confirmed.title", new String[]{"Признаки, подтверждённые перепроверкой", "Signs the re-check confirmed"}),
+            Map.entry("recheck.confirmed.note", new String[]{"Комиссия снижала баллы заметно чаще, чем в контрольной группе (p < 0,05), в среднем не меньше чем на 1 первичный балл за работу сверх контрольной группы.", "The commission lowered scores markedly more often than in the control group (p < 0.05), on average by at least 1 primary point per work beyond the control group."}),
+            Map.entry("recheck.confirmed.none", new String[]{"Перепроверка не подтвердила расхождение ни в одной школе.", "The re-check confirmed no discrepancy in any school."}),
+            Map.entry("recheck.cleared.title", new String[]{"Признаки, снятые перепроверкой", "Signs the re-check cleared"}),
+            Map.entry("recheck.cleared.note", new String[]{"Комиссия не изменила ни одной отметки (перепроверено не меньше 5 работ), расхождения с контрольной группой нет: признак необъективности результатов по этой работе снят.", "The commission changed no mark (at least 5 works re-checked) and there is no discrepancy against the control group: the sign of inflated results of this work is lifted."}),
+            Map.entry("recheck.cleared.none", new String[]{"Ни один признак перепроверкой не снят.", "The re-check cleared no sign."}),
+            Map.entry("col.group", new String[]{"Группа", "Group"}),
+            Map.entry("group.targeted", new String[]{"целевая", "targeted"}),
+            Map.entry("group.control", new String[]{"контрольная", "control"}),
+            Map.entry("col.schools.n", new String[]{"Школ", "Schools"}),
+            Map.entry("col.works.n", new String[]{"Работ", "Works"}),
+            Map.entry("col.work", new String[]{"Работа", "Work"}),
+            Map.entry("col.mark.changed", new String[]{"Отметка изменилась", "Mark changed"}),
+            Map.entry("col.point.diff", new String[]{"Разница баллов (школа − комиссия)", "Point difference (school − commission)"}),
+            Map.entry("col.control.diff", new String[]{"Разница в контрольной группе", "Control group difference"}),
+            Map.entry("col.outcome", new String[]{"Итог", "Outcome"}),
+            Map.entry("of", new String[]{"из", "of"}),
+            Map.entry("outcome.confirmed", new String[]{"расхождение подтверждено", "discrepancy confirmed"}),
+            Map.entry("outcome.cleared", new String[]{"признак снят: оценивание объективно", "sign lifted: marking objective"}),
+            Map.entry("outcome.open", new String[]{"вывода нет", "no conclusion"}),
+            Map.entry("outcome.control", new String[]{"контрольная группа", "control group"}),
+            Map.entry("school.recheck.none", new String[]{"Работы школы не перепроверялись.", "The school's works were not re-checked."}),
+            Map.entry("matrix.title", new String[]{"Матрица принятия управленческих решений", "Decision matrix"}),
+            Map.entry("matrix.note", new String[]{"Для каждой школы с признаками (наш метод и/или маркеры ФИОКО) — меры, которые подходят к её признакам. Правило от признаков к мерам задаётся в разделе measures файла настроек (--config). Меры — адресная помощь и проверка процедур, а не наказание.", "For each school with signs (our method and/or the FIOKO markers), the measures that fit its signs. The rule from signs to measures is the measures section of the configuration file (--config). Measures are targeted help and checks of procedure, not punishment."}),
+            Map.entry("matrix.none", new String[]{"Школ с признаками нет: мер не требуется.", "No school shows signs: no measure is needed."}),
+            Map.entry("col.evidence", new String[]{"Основания", "Evidence"}),
+            Map.entry("col.measures", new String[]{"Меры", "Measures"}),
+            Map.entry("matrix.ev.results", new String[]{"признаки необъективности результатов (наш метод)", "signs of inflated results (our method)"}),
+            Map.entry("matrix.ev.journal", new String[]{"признаки завышения текущих отметок (наш метод)", "signs of inflated journal marks (our method)"}),
+            Map.entry("matrix.ev.official", new String[]{"маркеры ФИОКО", "FIOKO markers"}),
+            Map.entry("matrix.ev.confirmed", new String[]{"перепроверка подтвердила расхождение", "the re-check confirmed a discrepancy"}),
+            Map.entry("matrix.ev.rechecked", new String[]{"работы перепроверены: расхождение не подтверждено, но и не снято", "works re-checked: no discrepancy confirmed, none cleared"}),
+            Map.entry("matrix.ev.cleared", new String[]{"перепроверка подтвердила объективность оценивания (признак снят)", "the re-check confirmed the marking (sign lifted)"}),
+            Map.entry("matrix.m.recheck", new String[]{"Перепроверка работ", "Re-check of works"}),
+            Map.entry("matrix.m.recheck.plan", new String[]{"{n} работ по плану перепроверки ({works}; коды работ в recheck/plan)", "{n} works of the re-check plan ({works}; work codes in recheck/plan)"}),
+            Map.entry("matrix.m.recheck.noplan", new String[]{"в плане перепроверки работ школы нет: составьте план (recheck plan) или отберите работы у границ отметок", "the re-check plan holds none of the school's works: draw a plan (recheck plan) or choose works at the mark cuts"}),
+            Map.entry("matrix.m.observers", new String[]{"Независимые наблюдатели на следующей ВПР", "Independent observers at the next session"}),
+            Map.entry("matrix.m.help", new String[]{"Адресная методическая помощь по дефицитам", "Targeted methodological help on weak spots"}),
+            Map.entry("matrix.m.journal", new String[]{"Проверка политики выставления текущих отметок (журнал)", "Check of the journal marking policy"}),
+            Map.entry("matrix.task", new String[]{"задание", "task"}),
+            Map.entry("matrix.solved", new String[]{"решили", "solved"}),
+            Map.entry("xlsx.matrix.sheet", new String[]{"Матрица решений", "Decision matrix"}),
+            Map.entry("rs.sheet.schools", new String[]{"По школам", "Schools"}),
+            Map.entry("rs.sheet.tasks", new String[]{"По заданиям", "Tasks"}),
+            Map.entry("rs.sheet.strata", new String[]{"Выборка", "Sample"}),
+            Map.entry("col.subject", new String[]{"Предмет", "Subject"}),
+            Map.entry("col.grade", new String[]{"Класс", "Grade"}),
+            Map.entry("col.works.rechecked", new String[]{"Перепроверено работ", "Works re-checked"}),
+            Map.entry("col.mark.changed.share", new String[]{"Доля работ с изменённой отметкой", "Share of works with a changed mark"}),
+            Map.entry("col.objective.share", new String[]{"Доля объективно оценённых работ", "Share of works marked objectively"}),
+            Map.entry("col.mean.diff", new String[]{"Средняя разница баллов (школа − комиссия)", "Mean point difference (school − commission)"}),
+            Map.entry("col.lowered", new String[]{"Работ с пониженными баллами", "Works with points lowered"}),
+            Map.entry("col.raised", new String[]{"Работ с повышенными баллами", "Works with points raised"}),
+            Map.entry("col.exact", new String[]{"Совпадение баллов по заданиям", "Task scores left as given"}),
+            Map.entry("col.control.works", new String[]{"Работ в контрольной группе", "Control group works"}),
+            Map.entry("col.control.mean.diff", new String[]{"Средняя разница в контрольной группе", "Control group mean difference"}),
+            Map.entry("col.p", new String[]{"p расхождения", "Discrepancy p"}),
+            Map.entry("col.confirmed", new String[]{"Расхождение подтверждено", "Discrepancy confirmed"}),
+            Map.entry("col.cleared", new String[]{"Признак снят", "Sign lifted"}),
+            Map.entry("col.task", new String[]{"Задание", "Task"}),
+            Map.entry("col.task.max", new String[]{"Максимум", "Maximum"}),
+            Map.entry("col.task.diff", new String[]{"Средняя разница (школа − комиссия)", "Mean difference (school − commission)"}),
+            Map.entry("col.kappa", new String[]{"Взвешенная каппа", "Weighted kappa"}),
+            Map.entry("col.commission", new String[]{"Комиссия", "Commission"}),
+            Map.entry("yes", new String[]{"да", "yes"}),
+            Map.entry("no", new String[]{"нет", "no"}));
 
     /** Seasons of a session code ({@code 2025-spring}) in words. */
     private static final Map<String, String[]> SEASONS = Map.of(
@@ -142,12 +217,12 @@ public final class ReportText {
     }
 
     /** «41%» / "41%"; «—» for a missing share. */
-    String percent(double share) {
+    public String percent(double share) {
         return Double.isNaN(share) ? "—" : Math.round(100 * share) + "%";
     }
 
     /** «2,4» / "2.4". */
-    String decimal(double v, int digits) {
+    public String decimal(double v, int digits) {
         String s = String.format(Locale.ROOT, "%." + digits + "f", v);
         return lang == 1 ? s : s.replace('.', ',');
     }

@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Writes {@code report/} under a run's output folder: {@code index.html}, {@code schools/<id>.html},
- * {@code flagged-schools.xlsx} and the methodologists' workbooks ({@code methodology/}, {@link MethodologyWorkbooks}). Pages and workbook go through Hadoop's file system, so the folder may be local or
+ * {@code flagged-schools.xlsx} (with the decision matrix), {@code recheck-summary.xlsx} where a re-check was read, and the methodologists' workbooks ({@code methodology/}, {@link MethodologyWorkbooks}). Pages and workbook go through Hadoop's file system, so the folder may be local or
  * on HDFS/S3 like the Parquet tables; the report is written to {@code report.tmp} and renamed into place, so a
  * failed report leaves the previous one intact.
  */
@@ -23,6 +23,8 @@ public final class ReportWriter {
     public static final String DIR = "report";
     public static final String INDEX = "index.html";
     public static final String XLSX = "flagged-schools.xlsx";
+    /** The commission's summary of the re-check; only where a re-check was read. */
+    public static final String RECHECK_XLSX = "recheck-summary.xlsx";
 
     private ReportWriter() {
     }
@@ -38,7 +40,20 @@ public final class ReportWriter {
      * @return the number of school pages written
      */
     public static int write(SparkSession spark, String outputDir, String lang) {
-        ReportData data = ReportData.load(spark, outputDir);
+        return write(spark, outputDir, lang, new MeasureConfig());
+    }
+
+    /** @param measures the decision matrix's rule ({@code measures} of {@code --config}) */
+    public static int write(SparkSession spark, String outputDir, String lang, MeasureConfig measures) {
+        return write(spark, outputDir, outputDir, lang, measures);
+    }
+
+    /**
+     * @param recheckDir the folder holding {@code recheck/}: during a run the output itself, not the staging folder the
+     *                   report is written into ({@code recheck/} is carried over only at the swap)
+     */
+    public static int write(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
+        ReportData data = ReportData.load(spark, outputDir, recheckDir, lang, measures);
         ReportText text = new ReportText(lang);
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         Path target = new Path(outputDir, DIR);
@@ -54,6 +69,11 @@ public final class ReportWriter {
             }
             try (OutputStream out = fs.create(new Path(tmp, XLSX), true)) {
                 FlaggedSchoolsXlsx.write(data, text, out);
+            }
+            if (data.recheck().loaded()) {
+                try (OutputStream out = fs.create(new Path(tmp, RECHECK_XLSX), true)) {
+                    RecheckSummaryXlsx.write(data.recheck(), data.schoolNames(), text, out);
+                }
             }
             MethodologyWorkbooks.write(spark, outputDir, new Path(tmp, MethodologyWorkbooks.DIR).toString(), lang);
             fs.delete(target, true);

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.indicators.IndicatorConfig;
+import org.vprobjectivity.report.MeasureConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The --config file is checked whole: sections, fields, types and ranges, each problem naming its field. */
 class ConfigFileTest {
 
-    static final Map<String, Class<?>> SECTIONS = Map.of("indicators", IndicatorConfig.class, "flags", FlagConfig.class);
+    static final Map<String, Class<?>> SECTIONS = Map.of("indicators", IndicatorConfig.class, "flags", FlagConfig.class,
+            MeasureConfig.SECTION, MeasureConfig.class);
 
     @TempDir
     Path dir;
@@ -29,6 +31,8 @@ class ConfigFileTest {
             if (v instanceof IndicatorConfig c) {
                 c.validate();
             } else if (v instanceof FlagConfig c) {
+                c.validate();
+            } else if (v instanceof MeasureConfig c) {
                 c.validate();
             }
         });
@@ -50,6 +54,7 @@ class ConfigFileTest {
         assertThatCode(() -> check("{}")).doesNotThrowAnyException();
         assertThatCode(() -> new IndicatorConfig().validate()).doesNotThrowAnyException();
         assertThatCode(() -> new FlagConfig().validate()).doesNotThrowAnyException();
+        assertThatCode(() -> new MeasureConfig().validate()).doesNotThrowAnyException();
     }
 
     @Test
