@@ -88,9 +88,14 @@ public final class CellFlags {
         Column threshold = rejected.multiply(config.q).divide(count(col("p_any")).over(all));
         scored = scored.withColumn("__threshold", threshold);
         // A re-check that confirmed the school's marking lifts the results flag (RecheckEvidence); the reason says so.
+        // The commission saw the works, not who was absent: where the participation sign alone is within the cut-off
+        // (weak pupils kept at home leave honestly marked works), the flag stays.
+        Column participationAlone = coalesce(kindP(col(CellScoring.groupColumn(SignGroup.PARTICIPATION)), col("p_journal"))
+                .leq(col("__threshold")), lit(false));
+        Column lifted = coalesce(col(RecheckTables.EVIDENCE_CLEARED), lit(false)).and(not(participationAlone));
         Column flaggedResults = coalesce(col("p_results_kind").leq(col("__threshold")), lit(false))
                 .and(col("practical_results"))
-                .and(not(coalesce(col(RecheckTables.EVIDENCE_CLEARED), lit(false))));
+                .and(not(lifted));
         Column flaggedJournal = coalesce(col("p_journal_kind").leq(col("__threshold")), lit(false))
                 .and(col("practical_journal"));
         scored = scored

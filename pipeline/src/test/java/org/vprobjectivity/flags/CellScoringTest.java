@@ -224,7 +224,18 @@ class CellScoringTest {
                         .set(RecheckTables.EVIDENCE_P, 0.5).set(RecheckTables.EVIDENCE_WORKS, 12L)
                         .set(RecheckTables.EVIDENCE_LOWERED, 1L).set(RecheckTables.EVIDENCE_POINT_DIFF, 0.1)
                         .set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.1).set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0)
+                        .set(RecheckTables.EVIDENCE_CLEARED, true),
+                // weak pupils kept at home (40% absent, p = 1e-12): the commission rightly changes no mark, which says
+                // nothing about who was absent, so the flag stays, with the re-check's finding said first
+                CellRow.of("kept home").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set("absent_p", 1e-12).set("absent_share", 0.40)
+                        .set(RecheckTables.EVIDENCE_P, 0.5).set(RecheckTables.EVIDENCE_WORKS, 12L)
+                        .set(RecheckTables.EVIDENCE_LOWERED, 0L).set(RecheckTables.EVIDENCE_POINT_DIFF, 0.0)
+                        .set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.1).set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0)
                         .set(RecheckTables.EVIDENCE_CLEARED, true));
+        Row keptHome = out.get("kept home");
+        assertThat(keptHome.<Boolean>getAs("flagged_results")).isTrue();
+        assertThat(list(keptHome, "reason_signs")).startsWith(CellReasons.RECHECK_CLEARED).contains("ABSENT");
         Row confirmed = out.get("confirmed");
         assertThat(d(confirmed, CellScoring.groupColumn(SignGroup.RECHECK))).isCloseTo(1e-6, within(1e-18));
         assertThat(d(confirmed, "p_independent")).isCloseTo(5e-6, within(1e-18)); // Simes over five independent groups
