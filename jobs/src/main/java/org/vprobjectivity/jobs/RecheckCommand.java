@@ -50,6 +50,10 @@ public class RecheckCommand implements Runnable {
         @Option(names = "--control-share", defaultValue = "0.25", paramLabel = "F",
                 description = "Share of the plan's cells drawn from unflagged schools (default: ${DEFAULT-VALUE}).")
         double controlShare;
+        @Option(names = "--borderline", defaultValue = "0", paramLabel = "N",
+                description = "Also target the N unflagged cells with the highest risk per session: evidence just short of"
+                        + " the cut, which a re-check can decide (default: ${DEFAULT-VALUE}).")
+        int borderline;
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "The same seed gives the same sample (default: ${DEFAULT-VALUE}).")
         long seed;
         @Option(names = "--by", defaultValue = "municipality", paramLabel = "municipality|subject",
@@ -73,7 +77,7 @@ public class RecheckCommand implements Runnable {
             }
             RecheckPlan.Options options;
             try {
-                options = new RecheckPlan.Options(worksPerCell, controlShare, seed, commissions);
+                options = new RecheckPlan.Options(worksPerCell, controlShare, seed, commissions, borderline);
             } catch (IllegalArgumentException e) {
                 err.println(e.getMessage());
                 return ExitCodes.USAGE;
@@ -156,6 +160,10 @@ public class RecheckCommand implements Runnable {
         @Option(names = "--noise", defaultValue = "0.02", paramLabel = "P",
                 description = "Probability that the commission's score of a task is one point off (default: ${DEFAULT-VALUE}).")
         double noise;
+        @Option(names = "--borderline", defaultValue = "0", paramLabel = "N",
+                description = "Also target the N unflagged cells with the highest risk per session: evidence just short of"
+                        + " the cut, which a re-check can decide (default: ${DEFAULT-VALUE}).")
+        int borderline;
         @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed of the marking noise.")
         long seed;
 

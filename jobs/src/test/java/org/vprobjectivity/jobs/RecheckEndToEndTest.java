@@ -73,6 +73,14 @@ class RecheckEndToEndTest {
         assertThat(ids(planRows(out))).isEqualTo(ids(plan));
         assertThat(planRows(out).get(0).<String>getAs(RecheckTables.PLAN_ID)).isEqualTo(planId);
 
+        // --borderline 3: the three unflagged cells of highest risk are targeted beside the flagged ones.
+        RecheckCommand.Plan wider = CommandLine.populateCommand(new RecheckCommand.Plan(), "--output", out, "--seed", "7",
+                "--borderline", "3");
+        assertThat(wider.execute(spark, quiet(), quiet())).isZero();
+        assertThat(targetedCells(planRows(out))).hasSize(targetedCells(plan).size() + 3).containsAll(targetedCells(plan));
+        assertThat(plan(out, "7")).isZero(); // back to the plan the rest of the test reads
+        assertThat(ids(planRows(out))).isEqualTo(ids(plan));
+
         // The forms are blind: codes and task columns, no school, class or participant anywhere.
         List<Path> forms;
         try (var s = Files.list(Path.of(out, RecheckTables.FORMS))) {
@@ -207,6 +215,16 @@ class RecheckEndToEndTest {
         RecheckCommand.Read r = CommandLine.populateCommand(new RecheckCommand.Read(), "--output", out, "--forms",
                 filled.toString());
         return r.execute(spark, quiet(), quiet());
+    }
+
+    private static Set<String> targetedCells(List<Row> plan) {
+        Set<String> cells = new HashSet<>();
+        for (Row r : plan) {
+            if (RecheckTables.TARGETED.equals(r.getAs(RecheckTables.STRATUM))) {
+                cells.add(r.getAs("school_id") + "|" + r.getAs("subject") + "|" + r.getAs("grade"));
+            }
+        }
+        return cells;
     }
 
     private List<Row> planRows(String out) {

@@ -22,6 +22,7 @@ import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sha2;
 import static org.apache.spark.sql.functions.substring;
@@ -48,8 +49,19 @@ import static org.apache.spark.sql.functions.xxhash64;
 public final class RecheckPlan {
 
     /** How a plan is drawn. */
-    public record Options(int worksPerCell, double controlShare, long seed, Commissions by) {
+    /**
+     * @param borderline the unflagged cells with the highest {@code risk_score} (per session) that are targeted too:
+     *                   where the evidence is just short of the cut, a re-check is what can decide (0: none)
+     */
+    public record Options(int worksPerCell, double controlShare, long seed, Commissions by, int borderline) {
+        public Options(int worksPerCell, double controlShare, long seed, Commissions by) {
+            this(worksPerCell, controlShare, seed, by, 0);
+        }
+
         public Options {
+            if (borderline < 0) {
+                throw new IllegalArgumentException("--borderline must be at least 0, not " + borderline);
+            }
             if (worksPerCell < 1) {
                 throw new IllegalArgumentException("--works-per-cell must be at least 1, not " + worksPerCell);
             }
@@ -109,9 +121,21 @@ public final class RecheckPlan {
     static Dataset<Row> draw(SparkSession spark, String outputDir, MarkScales scales, Options o) {
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS), spark, scales)
                 .filter(col("scores").isNotNull().and(col("primary_score").isNotNull()).and(col("cut3").isNotNull()));
-        Dataset<Row> cells = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS)
+        // Borderline: the unflagged cells with signs of inflated results that rank highest by risk within their
+        // session (cells only, a few thousand per region), targeted beside the flagged ones.
+        Column flagged = coalesce(col("flagged_results"), lit(false));
+        Column unflaggedRank = row_number().over(Window.partitionBy(col("session"), flagged)
+                .orderBy(col("risk_score").desc(), col("school_id"), col("subject"), col("grade")));
+        Column borderline = not(flagged).and(coalesce(col("risk_score"), lit(0.0)).gt(0))
+                .and(col(RecheckTables.EVIDENCE_CLEARED).isNull().or(not(col(RecheckTables.EVIDENCE_CLEARED))))
+                .and(unflaggedRank.leq(o.borderline()));
+        Dataset<Row> flags = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS);
+        if (!java.util.Arrays.asList(flags.columns()).contains(RecheckTables.EVIDENCE_CLEARED)) {
+            flags = flags.withColumn(RecheckTables.EVIDENCE_CLEARED, lit(null).cast("boolean"));
+        }
+        Dataset<Row> cells = flags
                 .select(col("session"), col("region"), col("school_id"), col("subject"), col("grade"),
-                        coalesce(col("flagged_results"), lit(false)).as("__targeted"), col("strongest_class").as("__strongest"),
+                        flagged.or(borderline).as("__targeted"), col("strongest_class").as("__strongest"),
                         element_at(col("reasons"), 1).as("__first_reason"));
         Column seed = lit(o.seed());
         Dataset<Row> works = Keys.join(results, cells, Keys.SCHOOL, "inner")
