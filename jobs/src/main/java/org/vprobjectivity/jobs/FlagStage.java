@@ -10,6 +10,7 @@ import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.SchoolFlags;
 import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.report.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.recheck.RecheckEvidence;
@@ -60,8 +61,11 @@ final class FlagStage {
             String propagation = spark.conf().get(CONSTRAINT_PROPAGATION, "true");
             spark.conf().set(CONSTRAINT_PROPAGATION, "false");
             try {
-                ParquetTables.write(SchoolFlags.rollUp(teacherCells, new String[] {"session", "region", "teacher_id"}, config,
-                        args.lang), staging + "/" + OutputLayout.FLAGS_TEACHERS);
+                // the names (null unless the run was given --include-names) from the teacher indicator table
+                ParquetTables.write(TeacherMapping.withNames(SchoolFlags.rollUp(teacherCells,
+                                new String[] {"session", "region", TeacherMapping.TEACHER_ID}, config, args.lang),
+                        read(spark, staging, OutputLayout.INDICATORS_TEACHER)),
+                        staging + "/" + OutputLayout.FLAGS_TEACHERS);
             } finally {
                 spark.conf().set(CONSTRAINT_PROPAGATION, propagation);
             }

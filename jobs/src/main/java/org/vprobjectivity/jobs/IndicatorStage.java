@@ -63,7 +63,8 @@ final class IndicatorStage {
             Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
                     TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER,
                     config.reference());
-            write(finish(byTeacher, config, external), staging, OutputLayout.INDICATORS_TEACHER);
+            // teacher_name: the mapping's names with --include-names, else null (toDataset leaves them out)
+            write(TeacherMapping.withNames(finish(byTeacher, config, external), teachers), staging, OutputLayout.INDICATORS_TEACHER);
             taskScores = TeacherMapping.attach(taskScores, teachers);
         }
         write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);

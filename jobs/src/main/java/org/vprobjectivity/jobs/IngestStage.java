@@ -8,6 +8,7 @@ import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.IngestRecordSchema;
 import org.vprobjectivity.ingest.IngestTables;
 import org.vprobjectivity.ingest.InputUnit;
+import org.vprobjectivity.ingest.SchoolIdMap;
 import org.vprobjectivity.ingest.SparkIngest;
 import org.vprobjectivity.io.CsvExport;
 import org.vprobjectivity.io.OutputLayout;
@@ -29,6 +30,9 @@ import static org.apache.spark.sql.functions.lit;
  */
 final class IngestStage {
 
+    /** run.json / summary note: ids of the old format the {@code --id-map} does not name. */
+    static final String UNMATCHED_IDS = "ID_MAP_UNMATCHED";
+
     /** No input yielded a work: nothing to publish, the previous output stays. */
     static final class NothingUsableException extends RuntimeException {
         final RunReport report;
@@ -39,16 +43,30 @@ final class IngestStage {
         }
     }
 
+    /** {@code --id-map} would give different schools of one session one id: a usage error, nothing published. */
+    static final class IdMapConflictException extends RuntimeException {
+        final List<String> conflicts;
+
+        IdMapConflictException(List<String> conflicts) {
+            super("the id map merges schools: " + conflicts);
+            this.conflicts = conflicts;
+        }
+    }
+
     private IngestStage() {
     }
 
     static IngestTables run(SparkSession spark, List<InputUnit> units, HeaderMapping mapping, MarkScales scales,
-                            InputArgs args, String staging, RunReport report, Progress progress) throws Exception {
+                            InputArgs args, SchoolIdMap idMap, String staging, RunReport report, Progress progress)
+            throws Exception {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         long t0 = System.currentTimeMillis();
         String stagedRecords = staging + "/staged_records";
         SparkIngest.read(spark, units, mapping, scales, args.ingestOptions()).write().mode("overwrite").parquet(stagedRecords);
         Dataset<Row> staged = spark.read().parquet(stagedRecords);
+        if (idMap != null) {
+            staged = mapIds(spark, staged, idMap, args, report, progress);
+        }
         report.stageMillis.put("read_files", System.currentTimeMillis() - t0);
 
         IngestTables tables = new IngestTables(staged.filter(col("record_type").notEqual(IngestRecordSchema.TABLE)));
@@ -75,6 +93,30 @@ final class IngestStage {
         report.stageMillis.put("write_tables", System.currentTimeMillis() - t1);
         progress.say("wrote results, task_scores, participation, rejects");
         return tables;
+    }
+
+    /**
+     * The records with {@code --id-map} applied, before any table is built from them; refused when two schools of one
+     * session would become one; ids that look old but are not in the map are a note (count and the first few).
+     */
+    private static Dataset<Row> mapIds(SparkSession spark, Dataset<Row> staged, SchoolIdMap idMap, InputArgs args,
+                                       RunReport report, Progress progress) {
+        List<String> conflicts = idMap.conflicts(spark, staged);
+        if (!conflicts.isEmpty()) {
+            throw new IdMapConflictException(conflicts);
+        }
+        List<String> unmatched = idMap.unmatched(staged);
+        if (!unmatched.isEmpty()) {
+            String first = String.join(", ", unmatched.subList(0, Math.min(SchoolIdMap.LISTED, unmatched.size())))
+                    + (unmatched.size() > SchoolIdMap.LISTED ? ", …" : "");
+            report.notes.add(new RunReport.Note(UNMATCHED_IDS, args.idMap.toString(),
+                    "--id-map: не сопоставлены " + unmatched.size() + " логинов школ старого вида, их идентификаторы оставлены как есть: "
+                            + first,
+                    "--id-map: " + unmatched.size() + " old-style school ids not in the map keep their ids: " + first));
+            progress.say("--id-map %s: %d old-style school ids not in the map: %s", args.idMap, unmatched.size(), first);
+        }
+        report.totals.put("id_map_lines", (long) idMap.entries().size());
+        return idMap.apply(spark, staged);
     }
 
     /** Per table of each file: rows read and problem (from TABLE rows), works/absent/rejected by reason. */

@@ -56,6 +56,11 @@ public final class InputArgs {
             description = "School types school_id;type (лицей, гимназия, …), shown beside flags; default: read from the name.")
     Path schoolTypes;
 
+    @Option(names = "--id-map", paramLabel = "FILE",
+            description = "School ids across years: old;new per line (e.g. sch220001;edu220001), header optional; ingested"
+                    + " school ids are mapped before any table is written.")
+    Path idMap;
+
     @Option(names = "--include-names",
             description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
     boolean includeNames;

@@ -5,6 +5,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.ingest.HeaderMapping;
+import org.vprobjectivity.ingest.SchoolIdMap;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
 import org.vprobjectivity.io.AtomicOutput;
@@ -40,6 +41,9 @@ final class PipelineRun {
 
     private final boolean withIndicators;
 
+    /** The {@code --id-map} read before any work; null without the option. */
+    private SchoolIdMap idMap;
+
     PipelineRun(InputArgs args, boolean withIndicators, PrintStream out, PrintStream err) {
         this.args = args;
         this.withIndicators = withIndicators;
@@ -57,6 +61,16 @@ final class PipelineRun {
         if (!missing.isEmpty()) {
             missing.forEach(m -> progress.say("%s", m));
             return ExitCodes.USAGE;
+        }
+        if (args.idMap != null) {
+            idMap = SchoolIdMap.read(args.idMap);
+            if (!idMap.problems().isEmpty()) {
+                // A wrong map merges or splits schools silently: every bad line is named and nothing is read or written.
+                idMap.problems().forEach(pr -> progress.say(text.of("--id-map %s, строка %d: %s (значение «%s»)",
+                        "--id-map %s, line %d: %s (value «%s»)", args.idMap, pr.line(),
+                        text.english() ? pr.messageEn() : pr.messageRu(), pr.value() == null ? "" : pr.value())));
+                return ExitCodes.USAGE;
+            }
         }
         if (!Texts.LANGUAGES.contains(args.lang)) {
             progress.say("%s", Texts.badLang(args.lang));
@@ -135,6 +149,7 @@ final class PipelineRun {
         sideFile(problems, "--teachers", args.teachers);
         sideFile(problems, "--reference", args.reference);
         sideFile(problems, "--school-types", args.schoolTypes);
+        sideFile(problems, "--id-map", args.idMap);
         return problems;
     }
 
@@ -189,7 +204,7 @@ final class PipelineRun {
         try {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
                 SparkSettings.stage(spark, "ingest", "read " + units.size() + " input files");
-                IngestStage.run(spark, units, mapping, scales, args, staging, report, progress);
+                IngestStage.run(spark, units, mapping, scales, args, idMap, staging, report, progress);
                 if (withIndicators) {
                     long works = report.totals.getOrDefault("works", 0L);
                     int partitions = SparkSettings.sizeFor(spark, works);
@@ -215,6 +230,12 @@ final class PipelineRun {
         } catch (IngestStage.NothingUsableException e) {
             new Summary(out, args.lang).print(e.report, null);
             return ExitCodes.NOTHING_USABLE;
+        } catch (IngestStage.IdMapConflictException e) {
+            e.conflicts.forEach(c -> progress.say(text.of(
+                    "--id-map %s: в сессии %s — разные школы получили бы один идентификатор; исправьте файл (результаты не изменены)",
+                    "--id-map %s: in session %s — different schools would get one id; correct the file (the output is unchanged)",
+                    args.idMap, c)));
+            return ExitCodes.USAGE;
         }
         new Summary(out, args.lang).print(report, args.output);
         return report.filesWithProblems() > 0 ? ExitCodes.SOME_FILES_UNUSABLE : ExitCodes.OK;
@@ -252,6 +273,7 @@ final class PipelineRun {
         report.options.put("teachers", args.teachers == null ? null : args.teachers.toString());
         report.options.put("reference", args.reference == null ? null : args.reference.toString());
         report.options.put("school_types", args.schoolTypes == null ? null : args.schoolTypes.toString());
+        report.options.put("id_map", args.idMap == null ? null : args.idMap.toString());
         return report;
     }
 }

@@ -3,6 +3,8 @@ package org.vprobjectivity.jobs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.indicators.TeacherMapping;
+import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.RunReport;
 import picocli.CommandLine;
 
@@ -27,7 +29,7 @@ class SideFileNotesTest {
     @Test
     void sideFileProblemsAreInTheSummaryAndRunJson() throws Exception {
         Path sample = OutputSafetyTest.sample();
-        Path teachers = Files.writeString(dir.resolve("teachers.csv"), "sch220033;4А;MA;t001\nsch220033;4Б;MA\n");
+        Path teachers = Files.writeString(dir.resolve("teachers.csv"), "sch220033;4А;MA;t001;Петрова П. П.\nsch220033;4Б;MA\n");
         Path reference = Files.writeString(dir.resolve("reference.csv"), "MA;4;0.1;0.3;0.4;0.2;Россия\nMA;4;0.5;0.5;0.5;0.5\n");
         Path types = Files.writeString(dir.resolve("types.csv"), "sch220033;лицей\nsch220040\n");
 
@@ -46,6 +48,22 @@ class SideFileNotesTest {
         assertThat(summary).contains("Замечание: " + teachers + " — --teachers, строка 2: ожидается не менее 4 полей")
                 .contains("Замечание: " + reference + " — --reference, строка 2: доли отметок в сумме")
                 .contains("Замечание: " + types + " — --school-types, строка 2: нужны логин школы и её тип");
+        // Issue 17: the mapping has a name, but the run was not given --include-names: the tables, the workbooks and the
+        // report have the code only
+        for (String table : List.of(OutputLayout.INDICATORS_TEACHER, OutputLayout.FLAGS_TEACHERS)) {
+            assertThat(SparkTestSession.get().read().parquet(dir.resolve("out").resolve(table).toString())
+                    .filter(org.apache.spark.sql.functions.col(TeacherMapping.TEACHER_NAME).isNotNull()).count()).as(table).isZero();
+        }
+        assertThat(summary).doesNotContain("Петрова");
+        try (var files = Files.walk(dir.resolve("out/report"))) {
+            for (Path f : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                assertThat(new String(Files.readAllBytes(f), StandardCharsets.UTF_8)).as(f.toString()).doesNotContain("Петрова");
+            }
+        }
+        try (java.io.InputStream in = Files.newInputStream(dir.resolve("out/report/methodology/sch220033.xlsx"));
+             org.apache.poi.ss.usermodel.Workbook wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(in)) {
+            assertThat(wb.getSheet("4 МА журнал, учителя").getRow(1).getCell(2).getStringCellValue()).isEqualTo("t001");
+        }
     }
 
     @Test

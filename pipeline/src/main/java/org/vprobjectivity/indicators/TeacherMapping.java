@@ -29,6 +29,7 @@ import java.util.Objects;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -51,6 +52,10 @@ import static org.apache.spark.sql.functions.when;
  * first line wins); a repeated identical line is silently merged.
  */
 public final class TeacherMapping {
+
+    public static final String TEACHER_ID = "teacher_id";
+    /** The teacher's name: null in every table unless the run was given {@code --include-names}. */
+    public static final String TEACHER_NAME = "teacher_name";
 
     /** school_id, class, grade (null: every grade), subject, teacher_id, teacher_name (null unless names asked for). */
     public static final StructType SCHEMA = new StructType()
@@ -150,6 +155,17 @@ public final class TeacherMapping {
                     includeNames ? e.teacherName() : null));
         }
         return spark.createDataFrame(rows, SCHEMA);
+    }
+
+    /**
+     * {@code table} (keyed by {@code teacher_id}: the teacher indicator or flag tables) with {@code teacher_name} from
+     * {@code names} (any table with both columns, e.g. {@link #toDataset}'s). The names are there only when the run was
+     * given {@code --include-names}: otherwise the column is null, so later readers (the report, the workbooks) show
+     * the id. A teacher written with two names gets one of them; an existing {@code teacher_name} is replaced.
+     */
+    public static Dataset<Row> withNames(Dataset<Row> table, Dataset<Row> names) {
+        Dataset<Row> byId = names.groupBy(TEACHER_ID).agg(max(col(TEACHER_NAME)).as(TEACHER_NAME));
+        return Keys.join(table.drop(TEACHER_NAME), byId, new String[]{TEACHER_ID}, "left");
     }
 
     /**

@@ -88,7 +88,7 @@ public final class OutputComparison {
             "LEFTOVER_OLD_DELETED", "LEFTOVER_OLD_RESTORED");
     static final String RUN_JSON_NOTE_CODE = "code";
     /** Options of run.json that name a file: with --ignore-source only their file names are compared. */
-    static final Set<String> RUN_JSON_FILE_OPTIONS = Set.of("scales", "mapping", "config", "teachers", "reference", "school_types");
+    static final Set<String> RUN_JSON_FILE_OPTIONS = Set.of("scales", "mapping", "config", "teachers", "reference", "school_types", "id_map");
     private static final String SIDE = "__compare_side";
     private static final String IN_E = "__compare_expected";
     private static final String IN_A = "__compare_actual";

@@ -11,7 +11,7 @@ import java.util.List;
 final class ColumnTexts {
 
     /** Every column the workbooks show, in the order «Пояснения» lists them. */
-    static final List<String> COLUMNS = List.of("subject", "grade", "group", "school_id", "mark_group", "task", "level",
+    static final List<String> COLUMNS = List.of("subject", "grade", "class", "school_id", "teacher", "mark_group", "task", "level",
             "skill", "works", "n_journal", "solve_rate", "solve_rate_municipality", "solve_rate_region", "gap_to_region",
             "weak", "achieved", "lowered_share", "confirmed_share", "raised_share", "lowered_ref", "raised_ref", "mean_diff",
             "score_above_journal", "kappa_w", "mean_score_pct", "quality_share", "quality_ref", "absent_share", "absent_ref",
@@ -22,9 +22,12 @@ final class ColumnTexts {
     private static final Object[][] TEXTS = {
             {"subject", "Предмет", "Subject", "предмет работы", "the work's subject"},
             {"grade", "Параллель", "Grade", "класс (4, 5 …)", "grade"},
-            {"group", "Класс / школа", "Class / school", "класс школы (в книге школы) или школа (в книге муниципалитета)",
-                    "the school's class (school workbook) or the school (municipality workbook)"},
+            {"class", "Класс", "Class", "класс школы (пусто — класс в выгрузке не указан)",
+                    "the school's class (empty: the export does not give it)"},
             {"school_id", "Логин ОО", "School login", "логин школы в ФИС ОКО", "the school's FIS OKO login"},
+            {"teacher", "Учитель", "Teacher",
+                    "условный код учителя из файла соответствия классов и учителей; ФИО (с кодом в скобках) — только если запуск был с --include-names",
+                    "the teacher's pseudonymous code from the class → teacher mapping; the name (with the code in brackets) only when the run was given --include-names"},
             {"mark_group", "Группа по отметке", "Mark group", "все участники или только получившие за ВПР отметку «3», «4» или «5»",
                     "every participant, or those with VPR mark 3, 4 or 5"},
             {"task", "Задание", "Task", "номер задания в работе", "the task's number in the work"},
@@ -87,9 +90,12 @@ final class ColumnTexts {
     };
 
     private static final Object[][] WORDS = {
-            {"sheet.weak", "Дефициты", "Weak spots"},
-            {"sheet.journal", "ВПР и журнал", "VPR and journal"},
-            {"sheet.indicators", "Показатели", "Indicators"},
+            // a work's sheets: «4 МА дефициты» (MethodologyWorkbooks.SheetSpec names)
+            {"sheet.weak", "дефициты", "weak spots"},
+            {"sheet.classes", "журнал, классы", "journal, classes"},
+            {"sheet.schools", "журнал, школы", "journal, schools"},
+            {"sheet.teachers", "журнал, учителя", "journal, teachers"},
+            {"sheet.indicators", "показатели", "indicators"},
             {"sheet.columns", "Пояснения", "Explanations"},
             {"explain.column", "Столбец", "Column"},
             {"explain.meaning", "Что означает", "Meaning"},

@@ -221,23 +221,24 @@ public final class HtmlReport {
 
     /**
      * Teachers with signs, for targeted methodological help («адресная методическая помощь»); only with a teacher
-     * mapping, and by pseudonymous id.
+     * mapping; by pseudonymous id, with the name where the run was given {@code --include-names} ({@link TeacherLabel}).
      */
     private static void teachers(StringBuilder b, List<ReportData.TeacherEntry> teachers, ReportText t) {
         if (teachers.isEmpty()) {
             return;
         }
+        boolean named = teachers.stream().anyMatch(e -> e.teacherName() != null && !e.teacherName().isBlank());
         b.append("<h2 id=\"teachers-title\">").append(escape(t.get("teachers.title"))).append("</h2>")
-                .append("<p class=\"note\">").append(escape(t.get("teachers.note"))).append("</p>")
+                .append("<p class=\"note\">").append(escape(t.get(named ? "teachers.note.names" : "teachers.note"))).append("</p>")
                 .append("<table id=\"teachers\"><thead><tr>");
-        for (String h : List.of("col.municipality", "col.teacher", "col.works", "col.reasons", "col.risk")) {
+        for (String h : List.of("col.municipality", named ? "col.teacher.name" : "col.teacher", "col.works", "col.reasons", "col.risk")) {
             b.append("<th>").append(escape(t.get(h))).append("</th>");
         }
         b.append("</tr></thead><tbody>");
         for (ReportData.TeacherEntry e : teachers) {
             b.append("<tr data-municipality=\"").append(escape(nz(e.municipality()))).append("\">")
                     .append("<td>").append(escape(nz(e.municipality()))).append("</td>")
-                    .append("<td>").append(escape(e.teacherId())).append("</td>")
+                    .append("<td>").append(escape(TeacherLabel.of(e.teacherId(), e.teacherName()))).append("</td>")
                     .append("<td>").append(escape(nz(e.flaggedWorks()))).append("</td>")
                     .append("<td>").append(reasons(e.reasons() == null ? null : e.reasons().stream().map(PlainReasons::plain).toList()))
                     .append("</td><td class=\"num\">").append(escape(t.decimal(e.risk(), 1))).append("</td></tr>");

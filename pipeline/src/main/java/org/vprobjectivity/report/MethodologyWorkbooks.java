@@ -18,8 +18,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
@@ -33,9 +35,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -47,31 +49,65 @@ import static org.apache.spark.sql.functions.to_json;
 
 /**
  * Methodologists' workbooks ({@code report/methodology/<school_id>.xlsx} and {@code municipality-<code>.xlsx}): weak
- * spots per subject and grade (task, checked skill, solve rate against the municipality and the region, by mark group),
- * VPR marks against journal marks per class (and teacher, with a mapping), the school's indicator values with its
+ * spots per task (checked skill, solve rate against the municipality and the region, by mark group), VPR marks
+ * against journal marks per class, school and teacher (with a mapping), the schools' indicator values with their
  * flags, and a sheet explaining every column. One workbook per school and per municipality, written on the executors
  * (rows are grouped by workbook and each group becomes one file), so a national run never brings the tables to the
  * driver. Texts are string cells, never formulas.
+ *
+ * <p>One unit per sheet: a sheet holds the rows of one work (session × subject × grade) at one level (the tasks of
+ * the school or municipality; its classes; its schools; its teachers; the schools' indicators), named by them
+ * («4 МА дефициты», «4 МА журнал, классы»; the session in front when a workbook holds several). Task numbers and
+ * skills mean something else in another work, and a class row beside a teacher row of the same pupils counts them
+ * twice: a methodologist who sorts, filters or sums a column of a sheet then compares like with like. Sheets follow
+ * the works (session, grade, subject), each work's sheets in the order above, then «Пояснения».
  */
 public final class MethodologyWorkbooks implements Serializable {
 
     public static final String DIR = "methodology";
     static final String MUNICIPALITY_PREFIX = "municipality-";
 
-    /** A sheet: its key in {@link ReportText}-style dictionaries, its columns and the columns it is sorted by. */
+    static final String SESSION = "session";
+    static final String SUBJECT = "subject";
+    static final String GRADE = "grade";
+    static final String CLASS = "class";
+    static final String SCHOOL_ID = "school_id";
+    /** The teachers sheet's column: {@link TeacherLabel} of the row's id and name. */
+    static final String TEACHER = "teacher";
+    /** The JSON field naming a row's sheet kind. */
+    private static final String KIND = "kind";
+
+    /** A sheet kind: its key in {@link ColumnTexts} ({@code sheet.<name>}), its columns and the columns it is sorted by. */
     record SheetSpec(String name, List<String> columns, List<String> sortBy) implements Serializable {
     }
 
-    static final SheetSpec WEAK = new SheetSpec("weak", List.of("subject", "grade", "mark_group", "task", "level", "skill",
+    /** The journal columns after the row's own key (class, school or teacher). */
+    private static final List<String> JOURNAL = List.of("works", "n_journal", "lowered_share", "confirmed_share",
+            "raised_share", "mean_diff", "score_above_journal", "kappa_w");
+
+    static final SheetSpec WEAK = new SheetSpec("weak", List.of(SUBJECT, GRADE, "mark_group", "task", "level", "skill",
             "works", "solve_rate", "solve_rate_municipality", "solve_rate_region", "gap_to_region", "weak", "achieved"),
-            List.of("subject", "grade", "mark_order", "task_index"));
-    static final SheetSpec CLASSES = new SheetSpec("journal", List.of("subject", "grade", "group", "works", "n_journal",
-            "lowered_share", "confirmed_share", "raised_share", "mean_diff", "score_above_journal", "kappa_w"),
-            List.of("subject", "grade", "group"));
-    static final SheetSpec INDICATORS = new SheetSpec("indicators", List.of("subject", "grade", "school_id", "works",
+            List.of("mark_order", "task_index"));
+    static final SheetSpec CLASSES = journal("classes", CLASS);
+    static final SheetSpec SCHOOLS = journal("schools", SCHOOL_ID);
+    static final SheetSpec TEACHERS = new SheetSpec("teachers", plus(List.of(SUBJECT, GRADE, TEACHER), JOURNAL),
+            List.of(TeacherMapping.TEACHER_ID));
+    static final SheetSpec INDICATORS = new SheetSpec("indicators", List.of(SUBJECT, GRADE, SCHOOL_ID, "works",
             "mean_score_pct", "quality_share", "quality_ref", "lowered_share", "lowered_ref", "raised_share", "raised_ref",
             "score_above_journal", "absent_share", "absent_ref", "guttman_mean", "guttman_expected", "identical_vector_works",
-            "score_sd", "sd_expected", "risk_score", "flagged", "reasons"), List.of("subject", "grade", "school_id"));
+            "score_sd", "sd_expected", "risk_score", "flagged", "reasons"), List.of(SCHOOL_ID));
+    /** The kinds in the order a work's sheets follow each other. */
+    static final List<SheetSpec> KINDS = List.of(WEAK, CLASSES, SCHOOLS, TEACHERS, INDICATORS);
+
+    private static SheetSpec journal(String name, String key) {
+        return new SheetSpec(name, plus(List.of(SUBJECT, GRADE, key), JOURNAL), List.of(key));
+    }
+
+    private static List<String> plus(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return List.copyOf(out);
+    }
 
     /** The weak-spot column saying the group is under {@code indicators.weak_min_group_works} works. */
     static final String SMALL_GROUP = "small_group";
@@ -103,20 +139,21 @@ public final class MethodologyWorkbooks implements Serializable {
                         .select("session", "region", "school_id", "subject", "grade", "risk_score", "flagged", "reasons"),
                 Keys.SCHOOL, "left");
         Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0)).as("mark_order");
-        Column schoolKey = col("school_id");
+        Column schoolKey = col(SCHOOL_ID);
         Column municipalityKey = concat(lit(MUNICIPALITY_PREFIX), coalesce(col("municipality_code"), lit("unknown")));
         Column small = Arrays.asList(weak.columns()).contains(SMALL_GROUP) ? col(SMALL_GROUP) : lit(false).as(SMALL_GROUP);
         Dataset<Row> rows = rows(weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL)), schoolKey, WEAK, markOrder,
                 col("task_index"), small)
-                .union(rows(classes.withColumn("group", col("class")), schoolKey, CLASSES))
+                .union(rows(classes, schoolKey, CLASSES))
                 .union(rows(cells, schoolKey, INDICATORS))
                 .union(rows(weak.filter(col("group_level").equalTo(WeakSpots.MUNICIPALITY)), municipalityKey, WEAK, markOrder,
                         col("task_index"), small))
-                .union(rows(cells.withColumn("group", col("school_id")), municipalityKey, CLASSES))
+                .union(rows(cells, municipalityKey, SCHOOLS))
                 .union(rows(cells, municipalityKey, INDICATORS));
-        Dataset<Row> teachers = teachers(spark, outputDir, weak, "en".equalsIgnoreCase(lang) ? "teacher " : "учитель ");
+        Dataset<Row> teachers = teachers(spark, outputDir, weak);
         if (teachers != null) {
-            rows = rows.union(rows(teachers, schoolKey, CLASSES)).union(rows(teachers, municipalityKey, CLASSES));
+            Column[] who = {col(TeacherMapping.TEACHER_ID), col(TeacherMapping.TEACHER_NAME)};
+            rows = rows.union(rows(teachers, schoolKey, TEACHERS, who)).union(rows(teachers, municipalityKey, TEACHERS, who));
         }
         HashMap<String, String> texts = ColumnTexts.of(lang);
         // The executors write: a relative folder would resolve against their own working folders, and they know only the
@@ -146,40 +183,71 @@ public final class MethodologyWorkbooks implements Serializable {
     /**
      * {@code indicators/teacher} (written with {@code --teachers}) with each teacher's school, taken from the teacher's
      * weak-spot rows (a teacher of one school has it; one of several schools has none and shows in the municipality's
-     * workbook only); {@code group} = "учитель <teacher_id>". Null without a teacher table.
+     * workbook only). {@code teacher_name} is null unless the run was given {@code --include-names} (and a table
+     * written before names were kept has no such column). Null without a teacher table.
      */
-    private static Dataset<Row> teachers(SparkSession spark, String outputDir, Dataset<Row> weak, String label) {
+    private static Dataset<Row> teachers(SparkSession spark, String outputDir, Dataset<Row> weak) {
         String table = outputDir + "/" + OutputLayout.INDICATORS_TEACHER;
         if (!ParquetTables.exists(spark, table)) {
             return null; // no --teachers mapping in this run
         }
         Dataset<Row> cells = spark.read().parquet(table);
-        Dataset<Row> schoolOf = weak.filter(col("group_level").equalTo(WeakSpots.TEACHER).and(col("school_id").isNotNull()))
-                .select("teacher_id", "school_id").distinct();
-        return Keys.join(cells, schoolOf, new String[]{"teacher_id"}, "left")
-                .withColumn("group", concat(lit(label), col("teacher_id")));
+        if (!Arrays.asList(cells.columns()).contains(TeacherMapping.TEACHER_NAME)) {
+            cells = cells.withColumn(TeacherMapping.TEACHER_NAME, lit(null).cast(DataTypes.StringType));
+        }
+        Dataset<Row> schoolOf = weak.filter(col("group_level").equalTo(WeakSpots.TEACHER).and(col(SCHOOL_ID).isNotNull()))
+                .select(TeacherMapping.TEACHER_ID, SCHOOL_ID).distinct();
+        return Keys.join(cells, schoolOf, new String[]{TeacherMapping.TEACHER_ID}, "left");
     }
 
-    /** (workbook, sheet, row as JSON) for one sheet's rows; the JSON carries the sheet's columns and sort keys. */
+    /**
+     * (workbook, row as JSON) for one sheet kind's rows; the JSON carries the sheet's columns, its kind, the unit's
+     * session and the sort keys.
+     */
     private static Dataset<Row> rows(Dataset<Row> source, Column workbook, SheetSpec sheet, Column... extra) {
         List<Column> fields = new ArrayList<>();
         List<String> have = Arrays.asList(source.columns());
         for (String c : sheet.columns()) {
             fields.add(have.contains(c) ? col(c) : lit(null).as(c));
         }
-        fields.addAll(Arrays.asList(extra));
-        return source.filter(workbook.isNotNull()).select(workbook.as("workbook"), lit(sheet.name()).as("sheet"),
+        fields.add(lit(sheet.name()).as(KIND));
+        fields.add(col(SESSION));
+        for (Column e : extra) {
+            if (!fields.contains(e)) {
+                fields.add(e);
+            }
+        }
+        return source.filter(workbook.isNotNull()).select(workbook.as("workbook"),
                 to_json(struct(fields.toArray(new Column[0]))).as("json"));
+    }
+
+    /** One sheet's unit: a work of a session. */
+    record Unit(String session, String subject, int grade) {
+        static final Comparator<Unit> ORDER = Comparator.comparing(Unit::session, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingInt(Unit::grade).thenComparing(Unit::subject, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        static Unit of(JsonNode row) {
+            return new Unit(text(row, SESSION), text(row, SUBJECT), row.path(GRADE).asInt(0));
+        }
+
+        private static String text(JsonNode row, String field) {
+            JsonNode v = row.get(field);
+            return v == null || v.isNull() ? null : v.asText();
+        }
     }
 
     private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts,
                                       Configuration conf) throws IOException {
         ObjectMapper json = new ObjectMapper();
-        Map<String, List<JsonNode>> bySheet = new LinkedHashMap<>();
+        Map<Unit, Map<String, List<JsonNode>>> byUnit = new TreeMap<>(Unit.ORDER);
         while (group.hasNext()) {
-            Row r = group.next();
-            bySheet.computeIfAbsent(r.getString(1), s -> new ArrayList<>()).add(json.readTree(r.getString(2)));
+            JsonNode row = json.readTree(group.next().getString(1));
+            byUnit.computeIfAbsent(Unit.of(row), u -> new HashMap<>())
+                    .computeIfAbsent(row.get(KIND).asText(), k -> new ArrayList<>()).add(row);
         }
+        boolean severalSessions = byUnit.keySet().stream().map(Unit::session).distinct().count() > 1;
+        ReportText words = new ReportText(texts.get("lang"));
+        SheetNames names = new SheetNames();
         Path file = new Path(target, fileName(key) + ".xlsx");
         FileSystem fs = ReportWriter.fileSystem(file, conf);
         // Streaming workbook: rows go to a temporary file as they are written, so a municipality's large
@@ -195,13 +263,20 @@ public final class MethodologyWorkbooks implements Serializable {
             formats.put("share", format(wb, "0.0%"));
             formats.put("count", format(wb, "0"));
             formats.put("number", format(wb, "0.00"));
-            for (SheetSpec spec : List.of(WEAK, CLASSES, INDICATORS)) {
-                List<JsonNode> rows = bySheet.getOrDefault(spec.name(), List.of());
-                rows = new ArrayList<>(rows);
-                rows.sort(order(spec.sortBy()));
-                sheet(wb.createSheet(texts.get("sheet." + spec.name())), bold, formats, spec, rows, texts);
+            for (Map.Entry<Unit, Map<String, List<JsonNode>>> unit : byUnit.entrySet()) {
+                Unit u = unit.getKey();
+                String work = (severalSessions ? words.session(u.session()) + " " : "") + words.work(u.subject(), u.grade());
+                for (SheetSpec spec : KINDS) {
+                    List<JsonNode> rows = unit.getValue().get(spec.name());
+                    if (rows == null) {
+                        continue; // e.g. no teacher of this work, or a school's workbook (its schools are in the municipality's)
+                    }
+                    rows.sort(order(spec.sortBy()));
+                    String name = names.add(work + " " + texts.get("sheet." + spec.name()));
+                    sheet(wb.createSheet(name), bold, formats, spec, rows, texts);
+                }
             }
-            explanations(wb.createSheet(texts.get("sheet.columns")), bold, texts);
+            explanations(wb.createSheet(names.add(texts.get("sheet.columns"))), bold, texts);
             wb.write(out);
         } finally {
             wb.dispose();
@@ -241,6 +316,11 @@ public final class MethodologyWorkbooks implements Serializable {
             for (int c = 0; c < spec.columns().size(); c++) {
                 String column = spec.columns().get(c);
                 JsonNode v = row.get(column);
+                if (TEACHER.equals(column)) {
+                    out.createCell(c).setCellValue(TeacherLabel.of(row.path(TeacherMapping.TEACHER_ID).asText(null),
+                            row.path(TeacherMapping.TEACHER_NAME).asText(null)));
+                    continue;
+                }
                 if (small && VERDICTS.contains(column)) {
                     out.createCell(c).setCellValue(texts.get("small")); // too few works for a verdict either way
                     continue;
@@ -248,7 +328,7 @@ public final class MethodologyWorkbooks implements Serializable {
                 if (v == null || v.isNull()) {
                     continue;
                 }
-                if ("subject".equals(column)) {
+                if (SUBJECT.equals(column)) {
                     out.createCell(c).setCellValue(subjectName(v.asText(), texts));
                 } else if ("mark_group".equals(column)) {
                     out.createCell(c).setCellValue(markGroupName(v.asText(), texts));

@@ -4,11 +4,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,10 +42,11 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
 
     /**
      * A teacher with signs ({@code flags/teachers}, flagged), for targeted methodological help: the pseudonymous id of
-     * the {@code --teachers} mapping (names never reach this table).
+     * the {@code --teachers} mapping, and the name only where the run was given {@code --include-names} (null otherwise:
+     * the table's {@code teacher_name} is null then).
      */
-    public record TeacherEntry(String session, String teacherId, String municipality, String flaggedWorks, double risk,
-                               List<String> reasons) {
+    public record TeacherEntry(String session, String teacherId, String teacherName, String municipality, String flaggedWorks,
+                               double risk, List<String> reasons) {
     }
 
     /** A school's line in the list. */
@@ -191,7 +194,10 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         }
         for (Row r : spark.read().parquet(table).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
                 col("teacher_id")).collectAsList()) {
-            out.add(new TeacherEntry(r.getAs("session"), r.getAs("teacher_id"), r.getAs("municipality"), r.getAs("flagged_works"),
+            String name = Arrays.asList(r.schema().fieldNames()).contains(TeacherMapping.TEACHER_NAME)
+                    ? r.getAs(TeacherMapping.TEACHER_NAME) : null; // an output written before names were kept
+            out.add(new TeacherEntry(r.getAs("session"), r.getAs(TeacherMapping.TEACHER_ID), name, r.getAs("municipality"),
+                    r.getAs("flagged_works"),
                     orNaN(r.getAs("risk_score")), r.getList(r.fieldIndex("reasons"))));
         }
         return out;

@@ -86,6 +86,13 @@ public final class ReportText {
                             + "Это повод для методической помощи, а не для наказания; учителя указаны условными кодами.",
                     "Teachers whose classes show signs of non-objectivity (through the class → teacher mapping). This is for "
                             + "methodological help, not for punishment; teachers are given by pseudonymous codes."}),
+            Map.entry("teachers.note.names", new String[]{
+                    "Учителя, в классах которых найдены признаки необъективности (по сопоставлению классов с учителями). "
+                            + "Это повод для методической помощи, а не для наказания; ФИО показаны, потому что запуск был "
+                            + "с --include-names, код учителя — в скобках.",
+                    "Teachers whose classes show signs of non-objectivity (through the class → teacher mapping). This is for "
+                            + "methodological help, not for punishment; names are shown because the run was given "
+                            + "--include-names, the teacher's code in brackets."}),
             Map.entry("col.teacher", new String[]{"Учитель (код)", "Teacher (code)"}),
             Map.entry("school.class.unknown", new String[]{"класс не указан", "class not given"}),
             Map.entry("recheck.title", new String[]{"Перепроверка работ", "Re-check of works"}),
@@ -162,14 +169,20 @@ public final class ReportText {
             Map.entry("col.kappa", new String[]{"Взвешенная каппа", "Weighted kappa"}),
             Map.entry("col.commission", new String[]{"Комиссия", "Commission"}),
             Map.entry("yes", new String[]{"да", "yes"}),
-            Map.entry("no", new String[]{"нет", "no"}));
+            Map.entry("no", new String[]{"нет", "no"}),
+            Map.entry("col.teacher.name", new String[]{"Учитель", "Teacher"}));
 
     /** Seasons of a session code ({@code 2025-spring}) in words. */
     private static final Map<String, String[]> SEASONS = Map.of(
             "spring", new String[]{"весна", "spring"}, "autumn", new String[]{"осень", "autumn"});
 
-    /** Subject codes of the official works as FIOKO's list writes them («4 МА», «5 РУ»). */
-    private static final Map<String, String> CYRILLIC_SUBJECTS = Map.of("MA", "МА", "RU", "РУ");
+    /**
+     * Subject codes as FIS OKO writes them in Cyrillic («4 МА», «5 РУ», «6 ИС»): the official list's works and the
+     * workbooks' sheet names.
+     */
+    private static final Map<String, String> CYRILLIC_SUBJECTS = Map.ofEntries(Map.entry("MA", "МА"), Map.entry("RU", "РУ"),
+            Map.entry("OM", "ОМ"), Map.entry("HI", "ИС"), Map.entry("BI", "БИ"), Map.entry("GE", "ГГ"), Map.entry("SO", "ОБ"),
+            Map.entry("PH", "ФИ"), Map.entry("CH", "ХИ"), Map.entry("EN", "АЯ"), Map.entry("DE", "НЯ"), Map.entry("FR", "ФЯ"));
 
     private final int lang;
 
@@ -214,6 +227,12 @@ public final class ReportText {
             out = out.replaceAll("\\b" + e.getKey() + "\\b", e.getValue());
         }
         return out;
+    }
+
+    /** A work's short label: «4 МА» (Russian), "4 MA" (English); an unknown subject code as it is. */
+    public String work(String subject, int grade) {
+        String code = subject == null ? "—" : lang == 1 ? subject : CYRILLIC_SUBJECTS.getOrDefault(subject, subject);
+        return grade + " " + code;
     }
 
     /** «41%» / "41%"; «—» for a missing share. */

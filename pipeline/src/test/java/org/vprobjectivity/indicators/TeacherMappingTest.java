@@ -94,6 +94,28 @@ class TeacherMappingTest {
                 .containsExactly("school_id", "class", "grade", "subject", "teacher_id", "teacher_name");
     }
 
+    /**
+     * Issue 17: the teacher tables get {@code teacher_name} from the mapping as the run read it: the names with
+     * {@code --include-names}, null without (what the report and the workbooks then show as the id).
+     */
+    @Test
+    void teacherTablesCarryNamesOnlyWhenAskedFor() {
+        SparkSession spark = SparkTestSession.get();
+        TeacherMapping m = TeacherMapping.parse(BODY.getBytes(StandardCharsets.UTF_8));
+        StructType schema = new StructType().add(TeacherMapping.TEACHER_ID, DataTypes.StringType).add("works", DataTypes.LongType)
+                .add(TeacherMapping.TEACHER_NAME, DataTypes.StringType);
+        Dataset<Row> cells = spark.createDataFrame(List.of(RowFactory.create("T1", 20L, "stale"), RowFactory.create("T2", 9L, null)),
+                schema);
+        Map<String, String> without = new HashMap<>();
+        TeacherMapping.withNames(cells, m.toDataset(spark, false)).collectAsList()
+                .forEach(r -> without.put(r.getAs(TeacherMapping.TEACHER_ID), r.getAs(TeacherMapping.TEACHER_NAME)));
+        assertThat(without).containsEntry("T1", null).containsEntry("T2", null).hasSize(2);
+        Map<String, String> with = new HashMap<>();
+        TeacherMapping.withNames(cells, m.toDataset(spark, true)).collectAsList()
+                .forEach(r -> with.put(r.getAs(TeacherMapping.TEACHER_ID), r.getAs(TeacherMapping.TEACHER_NAME)));
+        assertThat(with).containsEntry("T1", "Иванова Ирина Ивановна").containsEntry("T2", null).hasSize(2);
+    }
+
     @Test
     void attachMatchesUnknownClassAndPrefersTheClassOfTheGrade() {
         SparkSession spark = SparkTestSession.get();

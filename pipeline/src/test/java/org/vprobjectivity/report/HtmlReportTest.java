@@ -157,13 +157,32 @@ class HtmlReportTest {
         ReportData d = data();
         assertThat(HtmlReport.index(d, new ReportText("ru"))).doesNotContain("id=\"teachers\"");
         ReportData withTeachers = new ReportData(d.schools(), d.cellsBySchool(), List.of(new ReportData.TeacherEntry(
-                "2025-spring", "T220001-02", "Район А", "Математика, 5 кл.", 6.2,
+                "2025-spring", "T220001-02", null, "Район А", "Математика, 5 кл.", 6.2,
                 List.of("Математика, 5 кл.: 12 работ с одинаковыми баллами по всем заданиям: 17 совпадающих пар при ожидаемых 0,8, p < 0,001"))));
         String html = HtmlReport.index(withTeachers, new ReportText("ru"));
         String section = html.substring(html.indexOf("<table id=\"teachers\">"));
         assertThat(html).contains("Учителя для адресной методической помощи");
         assertThat(section).contains("T220001-02").contains("Математика, 5 кл.: 12 работ с одинаковыми баллами по всем заданиям</li>")
                 .contains("6,2").doesNotContain("p &lt;");
+        assertThat(html).contains("Учитель (код)").contains("учителя указаны условными кодами");
+    }
+
+    /**
+     * Issue 17: a run given {@code --include-names} has the names in {@code flags/teachers}: the list shows the name
+     * with the code beside it; a teacher without a name in the mapping keeps the code.
+     */
+    @Test
+    void teacherNamesAppearOnlyWhereTheTableHasThem() {
+        ReportData d = data();
+        ReportData named = new ReportData(d.schools(), d.cellsBySchool(), List.of(
+                new ReportData.TeacherEntry("2025-spring", "T220001-02", "Иванова Е. В.", "Район А", "Математика, 5 кл.", 6.2,
+                        List.of("Математика, 5 кл.: признак")),
+                new ReportData.TeacherEntry("2025-spring", "T220001-03", null, "Район А", "Русский язык, 5 кл.", 4.1,
+                        List.of("Русский язык, 5 кл.: признак"))));
+        String html = HtmlReport.index(named, new ReportText("ru"));
+        String section = html.substring(html.indexOf("<table id=\"teachers\">"));
+        assertThat(section).contains("<td>Иванова Е. В. (T220001-02)</td>").contains("<td>T220001-03</td>");
+        assertThat(html).contains("<th>Учитель</th>").contains("ФИО показаны, потому что запуск был с --include-names");
     }
 
     @Test
