@@ -98,9 +98,8 @@ public final class Persistence {
 
     /** A cell history from {@code indicators/official}: a marker on an official work. */
     public static Dataset<Row> officialCells(Dataset<Row> official) {
-        return official.select(Keys.cols(withSession(CELL))).withColumn(SIGNED,
-                coalesce(col("markers").gt(0).and(col("official_work")), lit(false)))
-                .groupBy(Keys.cols(withSession(CELL))).agg(max(col(SIGNED)).as(SIGNED));
+        return official.groupBy(Keys.cols(withSession(CELL)))
+                .agg(max(coalesce(col("markers").gt(0).and(col("official_work")), lit(false))).as(SIGNED));
     }
 
     /** A school history from a cell history: signs in any of its cells. */
