@@ -2,18 +2,12 @@ package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.GroundTruthRow;
-import picocli.CommandLine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -28,47 +22,34 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A region generated over two sessions ({@code generate --sessions 2}), each session run into one output folder: the
- * second run counts the sessions in a row with signs per school and cell, ranks the schools flagged again first and
- * says so in their reasons, and leaves the first session's tables as they were.
+ * What the second of two sessions run into one output folder must show about persistence ({@link SessionsOverTimeTest}
+ * runs them on a region generated over two sessions): the sessions in a row with signs per school and cell, the schools
+ * flagged again ranked first and said so in their reasons.
  */
-class PersistenceEndToEndTest {
+final class PersistenceChecks {
 
-    private static final String FIRST = "2025-spring";
-    private static final String SECOND = "2026-spring";
+    private PersistenceChecks() {
+    }
 
-    private final SparkSession spark = SparkTestSession.get();
-
-    @Test
-    void twoSessionsInOneOutput(@TempDir Path dir) throws Exception {
-        // Kinds that leave a pattern in the works, so that a school manipulated in both sessions is flagged in both.
-        assertThat(Main.execute("generate", "--output", dir.resolve("gen").toString(), "--schools", "40", "--seed", "19",
-                "--sessions", "2", "--manipulated-share", "0.3", "--kinds", "ANSWERS_KNOWN,COPIED_WORKS",
-                "--formats", "CANONICAL_CSV")).isZero();
-        String out = dir.resolve("out").toString();
-        assertThat(run(dir.resolve("gen/region/" + FIRST), out)).isZero();
-        Map<String, byte[]> firstTables = files(Path.of(out), FIRST);
-        assertThat(firstTables).isNotEmpty();
-
-        assertThat(run(dir.resolve("gen/region/" + SECOND), out)).isZero();
-        Map<String, byte[]> after = files(Path.of(out), FIRST);
-        assertThat(after.keySet()).isEqualTo(firstTables.keySet());
-        firstTables.forEach((file, bytes) -> assertThat(after.get(file)).as(file).isEqualTo(bytes));
-
+    /**
+     * The second session's persistence against the first session's flags and official markers, school by school and
+     * cell by cell; at least one school manipulated and flagged in both sessions counts 2, at least one honest school
+     * flagged in neither counts 0; schools flagged again rank first and say so.
+     */
+    static void check(SparkSession spark, String out, GroundTruth truth, String firstSession, String secondSession) {
         List<Row> schools = spark.read().parquet(out + "/" + OutputLayout.FLAGS_SCHOOLS).collectAsList();
         Map<String, Boolean> flaggedFirst = new HashMap<>();
-        schools.stream().filter(r -> FIRST.equals(r.getAs("session")))
+        schools.stream().filter(r -> firstSession.equals(r.getAs("session")))
                 .forEach(r -> flaggedFirst.put(r.getAs("school_id"), r.getAs("flagged")));
-        List<Row> second = schools.stream().filter(r -> SECOND.equals(r.getAs("session"))).toList();
+        List<Row> second = schools.stream().filter(r -> secondSession.equals(r.getAs("session"))).toList();
         // Every school: 0 without a flag now, 2 when flagged in both sessions, 1 when flagged now only.
         for (Row r : second) {
             boolean now = r.getAs("flagged");
             int expected = !now ? 0 : Boolean.TRUE.equals(flaggedFirst.get(r.<String>getAs("school_id"))) ? 2 : 1;
             assertThat(r.<Integer>getAs(Persistence.SESSIONS_FLAGGED_IN_ROW)).as(r.<String>getAs("school_id")).isEqualTo(expected);
         }
-        GroundTruth truth = GroundTruth.read(dir.resolve("gen/truth"));
-        Set<String> bothSessions = manipulatedIn(truth, FIRST);
-        bothSessions.retainAll(manipulatedIn(truth, SECOND));
+        Set<String> bothSessions = manipulatedIn(truth, firstSession);
+        bothSessions.retainAll(manipulatedIn(truth, secondSession));
         Set<String> ever = truth.manipulations().stream().map(GroundTruthRow::schoolId).collect(Collectors.toSet());
         List<Row> again = second.stream().filter(r -> r.<Integer>getAs(Persistence.SESSIONS_FLAGGED_IN_ROW) == 2).toList();
         assertThat(again).as("a school manipulated and flagged in both sessions")
@@ -89,10 +70,10 @@ class PersistenceEndToEndTest {
         // Cells: the same count per school × subject × grade; official markers counted from indicators/official.
         List<Row> cells = spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS).collectAsList();
         Map<String, Boolean> cellFirst = new HashMap<>();
-        cells.stream().filter(r -> FIRST.equals(r.getAs("session"))).forEach(r -> cellFirst.put(cellKey(r), r.getAs("flagged")));
-        Map<String, Boolean> officialFirst = official(out, FIRST);
-        Map<String, Boolean> officialSecond = official(out, SECOND);
-        for (Row r : cells.stream().filter(r -> SECOND.equals(r.getAs("session"))).toList()) {
+        cells.stream().filter(r -> firstSession.equals(r.getAs("session"))).forEach(r -> cellFirst.put(cellKey(r), r.getAs("flagged")));
+        Map<String, Boolean> officialFirst = official(spark, out, firstSession);
+        Map<String, Boolean> officialSecond = official(spark, out, secondSession);
+        for (Row r : cells.stream().filter(r -> secondSession.equals(r.getAs("session"))).toList()) {
             boolean now = r.getAs("flagged");
             assertThat(r.<Integer>getAs(Persistence.SESSIONS_FLAGGED_IN_ROW)).as(cellKey(r))
                     .isEqualTo(!now ? 0 : Boolean.TRUE.equals(cellFirst.get(cellKey(r))) ? 2 : 1);
@@ -102,10 +83,10 @@ class PersistenceEndToEndTest {
         }
         System.out.printf("persistence on two generated sessions (40 schools): %d schools flagged in %s, %d of them flagged"
                         + " in %s too; %d manipulated in both%n", second.stream().filter(r -> r.<Boolean>getAs("flagged")).count(),
-                SECOND, again.size(), FIRST, bothSessions.size());
+                secondSession, again.size(), firstSession, bothSessions.size());
     }
 
-    private Map<String, Boolean> official(String out, String session) {
+    private static Map<String, Boolean> official(SparkSession spark, String out, String session) {
         Map<String, Boolean> marked = new HashMap<>();
         spark.read().parquet(out + "/" + OutputLayout.INDICATORS_OFFICIAL).filter(col("session").equalTo(session))
                 .collectAsList().forEach(r -> marked.merge(cellKey(r),
@@ -123,7 +104,7 @@ class PersistenceEndToEndTest {
     }
 
     /** Every file of a session's partitions, by path under the output. */
-    private static Map<String, byte[]> files(Path out, String session) throws IOException {
+    static Map<String, byte[]> files(Path out, String session) throws IOException {
         Map<String, byte[]> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(out)) {
             for (Path p : all.filter(Files::isRegularFile).filter(p -> p.toString().contains("session=" + session)).toList()) {
@@ -131,11 +112,5 @@ class PersistenceEndToEndTest {
             }
         }
         return files;
-    }
-
-    private int run(Path input, String out) throws Exception {
-        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", input.toString(), "--output", out);
-        return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream())).execute(spark);
     }
 }
