@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.CellFlags;
 import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.flags.FlagConfig;
+import org.vprobjectivity.flags.HistoryJump;
 import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.flags.SchoolFlags;
@@ -43,17 +44,26 @@ final class FlagStage {
      * consecutive sessions per cell and per school ({@link Persistence}). Earlier sessions are read as their own runs
      * wrote them (their flags are not recomputed); this run's sessions replace theirs.
      */
-    record History(Persistence.Runs cells, Persistence.Runs schools) {
+    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps) {
+
+        /** The cells with their jump against their own previous session ({@link HistoryJump}), where it can be had. */
+        Dataset<Row> withJumps(Dataset<Row> cells) {
+            return jumps == null ? cells : HistoryJump.attach(cells, jumps);
+        }
 
         static History of(SparkSession spark, Dataset<Row> scored, Dataset<Row> official, String output) {
             Dataset<Row> ours = Persistence.cells(scored);
             Dataset<Row> theirs = Persistence.officialCells(official);
             Object[] sessions = scored.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING())
                     .collectAsList().toArray();
+            Dataset<Row> jumps = HistoryJump.available(scored) ? HistoryJump.history(scored) : null;
             String earlierCells = output + "/" + OutputLayout.FLAGS_CELLS;
             if (exists(spark, earlierCells)) {
-                ours = ours.unionByName(Persistence.cells(spark.read().parquet(earlierCells)
-                        .filter(not(col("session").isin(sessions)))));
+                Dataset<Row> earlier = spark.read().parquet(earlierCells).filter(not(col("session").isin(sessions)));
+                ours = ours.unionByName(Persistence.cells(earlier));
+                if (jumps != null && HistoryJump.available(earlier)) {
+                    jumps = jumps.unionByName(HistoryJump.history(earlier));
+                }
             }
             String earlierOfficial = output + "/" + OutputLayout.INDICATORS_OFFICIAL;
             if (exists(spark, earlierOfficial)) {
@@ -61,7 +71,7 @@ final class FlagStage {
                         .filter(not(col("session").isin(sessions)))));
             }
             return new History(Persistence.Runs.of(ours, theirs, Persistence.CELL),
-                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL));
+                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL), jumps);
         }
     }
 
@@ -82,7 +92,8 @@ final class FlagStage {
                 staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> scored = read(spark, staging, CELLS_WITHOUT_HISTORY);
         History history = History.of(spark, scored, official, args.output);
-        ParquetTables.write(history.cells().attach(scored, Persistence.CELL), staging + "/" + OutputLayout.FLAGS_CELLS);
+        ParquetTables.write(history.withJumps(history.cells().attach(scored, Persistence.CELL)),
+                staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
         ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress),
                 history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);

@@ -2,6 +2,7 @@ package org.vprobjectivity.jobs;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.flags.HistoryJump;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.synthetic.GroundTruth;
@@ -20,6 +21,7 @@ import java.util.stream.Stream;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * What the second of two sessions run into one output folder must show about persistence ({@link SessionsOverTimeTest}
@@ -81,6 +83,34 @@ final class PersistenceChecks {
             assertThat(r.<Integer>getAs(Persistence.OFFICIAL_SESSIONS_IN_ROW)).as(cellKey(r))
                     .isEqualTo(!marked ? 0 : officialFirst.getOrDefault(cellKey(r), false) ? 2 : 1);
         }
+        // The jump against the cell's own previous session, beyond the region's change, recomputed here.
+        Map<String, double[]> regionMean = new HashMap<>();
+        for (Row r : cells) {
+            if (r.getAs(HistoryJump.MEAN) != null) {
+                double[] a = regionMean.computeIfAbsent(r.getAs("session") + "|" + r.getAs("subject") + "|" + r.getAs("grade"),
+                        k -> new double[2]);
+                long works = ((Number) r.getAs(HistoryJump.WORKS)).longValue();
+                a[0] += r.<Double>getAs(HistoryJump.MEAN) * works;
+                a[1] += works;
+            }
+        }
+        Map<String, Double> meanFirst = new HashMap<>();
+        cells.stream().filter(r -> firstSession.equals(r.getAs("session"))).forEach(r -> meanFirst.put(cellKey(r), r.getAs(HistoryJump.MEAN)));
+        int jumps = 0;
+        for (Row r : cells.stream().filter(r -> secondSession.equals(r.getAs("session"))).toList()) {
+            Double before = meanFirst.get(cellKey(r));
+            if (before == null || r.getAs(HistoryJump.MEAN) == null) {
+                continue;
+            }
+            String work = "|" + r.getAs("subject") + "|" + r.getAs("grade");
+            double[] now = regionMean.get(secondSession + work);
+            double[] then = regionMean.get(firstSession + work);
+            double expected = r.<Double>getAs(HistoryJump.MEAN) - before - (now[0] / now[1] - then[0] / then[1]);
+            assertThat(r.<String>getAs(HistoryJump.PREVIOUS_SESSION)).isEqualTo(firstSession);
+            assertThat(r.<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).as(cellKey(r)).isCloseTo(expected, within(1e-9));
+            jumps++;
+        }
+        assertThat(jumps).isPositive();
         System.out.printf("persistence on two generated sessions (40 schools): %d schools flagged in %s, %d of them flagged"
                         + " in %s too; %d manipulated in both%n", second.stream().filter(r -> r.<Boolean>getAs("flagged")).count(),
                 secondSession, again.size(), firstSession, bothSessions.size());

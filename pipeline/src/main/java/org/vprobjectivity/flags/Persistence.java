@@ -111,7 +111,7 @@ public final class Persistence {
      * The position of each session in time, as a column over {@code session}: year, then spring before autumn (a
      * session name that does not parse goes last, in name order). The sessions are the few an output holds.
      */
-    static Column sessionIndex(List<String> sessions) {
+    public static Column sessionIndex(List<String> sessions) {
         List<String> ordered = new ArrayList<>(sessions);
         ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(x -> x.year() * 2
                 + ("autumn".equals(x.season()) ? 1 : 0)).orElse(Integer.MAX_VALUE)).thenComparing(Comparator.naturalOrder()));
