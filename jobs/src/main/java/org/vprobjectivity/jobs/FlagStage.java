@@ -6,7 +6,9 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.CellFlags;
 import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.flags.FlagConfig;
+import org.vprobjectivity.flags.HistoryJump;
 import org.vprobjectivity.flags.OfficialList;
+import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.flags.SchoolFlags;
 import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
@@ -20,6 +22,7 @@ import org.vprobjectivity.io.RunReport;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 
 /**
  * Flags over the indicator tables in the staging folder: cells, schools, teachers (with a mapping) and the
@@ -31,7 +34,46 @@ final class FlagStage {
     /** Spark SQL setting: infer filters from constraints (see the teacher roll-up below). */
     static final String CONSTRAINT_PROPAGATION = "spark.sql.constraintPropagation.enabled";
 
+    /** Where the cells wait, inside the staging folder, for their history (removed before the output is swapped in). */
+    static final String CELLS_WITHOUT_HISTORY = "flags/work-cells-without-history";
+
     private FlagStage() {
+    }
+
+    /**
+     * The signs of every session at hand, this run's and the earlier ones kept in the output folder, as the runs of
+     * consecutive sessions per cell and per school ({@link Persistence}). Earlier sessions are read as their own runs
+     * wrote them (their flags are not recomputed); this run's sessions replace theirs.
+     */
+    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps) {
+
+        /** The cells with their jump against their own previous session ({@link HistoryJump}), where it can be had. */
+        Dataset<Row> withJumps(Dataset<Row> cells) {
+            return jumps == null ? cells : HistoryJump.attach(cells, jumps);
+        }
+
+        static History of(SparkSession spark, Dataset<Row> scored, Dataset<Row> official, String output) {
+            Dataset<Row> ours = Persistence.cells(scored);
+            Dataset<Row> theirs = Persistence.officialCells(official);
+            Object[] sessions = scored.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                    .collectAsList().toArray();
+            Dataset<Row> jumps = HistoryJump.available(scored) ? HistoryJump.history(scored) : null;
+            String earlierCells = output + "/" + OutputLayout.FLAGS_CELLS;
+            if (exists(spark, earlierCells)) {
+                Dataset<Row> earlier = spark.read().parquet(earlierCells).filter(not(col("session").isin(sessions)));
+                ours = ours.unionByName(Persistence.cells(earlier));
+                if (jumps != null && HistoryJump.available(earlier)) {
+                    jumps = jumps.unionByName(HistoryJump.history(earlier));
+                }
+            }
+            String earlierOfficial = output + "/" + OutputLayout.INDICATORS_OFFICIAL;
+            if (exists(spark, earlierOfficial)) {
+                theirs = theirs.unionByName(Persistence.officialCells(spark.read().parquet(earlierOfficial)
+                        .filter(not(col("session").isin(sessions)))));
+            }
+            return new History(Persistence.Runs.of(ours, theirs, Persistence.CELL),
+                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL), jumps);
+        }
     }
 
     static void run(SparkSession spark, InputArgs args, String staging, RunReport report, Progress progress) {
@@ -44,12 +86,19 @@ final class FlagStage {
         if (recheck != null) {
             progress.say("re-check results found: used as evidence for the flags");
         }
+        // The cells are written once without their history, read back, and written again with it: the persistence
+        // counts need this session's flags, and the scoring plan should run once.
         ParquetTables.write(CellFlags.compute(RecheckEvidence.join(read(spark, staging, OutputLayout.INDICATORS_SCHOOL), recheck),
                 read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
+                staging + "/" + CELLS_WITHOUT_HISTORY);
+        Dataset<Row> scored = read(spark, staging, CELLS_WITHOUT_HISTORY);
+        History history = History.of(spark, scored, official, args.output);
+        ParquetTables.write(history.withJumps(history.cells().attach(scored, Persistence.CELL)),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
-        ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress), config,
-                args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
+        ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress),
+                history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
+        delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
@@ -119,6 +168,15 @@ final class FlagStage {
 
     private static Dataset<Row> read(SparkSession spark, String staging, String table) {
         return spark.read().parquet(staging + "/" + table);
+    }
+
+    private static void delete(SparkSession spark, String path) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
+        try {
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
     }
 
     private static boolean exists(SparkSession spark, String path) {

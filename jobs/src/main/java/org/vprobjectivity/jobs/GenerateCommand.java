@@ -3,12 +3,14 @@ package org.vprobjectivity.jobs;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.vprobjectivity.ingest.FileProblem;
+import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.synthetic.DeliberatelyBadFiles;
 import org.vprobjectivity.synthetic.GenerationRecord;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.GroundTruth;
 import org.vprobjectivity.synthetic.HonestScores;
 import org.vprobjectivity.synthetic.ManipulationKind;
+import org.vprobjectivity.synthetic.MultiSessionRegion;
 import org.vprobjectivity.synthetic.OutputFormat;
 import org.vprobjectivity.synthetic.SyntheticRegion;
 import picocli.CommandLine.Command;
@@ -75,6 +77,13 @@ public class GenerateCommand implements Callable<Integer> {
     @Option(names = "--bad-rows", description = "Inject a few rows that each break one ingest rule.")
     boolean badRows;
 
+    @Option(names = "--sessions", defaultValue = "1", paramLabel = "N",
+            description = "Consecutive spring sessions of the same schools, from --session on (default: ${DEFAULT-VALUE}):"
+                    + " cohorts move up a grade, school effects persist, manipulation starts, stops or persists. With N > 1"
+                    + " each session is written to region/<session>/ and truth/<session>/, and truth/ground-truth.csv"
+                    + " holds every session's truth.")
+    int sessions;
+
     @Option(names = "--bad-files", description = "Add files that break whole-file rules (no scale, unreadable, wrong maximum).")
     boolean badFiles;
 
@@ -97,11 +106,40 @@ public class GenerateCommand implements Callable<Integer> {
             System.err.println("generate: " + e.getMessage());
             return ExitCodes.USAGE;
         }
+        if (sessions < 1) {
+            System.err.println("generate: --sessions must be at least 1, got " + sessions);
+            return ExitCodes.USAGE;
+        }
         Path region = output.resolve(REGION_DIR);
         Path truth = output.resolve(TRUTH_DIR);
-        Files.createDirectories(truth);
         long t0 = System.currentTimeMillis();
-        GenerationRecord record = SyntheticRegion.write(region, cfg);
+        GenerationRecord record;
+        if (sessions == 1) {
+            record = SyntheticRegion.write(region, cfg);
+            moveTruth(region, truth, cfg);
+        } else {
+            List<GenerationRecord> records = MultiSessionRegion.write(region, cfg, sessions, MarkScales.bundled());
+            List<String> names = MultiSessionRegion.sessions(cfg, sessions);
+            for (int k = 0; k < sessions; k++) {
+                moveTruth(region.resolve(names.get(k)), truth.resolve(names.get(k)),
+                        cfg.toBuilder().session(names.get(k)).build());
+            }
+            Files.move(region.resolve(GroundTruth.FILE_NAME), truth.resolve(GroundTruth.FILE_NAME),
+                    StandardCopyOption.REPLACE_EXISTING);
+            record = records.get(records.size() - 1);
+            System.out.printf("Sessions:     %s (schools manipulating: %s)%n", String.join(", ", names),
+                    String.join(", ", records.stream().map(r -> Long.toString(r.manipulatedSchools())).toList()));
+        }
+        System.out.printf("Generated %d schools, %d files, %,d works, %,d absent in %.1f s%n", record.schools(),
+                record.totals().files(), record.totals().works(), record.totals().absent(), (System.currentTimeMillis() - t0) / 1000.0);
+        System.out.println("Inputs:       " + region);
+        System.out.println("Ground truth: " + truth);
+        return ExitCodes.OK;
+    }
+
+    /** The truth files out of a session's input folder (so they are never read as inputs), and the bad files. */
+    private void moveTruth(Path region, Path truth, GeneratorConfig cfg) throws java.io.IOException {
+        Files.createDirectories(truth);
         for (String name : List.of(GroundTruth.FILE_NAME, HonestScores.FILE_NAME, GenerationRecord.FILE_NAME)) {
             Files.move(region.resolve(name), truth.resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -109,10 +147,5 @@ public class GenerateCommand implements Callable<Integer> {
             Map<String, FileProblem> bad = DeliberatelyBadFiles.write(region.resolve("bad"), cfg.parsedSession().year());
             new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(truth.resolve(BAD_FILES_JSON).toFile(), bad);
         }
-        System.out.printf("Generated %d schools, %d files, %,d works, %,d absent in %.1f s%n", record.schools(),
-                record.totals().files(), record.totals().works(), record.totals().absent(), (System.currentTimeMillis() - t0) / 1000.0);
-        System.out.println("Inputs:       " + region);
-        System.out.println("Ground truth: " + truth);
-        return ExitCodes.OK;
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.indicators.CohortMarker;
 import org.vprobjectivity.io.OutputLayout;
+import org.vprobjectivity.synthetic.GroundTruth;
 import picocli.CommandLine;
 
 import java.io.ByteArrayOutputStream;
@@ -14,13 +15,16 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two sessions run one after the other into one output folder: the output accumulates them, the first session's
- * partitions stay as they were, and the official marker 3 pairs each school's grade 4 of 2024 with its grade 5 of 2025.
+ * Two sessions of one generated region run one after the other into one output folder: the output accumulates them,
+ * the first session's partitions stay as they were, the official marker 3 pairs each school's grade 4 of 2024 with its
+ * grade 5 of 2025, and the persistence of signs is counted ({@link PersistenceChecks}). One test for all three: two
+ * runs of the job are the slow part.
  */
 class SessionsOverTimeTest {
 
@@ -28,23 +32,22 @@ class SessionsOverTimeTest {
 
     @Test
     void aSecondSessionAddsCohortsAndKeepsTheFirst(@TempDir Path dir) throws Exception {
-        for (String session : List.of("2024-spring", "2025-spring")) {
-            assertThat(Main.execute("generate", "--output", dir.resolve(session).toString(), "--schools", "40", "--seed",
-                    "31", "--session", session)).isZero();
-        }
+        // One region over two sessions (generate --sessions 2): the same schools, their grade 4 of 2024 is grade 5 in
+        // 2025. Kinds that leave a pattern in the works, so a school manipulated in both sessions is flagged in both.
+        assertThat(Main.execute("generate", "--output", dir.resolve("gen").toString(), "--schools", "40", "--seed", "19",
+                "--session", "2024-spring", "--sessions", "2", "--manipulated-share", "0.3",
+                "--kinds", "ANSWERS_KNOWN,COPIED_WORKS", "--formats", "CANONICAL_CSV")).isZero();
         String out = dir.resolve("out").toString();
-        assertThat(run(dir.resolve("2024-spring/region"), out)).isZero();
+        assertThat(run(dir.resolve("gen/region/2024-spring"), out)).isZero();
         assertThat(Path.of(out, OutputLayout.INDICATORS_COHORT)).doesNotExist(); // one year: no cohort yet
-        Path first = Path.of(out, OutputLayout.RESULTS, "session=2024-spring");
-        List<String> firstFiles;
-        try (var s = Files.list(first)) {
-            firstFiles = s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        Map<String, byte[]> firstFiles = PersistenceChecks.files(Path.of(out), "2024-spring");
+        assertThat(firstFiles).isNotEmpty();
 
-        assertThat(run(dir.resolve("2025-spring/region"), out)).isZero();
-        try (var s = Files.list(first)) {
-            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).isEqualTo(firstFiles);
-        }
+        assertThat(run(dir.resolve("gen/region/2025-spring"), out)).isZero();
+        // The first session's partitions, every table's, are untouched by the second run.
+        Map<String, byte[]> after = PersistenceChecks.files(Path.of(out), "2024-spring");
+        assertThat(after.keySet()).isEqualTo(firstFiles.keySet());
+        firstFiles.forEach((file, bytes) -> assertThat(after.get(file)).as(file).isEqualTo(bytes));
         assertThat(spark.read().parquet(out + "/" + OutputLayout.RESULTS).select("session").distinct().count()).isEqualTo(2);
         List<Row> cohorts = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_COHORT).collectAsList();
         assertThat(cohorts).isNotEmpty().allSatisfy(r -> {
@@ -74,6 +77,7 @@ class SessionsOverTimeTest {
                     + (o.<Boolean>getAs("marker_mismatch") ? 1 : 0) + (change ? 1 : 0));
         }
         System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
+        PersistenceChecks.check(spark, out, GroundTruth.read(dir.resolve("gen/truth")), "2024-spring", "2025-spring");
     }
 
     private int run(Path input, String out) throws Exception {

@@ -46,6 +46,24 @@ public final class ReasonText implements Serializable {
         return work + (english ? ", class " + cls : ", класс «" + cls + "»");
     }
 
+    private static final String[] ORDINALS_RU = {"", "первую", "вторую", "третью", "четвёртую", "пятую", "шестую", "седьмую",
+            "восьмую", "девятую", "десятую"};
+    private static final String[] ORDINALS_EN = {"", "first", "second", "third", "fourth", "fifth", "sixth", "seventh",
+            "eighth", "ninth", "tenth"};
+
+    /**
+     * A school or cell with signs in {@code sessions} consecutive sessions ({@link Persistence}): «Признаки повторяются
+     * третью сессию подряд» / "Signs for the third session in a row".
+     */
+    public String persistence(int sessions) {
+        if (english) {
+            String nth = sessions < ORDINALS_EN.length ? ORDINALS_EN[sessions] : sessions + "th";
+            return "Signs for the " + nth + " session in a row";
+        }
+        String nth = sessions < ORDINALS_RU.length ? ORDINALS_RU[sessions] : sessions + "-ю";
+        return "Признаки повторяются " + nth + " сессию подряд";
+    }
+
     /** The sentence for one sign of the cell, prefixed with its work. */
     public String sentence(Sign sign, Row cell, double p) {
         String ref = reference(cell);

@@ -29,8 +29,12 @@ import static org.apache.spark.sql.functions.when;
  * Cells rolled up to the school ({@code flags/schools}): flagged if any cell is, {@code risk_score} = the largest of
  * its cells', {@code n_flagged_cells}, the flagged works, the strongest reasons over its cells (flagged cells first,
  * then by p-value), the official markers beside them, the school type (from {@code --school-types}, else from its
- * name), and the rank across the region
- * (flagged first, then by risk score). The same shape serves teachers with their keys ({@link #rollUp}).
+ * name), the persistence of its signs over the output's sessions ({@link Persistence}: {@code sessions_flagged_in_row},
+ * {@code official_sessions_in_row}), and the rank across the region. The ranking rule: flagged schools first; among
+ * them, the more consecutive sessions with our flag the higher (a school flagged again ranks above every school
+ * flagged for the first time); then by risk score; then by login. A school flagged in two or more consecutive sessions
+ * has that said first in its reasons («Признаки повторяются вторую сессию подряд»). Official persistence is shown, not
+ * ranked on: the official list ranks nothing. The same shape serves teachers with their keys ({@link #rollUp}).
  */
 public final class SchoolFlags {
 
@@ -52,6 +56,15 @@ public final class SchoolFlags {
     /** As above, with the user's school types ({@link SchoolTypes#toDataset}), which win over the name's; may be null. */
     public static Dataset<Row> compute(Dataset<Row> cellFlags, Dataset<Row> official, Dataset<Row> givenTypes,
                                        FlagConfig config, String lang) {
+        return compute(cellFlags, official, givenTypes, null, config, lang);
+    }
+
+    /**
+     * As above, with the school's history: {@link Persistence#inRow} over the output's sessions, ours and the official
+     * one; null when the output holds only this run's sessions (the runs are then this session's signs alone).
+     */
+    public static Dataset<Row> compute(Dataset<Row> cellFlags, Dataset<Row> official, Dataset<Row> givenTypes,
+                                       Persistence.Runs history, FlagConfig config, String lang) {
         Dataset<Row> rolled = rollUp(cellFlags, SCHOOL, config, lang);
         Column marked = col("markers").gt(0).and(col("official_work"));
         Dataset<Row> names = official.groupBy(Keys.cols(SCHOOL)).agg(
@@ -73,8 +86,22 @@ public final class SchoolFlags {
                     .withColumn("school_type", coalesce(col("school_type_given"), col("school_type")))
                     .drop("school_type_given");
         }
-        return joined.withColumn("rank", row_number().over(Window.partitionBy(col("session"))
-                .orderBy(col("flagged").desc(), col("risk_score").desc(), col("school_id"))));
+        if (history == null) {
+            joined = joined.withColumn(Persistence.SESSIONS_FLAGGED_IN_ROW, when(col("flagged"), lit(1)).otherwise(lit(0)))
+                    .withColumn(Persistence.OFFICIAL_SESSIONS_IN_ROW, when(col("official_markers").gt(0), lit(1)).otherwise(lit(0)));
+        } else {
+            joined = history.attach(joined, Persistence.SCHOOL);
+        }
+        ReasonText text = new ReasonText(lang);
+        UserDefinedFunction repeated = org.apache.spark.sql.functions.udf((UDF1<Integer, String>) text::persistence,
+                DataTypes.StringType);
+        Column inRow = col(Persistence.SESSIONS_FLAGGED_IN_ROW);
+        return joined
+                .withColumn("reasons", when(col("flagged").and(inRow.geq(2)),
+                        org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.array(repeated.apply(inRow)),
+                                col("reasons"))).otherwise(col("reasons")))
+                .withColumn("rank", row_number().over(Window.partitionBy(col("session"))
+                        .orderBy(col("flagged").desc(), inRow.desc(), col("risk_score").desc(), col("school_id"))));
     }
 
     /**

@@ -35,7 +35,11 @@ final class Manipulator {
     }
 
     static List<GroundTruthRow> apply(SchoolPlan plan, List<Sitting> sittings, String session, double strength, Random r) {
-        Sitting sitting = sittings.get(r.nextInt(sittings.size()));
+        return apply(plan, sittings.get(r.nextInt(sittings.size())), session, strength, r);
+    }
+
+    /** Into a given work: a school whose manipulation persists keeps its subject and grade ({@link SessionHistory}). */
+    static List<GroundTruthRow> apply(SchoolPlan plan, Sitting sitting, String session, double strength, Random r) {
         ManipulationLevel level = r.nextBoolean() ? ManipulationLevel.CLASS : ManipulationLevel.SCHOOL;
         List<SimClass> classes = sitting.classes();
         List<SimClass> hit = level == ManipulationLevel.CLASS ? List.of(classes.get(r.nextInt(classes.size()))) : classes;

@@ -10,6 +10,11 @@ package org.vprobjectivity.synthetic;
 record SchoolPlan(int index, String login, String name, Municipality municipality, boolean urban, boolean strong,
                   ManipulationKind manipulation, boolean classLettersOmitted, boolean firstOfFormat) {
 
+    /** The same school with another manipulation (or none): its next session ({@link SessionHistory}). */
+    SchoolPlan withManipulation(ManipulationKind kind) {
+        return new SchoolPlan(index, login, name, municipality, urban, strong, kind, classLettersOmitted, firstOfFormat);
+    }
+
     OutputFormat format() {
         return municipality.format();
     }

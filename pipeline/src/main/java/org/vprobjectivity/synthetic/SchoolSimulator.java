@@ -54,6 +54,42 @@ final class SchoolSimulator {
         for (int grade : cfg.grades()) {
             classes.addAll(classesOf(plan, grade, schoolEffect, r));
         }
+        Random m = SeededRandom.of(cfg.seed(), SeededRandom.MANIPULATION, plan.index());
+        return sit(plan, schoolEffect, classes, r, lenient, m, null);
+    }
+
+    /**
+     * The same school a session later ({@link SessionHistory}): its cohorts moved up a grade ({@link Cohorts}), a new
+     * cohort in the lowest grade, the same school effect, fresh teachers' leniency, and the manipulation {@code plan}
+     * names for this session. Streams of their own per session, so session 1 of a region is what a one-session run
+     * writes.
+     *
+     * @param previous  the school in the session before
+     * @param sameWork  the subject and grade a persisting manipulation keeps (a ground-truth row of the previous
+     *                  session), or null to draw the work as a first session does
+     */
+    SimulatedSchool next(SimulatedSchool previous, SchoolPlan plan, int sessionIndex, GroundTruthRow sameWork) {
+        Random r = SeededRandom.of(cfg.seed(), SeededRandom.PUPILS, plan.index(), sessionIndex);
+        Random lenient = SeededRandom.of(cfg.seed(), SeededRandom.LENIENCY, plan.index(), sessionIndex);
+        Random m = SeededRandom.of(cfg.seed(), SeededRandom.MANIPULATION, plan.index(), sessionIndex);
+        List<SimClass> classes = new ArrayList<>();
+        for (int grade : cfg.grades()) {
+            List<SimClass> before = classesOfGrade(previous, grade - 1);
+            classes.addAll(before.isEmpty() ? classesOf(plan, grade, previous.schoolEffect(), r)
+                    : Cohorts.promote(before, previous.schoolEffect(), r));
+        }
+        return sit(plan, previous.schoolEffect(), classes, r, lenient, m, sameWork);
+    }
+
+    /** The classes of a grade in a simulated school (each sitting of the grade lists them alike). */
+    private static List<SimClass> classesOfGrade(SimulatedSchool school, int grade) {
+        return school.sittings().stream().filter(s -> s.grade() == grade).findFirst().map(Sitting::classes)
+                .orElse(List.of());
+    }
+
+    /** Every pupil sits every work of their grade; then the plan's manipulation, if any, is applied. */
+    private SimulatedSchool sit(SchoolPlan plan, double schoolEffect, List<SimClass> classes, Random r, Random lenient,
+                                Random m, GroundTruthRow sameWork) {
         List<Sitting> sittings = new ArrayList<>();
         for (WorkModel model : models) {
             List<SimClass> ofGrade = classes.stream().filter(c -> c.grade() == model.grade()).toList();
@@ -78,10 +114,12 @@ final class SchoolSimulator {
             truth.add(GroundTruthRow.strongSchool(cfg.session(), plan.login(), plan.municipality().code()));
         }
         if (plan.manipulation() != null) {
-            Random m = SeededRandom.of(cfg.seed(), SeededRandom.MANIPULATION, plan.index());
-            truth.addAll(Manipulator.apply(plan, sittings, cfg.session(), cfg.strength(), m));
+            Sitting chosen = sameWork == null ? null : sittings.stream().filter(s -> s.subject().equals(sameWork.subject())
+                    && s.grade() == sameWork.grade()).findFirst().orElse(null);
+            truth.addAll(chosen == null ? Manipulator.apply(plan, sittings, cfg.session(), cfg.strength(), m)
+                    : Manipulator.apply(plan, chosen, cfg.session(), cfg.strength(), m));
         }
-        return new SimulatedSchool(plan, sittings, truth);
+        return new SimulatedSchool(plan, sittings, truth, schoolEffect);
     }
 
     /** Rural: one class of 5–12; urban: 1–4 classes of 20–30. */
@@ -98,7 +136,7 @@ final class SchoolSimulator {
             List<SimPupil> pupils = new ArrayList<>();
             for (int k = 0; k < size; k++) {
                 serial++;
-                String code = (grade % 10) + String.format("%04d", serial);
+                String code = Cohorts.code(grade, serial);
                 char sex = r.nextBoolean() ? 'м' : 'ж';
                 double theta = schoolEffect + classEffect + r.nextGaussian() * pupilSd;
                 pupils.add(new SimPupil(code, serial, grade, letter, sex, theta));

@@ -19,6 +19,7 @@ final class SeededRandom {
     static final long ITEMS = 6;
     static final long LAYOUT = 7;
     static final long LENIENCY = 8;
+    static final long HISTORY = 9;
 
     private SeededRandom() {
     }
