@@ -47,17 +47,17 @@ public final class HistoryJump {
 
     /** The history rows of a cell table (this run's or an earlier one's). */
     public static Dataset<Row> history(Dataset<Row> cells) {
-        return cells.select(Keys.cols(withSession(Persistence.CELL, WORKS, MEAN, QUALITY)));
+        return cells.select(Keys.cols(Persistence.withSession(Persistence.CELL, WORKS, MEAN, QUALITY)));
     }
 
     /** Joins the three columns onto {@code table} (this run's cells) from the history of every session at hand. */
     public static Dataset<Row> attach(Dataset<Row> table, Dataset<Row> history) {
         Column index = Persistence.sessionIndex(history.select("session").distinct().as(Encoders.STRING()).collectAsList());
         Dataset<Row> h = history.withColumn(INDEX, index);
-        Dataset<Row> region = h.filter(col(MEAN).isNotNull()).groupBy(Keys.cols(withSession(WORK))).agg(
+        Dataset<Row> region = h.filter(col(MEAN).isNotNull()).groupBy(Keys.cols(Persistence.withSession(WORK))).agg(
                 sum(col(MEAN).multiply(col(WORKS))).divide(sum(col(WORKS))).as("__r_mean"),
                 sum(col(QUALITY).multiply(col(WORKS))).divide(sum(col(WORKS))).as("__r_quality"));
-        Dataset<Row> withRegion = Keys.join(h, region, withSession(WORK), "left");
+        Dataset<Row> withRegion = Keys.join(h, region, Persistence.withSession(WORK), "left");
         Dataset<Row> previous = withRegion.select(col("session").as(PREVIOUS_SESSION), col("region"), col("school_id"),
                 col("subject"), col("grade"), col(INDEX).plus(1).as(INDEX), col(MEAN).as("__p_mean"),
                 col(QUALITY).as("__p_quality"), col("__r_mean").as("__pr_mean"), col("__r_quality").as("__pr_quality"));
@@ -67,15 +67,7 @@ public final class HistoryJump {
                 .withColumn(MEAN_JUMP_PCT, col(MEAN).minus(col("__p_mean")).minus(col("__r_mean").minus(col("__pr_mean"))))
                 .withColumn(QUALITY_JUMP, col(QUALITY).minus(col("__p_quality"))
                         .minus(col("__r_quality").minus(col("__pr_quality"))))
-                .select(Keys.cols(withSession(Persistence.CELL, PREVIOUS_SESSION, MEAN_JUMP_PCT, QUALITY_JUMP)));
-        return Keys.join(table, jumps, withSession(Persistence.CELL), "left");
-    }
-
-    private static String[] withSession(String[] keys, String... more) {
-        List<String> out = new ArrayList<>();
-        out.add("session");
-        out.addAll(Arrays.asList(keys));
-        out.addAll(Arrays.asList(more));
-        return out.toArray(String[]::new);
+                .select(Keys.cols(Persistence.withSession(Persistence.CELL, PREVIOUS_SESSION, MEAN_JUMP_PCT, QUALITY_JUMP)));
+        return Keys.join(table, jumps, Persistence.withSession(Persistence.CELL), "left");
     }
 }

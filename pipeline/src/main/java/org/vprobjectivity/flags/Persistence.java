@@ -122,7 +122,8 @@ public final class Persistence {
         return index;
     }
 
-    private static String[] withSession(String[] keys, String... more) {
+    /** {@code session}, then the keys, then more columns. */
+    static String[] withSession(String[] keys, String... more) {
         List<String> out = new ArrayList<>();
         out.add("session");
         out.addAll(Arrays.asList(keys));
