@@ -20,7 +20,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_distinct;
-import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.row_number;
@@ -136,7 +136,7 @@ public final class RecheckPlan {
         Dataset<Row> cells = flags
                 .select(col("session"), col("region"), col("school_id"), col("subject"), col("grade"),
                         flagged.or(borderline).as("__targeted"), col("strongest_class").as("__strongest"),
-                        element_at(col("reasons"), 1).as("__first_reason"));
+                        try_element_at(col("reasons"), lit(1)).as("__first_reason"));
         Column seed = lit(o.seed());
         Dataset<Row> works = Keys.join(results, cells, Keys.SCHOOL, "inner")
                 .withColumn("__near_cut", nearCut())
