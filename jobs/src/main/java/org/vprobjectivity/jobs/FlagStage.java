@@ -98,7 +98,7 @@ final class FlagStage {
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
         ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress),
                 history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
-        delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
+        ParquetTables.delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
@@ -168,15 +168,6 @@ final class FlagStage {
 
     private static Dataset<Row> read(SparkSession spark, String staging, String table) {
         return spark.read().parquet(staging + "/" + table);
-    }
-
-    private static void delete(SparkSession spark, String path) {
-        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(path);
-        try {
-            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
-        }
     }
 
     private static boolean exists(SparkSession spark, String path) {

@@ -12,6 +12,7 @@ import org.vprobjectivity.io.AtomicOutput;
 import org.vprobjectivity.io.ConfigFile;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
+import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.report.MeasureConfig;
@@ -221,8 +222,7 @@ final class PipelineRun {
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);
                 }
-                org.apache.hadoop.fs.Path staged = new org.apache.hadoop.fs.Path(staging + "/staged_records");
-                staged.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(staged, true);
+                ParquetTables.delete(spark, staging + "/staged_records");
                 report.stageMillis.put("total", System.currentTimeMillis() - start);
                 report.write(staging + "/" + OutputLayout.RUN_JSON, spark.sparkContext().hadoopConfiguration());
                 return new HashSet<>(report.sessions);

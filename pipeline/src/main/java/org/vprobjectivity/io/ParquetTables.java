@@ -27,4 +27,18 @@ public final class ParquetTables {
             throw new java.io.UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Deletes a working table folder (and everything under it) that the output must not keep; a missing one is fine.
+     *
+     * @throws java.io.UncheckedIOException when its file system refuses
+     */
+    public static void delete(SparkSession spark, String dir) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        try {
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).delete(p, true);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
 }
