@@ -113,8 +113,8 @@ public final class Persistence {
      */
     public static Column sessionIndex(List<String> sessions) {
         List<String> ordered = new ArrayList<>(sessions);
-        ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(x -> x.year() * 2
-                + ("autumn".equals(x.season()) ? 1 : 0)).orElse(Integer.MAX_VALUE)).thenComparing(Comparator.naturalOrder()));
+        ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(Session::timeOrder).orElse(Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
         Column index = lit(null).cast("int");
         for (int i = ordered.size() - 1; i >= 0; i--) {
             index = when(col("session").equalTo(ordered.get(i)), lit(i)).otherwise(index);

@@ -38,6 +38,11 @@ public record Session(int year, String season) {
         return new Session(year, month >= 8 ? "autumn" : "spring");
     }
 
+    /** Position in time, for ordering sessions: the year, then spring before autumn of that year. */
+    public int timeOrder() {
+        return year * 2 + ("autumn".equals(season) ? 1 : 0);
+    }
+
     @Override
     public String toString() {
         return year + "-" + season;
