@@ -1,6 +1,7 @@
 package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
+import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.model.Subjects;
 import org.vprobjectivity.recheck.RecheckTables;
 
@@ -126,6 +127,12 @@ public final class ReasonText implements Serializable {
                     + signed(cell, "pattern_fit") + " where about 0 is usual)"
                     : "рисунок баллов по заданиям маловероятен при таких суммах: трудные задания решены, а лёгкие нет "
                     + "(согласованность " + signed(cell, "pattern_fit") + " при обычной около 0)";
+            case ADDED_POINTS -> english
+                    ? "points look added across the tasks: partial credit spread over hard and easy tasks alike, with few"
+                    + " zeros for such totals (" + signed(cell, ModelSigns.ADDED_FIT) + " where about 0 is usual)"
+                    : "баллы по заданиям выглядят добавленными: частичные баллы распределены по трудным и лёгким заданиям"
+                    + " одинаково, нулей меньше, чем бывает при таких суммах (показатель " + signed(cell, ModelSigns.ADDED_FIT)
+                    + " при обычном около 0)";
             case RECHECK -> english
                     ? "re-check by a commission: scores lowered in " + integer(cell, RecheckTables.EVIDENCE_LOWERED) + " of "
                     + integer(cell, RecheckTables.EVIDENCE_WORKS) + " works, by " + points(cell, RecheckTables.EVIDENCE_POINT_DIFF)

@@ -38,6 +38,8 @@ public enum Sign {
     SHAPE(SignGroup.DISTRIBUTION, "chi2_p", false, Source.FALLBACK),
     /** Task patterns unlikely for their own totals (conditional person fit, model). */
     PATTERN(SignGroup.TASKS, ModelSigns.PATTERN_P, false, Source.MODEL),
+    /** Points that look added across the tasks: a likelihood ratio against one point added per unfinished task (model). */
+    ADDED_POINTS(SignGroup.TASKS, ModelSigns.ADDED_P, false, Source.MODEL),
     /** Identical score vectors beyond what the model expects in the class (model). */
     COPIES(SignGroup.TASKS, ModelSigns.COPY_P, false, Source.MODEL),
     PERSON_FIT(SignGroup.TASKS, "guttman_p", false, Source.FALLBACK),
@@ -119,7 +121,7 @@ public enum Sign {
             case COPIES -> col(ModelSigns.COPY_WORKS).geq(c.minIdenticalWorks);
             case RECHECK -> col(RecheckTables.EVIDENCE_POINT_DIFF).minus(coalesce(col(RecheckTables.EVIDENCE_CONTROL_DIFF), lit(0.0)))
                     .geq(RecheckResults.CONFIRM_POINTS);
-            case SHAPE, PERSON_FIT, PATTERN, NO_OMISSIONS -> lit(true);
+            case SHAPE, PERSON_FIT, PATTERN, ADDED_POINTS, NO_OMISSIONS -> lit(true);
         };
         return coalesce(reached, lit(false));
     }

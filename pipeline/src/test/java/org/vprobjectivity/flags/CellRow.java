@@ -60,6 +60,7 @@ final class CellRow {
             .add(ModelSigns.JOURNAL_RESID, DataTypes.DoubleType).add(ModelSigns.JOURNAL_ABOVE_P, DataTypes.DoubleType)
             .add(ModelSigns.JOURNAL_BELOW_P, DataTypes.DoubleType)
             .add(ModelSigns.PATTERN_FIT, DataTypes.DoubleType).add(ModelSigns.PATTERN_P, DataTypes.DoubleType)
+            .add(ModelSigns.ADDED_FIT, DataTypes.DoubleType).add(ModelSigns.ADDED_P, DataTypes.DoubleType)
             .add(ModelSigns.CUT_AT, DataTypes.DoubleType).add(ModelSigns.CUT_EXPECTED, DataTypes.DoubleType)
             .add(ModelSigns.CUT_P, DataTypes.DoubleType)
             .add(ModelSigns.COPY_PAIRS, DataTypes.DoubleType).add(ModelSigns.COPY_EXPECTED, DataTypes.DoubleType)
@@ -138,6 +139,8 @@ final class CellRow {
         values.put(ModelSigns.JOURNAL_BELOW_P, 0.5);
         values.put(ModelSigns.PATTERN_FIT, 0.0);
         values.put(ModelSigns.PATTERN_P, 0.5);
+        values.put(ModelSigns.ADDED_FIT, 0.0);
+        values.put(ModelSigns.ADDED_P, 0.5);
         values.put(ModelSigns.CUT_AT, 4.0);
         values.put(ModelSigns.CUT_EXPECTED, 4.0);
         values.put(ModelSigns.CUT_P, 0.5);

@@ -38,7 +38,7 @@ class ReasonTextTest {
                 .set("guttman_mean", 0.31).set("guttman_expected", 0.12)
                 .set("identical_vector_works", 6).set("largest_identical_group", 4)
                 .set("omission_rate", 0.004).set("omission_rate_ref", 0.06)
-                .set("journal_resid", 0.62).set("pattern_fit", -1.24)
+                .set("journal_resid", 0.62).set("pattern_fit", -1.24).set("added_points_fit", 0.93)
                 .set("cut_at_works", 12).set("cut_expected", 3.7)
                 .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31)
                 .set(RecheckTables.EVIDENCE_WORKS, 10L).set(RecheckTables.EVIDENCE_LOWERED, 7L)
@@ -82,6 +82,9 @@ class ReasonTextTest {
                     + "p < 0,001",
             Sign.PATTERN, "Математика, 4 кл.: рисунок баллов по заданиям маловероятен при таких суммах: трудные задания "
                     + "решены, а лёгкие нет (согласованность −1,24 при обычной около 0), p < 0,001",
+            Sign.ADDED_POINTS, "Математика, 4 кл.: баллы по заданиям выглядят добавленными: частичные баллы распределены по "
+                    + "трудным и лёгким заданиям одинаково, нулей меньше, чем бывает при таких суммах (показатель +0,93 при "
+                    + "обычном около 0), p < 0,001",
             Sign.COPIES, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям: 7 совпадающих пар при "
                     + "ожидаемых 0,31 для учеников такого уровня, p < 0,001",
             Sign.RECHECK, "Математика, 4 кл.: перепроверка комиссией: баллы снижены в 7 из 10 работ, в среднем на 3,4 "
@@ -121,6 +124,8 @@ class ReasonTextTest {
                     + "level, p < 0.001",
             Sign.PATTERN, "Mathematics, grade 4: task score patterns unlikely for their totals: harder tasks solved, easier "
                     + "ones missed (person fit −1.24 where about 0 is usual), p < 0.001",
+            Sign.ADDED_POINTS, "Mathematics, grade 4: points look added across the tasks: partial credit spread over hard "
+                    + "and easy tasks alike, with few zeros for such totals (+0.93 where about 0 is usual), p < 0.001",
             Sign.COPIES, "Mathematics, grade 4: 6 works with the same score on every task: 7 identical pairs where 0.31 are "
                     + "expected at this level, p < 0.001",
             Sign.RECHECK, "Mathematics, grade 4: re-check by a commission: scores lowered in 7 of 10 works, by 3.4 points on "

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Fits the null model of one reference and derives every model sign for its classes and cells: the
  * {@link PartialCreditModel} on the reference's works, the {@link ClassEffects}, the {@link JournalModel}, then
- * {@link JournalResiduals}, {@link PatternFit}, {@link CutBunching} and {@link CopiedVectors}, each calibrated on
+ * {@link JournalResiduals}, {@link PatternFit}, {@link AddedPoints}, {@link CutBunching} and {@link CopiedVectors}, each calibrated on
  * the reference ({@link EmpiricalNull} for the z-scores, region-typical factors for the counts).
  *
  * <p><b>Contamination.</b> The item parameters and τ are fitted on all works: a manipulated class is a few dozen of
@@ -63,6 +63,11 @@ public final class ReferenceSigns {
         EmpiricalNull patternClass = EmpiricalNull.estimate(pattern.classZ(), pattern.classWorks(), NULL_MIN_WORKS, 0.8);
         EmpiricalNull patternCell = EmpiricalNull.estimate(pattern.cellZ(), pattern.cellWorks(), NULL_MIN_WORKS, 0.8);
 
+        UnitStatistic added = AddedPoints.units(model, grid, w.scores(), AddedPoints.abilityDistribution(logLik, grid),
+                w.classOf(), w.classes(), w.cellOfClass(), w.cells());
+        EmpiricalNull addedClass = EmpiricalNull.estimate(added.classZ(), added.classWorks(), NULL_MIN_WORKS, 0.8);
+        EmpiricalNull addedCell = EmpiricalNull.estimate(added.cellZ(), added.cellWorks(), NULL_MIN_WORKS, 0.8);
+
         CutBunching.Result cuts = CutBunching.compute(model, grid, ability, w.totals(), w.cuts(), w.classOf(),
                 w.classes(), w.cellOfClass(), w.cells());
         UnitStatistic cut = cuts.statistic();
@@ -93,7 +98,8 @@ public final class ReferenceSigns {
                     cuts.classObserved()[c], cuts.classExpected()[c], cut.classWorks()[c],
                     cutClass.upperP(cut.classZ()[c]),
                     copies.classPairs()[c], copies.classExpected()[c], copies.classWorksInGroups()[c],
-                    copies.classP()[c]));
+                    copies.classP()[c],
+                    added.classEffect()[c], added.classWorks()[c], addedClass.upperP(added.classZ()[c])));
         }
         List<UnitSigns> cells = new ArrayList<>();
         for (int k = 0; k < w.cells(); k++) {
@@ -103,7 +109,8 @@ public final class ReferenceSigns {
                     pattern.cellEffect()[k], pattern.cellWorks()[k], patternCell.lowerP(pattern.cellZ()[k]),
                     cuts.cellObserved()[k], cuts.cellExpected()[k], cut.cellWorks()[k],
                     cutCell.upperP(cut.cellZ()[k]),
-                    copies.cellPairs()[k], copies.cellExpected()[k], cellCopyWorks[k], copies.cellP()[k]));
+                    copies.cellPairs()[k], copies.cellExpected()[k], cellCopyWorks[k], copies.cellP()[k],
+                    added.cellEffect()[k], added.cellWorks()[k], addedCell.upperP(added.cellZ()[k])));
         }
         return new Result(null, classes, cells, ability.tau(), leniency[0], cuts.factors(), copies.factor(), model);
     }

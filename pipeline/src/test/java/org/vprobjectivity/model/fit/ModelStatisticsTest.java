@@ -66,6 +66,46 @@ class ModelStatisticsTest {
     }
 
     @Test
+    void addedPointsRatioOfTwoDichotomousTasks() {
+        // Easy task P1(1|θ) = σ(θ + 1), hard task P2(1|θ) = σ(θ − 1), pattern (0, 1) on the nodes −1, 0, 1. Under
+        // the model L0(θ) = ln(1 − σ(θ+1)) + ln σ(θ−1). Under one point added with π = 0.3 to an unfinished task:
+        // the easy task's 0 stayed 0 (×0.7), the hard task's 1 is a 1 or a 0 raised: σ(θ−1) + 0.3·(1 − σ(θ−1)).
+        // G = max_θ L1 − max_θ L0 (worked out: L0 is largest at θ = 0, −2.6265; L1 at θ = −1, −2.0084; G = 0.6181).
+        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, -1.0}});
+        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        double null0 = Double.NEGATIVE_INFINITY;
+        double alt = Double.NEGATIVE_INFINITY;
+        for (double t : new double[] {-1, 0, 1}) {
+            null0 = Math.max(null0, Math.log(1 - logistic(t + 1)) + Math.log(logistic(t - 1)));
+            alt = Math.max(alt, Math.log((1 - logistic(t + 1)) * 0.7)
+                    + Math.log(logistic(t - 1) + 0.3 * (1 - logistic(t - 1))));
+        }
+        double[] g = AddedPoints.ratios(m, grid, new int[][] {{0, 1}, {0, 0}});
+        assertThat(g[0]).isCloseTo(alt - null0, within(1e-12)).isCloseTo(0.6181, within(1e-4));
+        // (0, 0): both tasks unfinished and not raised, G = 2·ln 0.7 whatever θ
+        assertThat(g[1]).isCloseTo(2 * Math.log(0.7), within(1e-12));
+        // works at a total with one pattern (0 and full marks) take no part; the other forms a class of its own
+        UnitStatistic u = AddedPoints.units(m, grid, new int[][] {{0, 0}, {1, 1}, {1, 0}}, new double[] {0.25, 0.5, 0.25},
+                new int[] {0, 0, 1}, 2, new int[] {0, 0}, 1);
+        assertThat(u.classWorks()).containsExactly(0, 1);
+        assertThat(u.classZ()[0]).isNaN();
+        assertThat(u.classZ()[1]).isFinite();
+        assertThat(u.cellWorks()).containsExactly(1);
+    }
+
+    @Test
+    void skewCorrectionIsWilsonHilferty() {
+        // γ = 0.6, x = 3: (6/0.6)·((1 + 0.9)^{1/3} − 1) + 0.1 = 10·(1.238562 − 1) + 0.1 = 2.48562
+        assertThat(AddedPoints.skewCorrected(3, 0.6)).isCloseTo(10 * (Math.cbrt(1.9) - 1) + 0.1, within(1e-12))
+                .isCloseTo(2.4856, within(1e-4));
+        // to first order x − γ(x² − 1)/6, and no correction without skewness
+        assertThat(AddedPoints.skewCorrected(1.5, 0.01)).isCloseTo(1.5 - 0.01 * (2.25 - 1) / 6, within(1e-4));
+        assertThat(AddedPoints.skewCorrected(2.0, 0)).isEqualTo(2.0);
+        // monotone, also beyond the form's support far in the lower tail
+        assertThat(AddedPoints.skewCorrected(-5, 0.6)).isLessThan(AddedPoints.skewCorrected(-3, 0.6));
+    }
+
+    @Test
     void stoufferAggregationOverClassesAndCells() {
         double[] z = {1.0, -2.0, 0.5, Double.NaN};
         UnitStatistic s = PatternFit.aggregate(z, new int[] {0, 0, 1, 1}, 2, new int[] {0, 0}, 1);
