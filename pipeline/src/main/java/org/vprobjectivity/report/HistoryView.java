@@ -21,8 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -82,25 +81,47 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
         return sessions.size() > 1;
     }
 
-    /** The latest session the output holds, or null. */
-    public String latest() {
-        return sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
-    }
-
-    /** @param schoolIds the schools that get a page: their trends are read */
-    public static HistoryView load(SparkSession spark, String outputDir, Collection<String> schoolIds) {
-        String cellsTable = outputDir + "/" + OutputLayout.FLAGS_CELLS;
-        if (!ParquetTables.exists(spark, cellsTable)) {
+    /**
+     * @param outputDir  the folder the report is written for: during a run the staging folder, holding this run's sessions
+     * @param earlierDir the output folder holding the earlier sessions (during a run they join the staging folder only at
+     *                   the swap, after the report is written); the same as {@code outputDir} for the {@code report} command
+     * @param schoolIds  the schools that get a page: their trends are read
+     */
+    public static HistoryView load(SparkSession spark, String outputDir, String earlierDir, Collection<String> schoolIds) {
+        Tables tables = new Tables(spark, outputDir, earlierDir);
+        Dataset<Row> cells = tables.read(OutputLayout.FLAGS_CELLS);
+        if (cells == null) {
             return NONE;
         }
-        Dataset<Row> cells = spark.read().parquet(cellsTable);
         List<String> sessions = Persistence.inTimeOrder(cells.select("session").distinct().as(Encoders.STRING()).collectAsList());
         Map<String, List<WorkTrend>> trends = sessions.size() > 1 && !schoolIds.isEmpty()
-                ? trends(spark, outputDir, cells, sessions, schoolIds) : Map.of();
-        return new HistoryView(sessions, trends, municipalities(spark, outputDir, sessions), overlap(spark, outputDir, sessions));
+                ? trends(spark, tables, cells, sessions, schoolIds) : Map.of();
+        return new HistoryView(sessions, trends, municipalities(tables, sessions), overlap(tables, sessions));
     }
 
-    private static Map<String, List<WorkTrend>> trends(SparkSession spark, String outputDir, Dataset<Row> cells,
+    /**
+     * The tables of the report's folder, with the earlier sessions of the output folder where it is another one: a
+     * session the report's folder holds is taken from there (this run's), the others from the output folder.
+     */
+    private record Tables(SparkSession spark, String dir, String earlierDir) {
+
+        /** The table over every session at hand, or null where neither folder has it. */
+        Dataset<Row> read(String table) {
+            Dataset<Row> now = ParquetTables.exists(spark, dir + "/" + table) ? spark.read().parquet(dir + "/" + table) : null;
+            if (earlierDir == null || earlierDir.equals(dir) || !ParquetTables.exists(spark, earlierDir + "/" + table)) {
+                return now;
+            }
+            Dataset<Row> earlier = spark.read().parquet(earlierDir + "/" + table);
+            if (now == null) {
+                return earlier;
+            }
+            Object[] sessions = now.select("session").distinct().as(Encoders.STRING()).collectAsList().toArray();
+            // an earlier run may have written fewer columns (an older version): missing ones are null
+            return now.unionByName(earlier.filter(not(col("session").isin(sessions))), true);
+        }
+    }
+
+    private static Map<String, List<WorkTrend>> trends(SparkSession spark, Tables tables, Dataset<Row> cells,
                                                        List<String> sessions, Collection<String> schoolIds) {
         String[] work = {"session", "region", "subject", "grade"};
         Dataset<Row> region = cells.filter(col(HistoryJump.MEAN).isNotNull()).groupBy(Keys.cols(work)).agg(
@@ -111,7 +132,7 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
         Dataset<Row> school = Keys.join(cells, ids, new String[]{"school_id"}, "left_semi")
                 .select("session", "region", "school_id", "subject", "grade", HistoryJump.WORKS, HistoryJump.MEAN,
                         HistoryJump.QUALITY, "flagged");
-        Map<String, List<Integer>> markers = officialMarkers(spark, outputDir, ids);
+        Map<String, List<Integer>> markers = officialMarkers(tables, ids);
         Map<String, Integer> order = positions(sessions);
         Map<String, Map<String, List<TrendPoint>>> bySchool = new TreeMap<>();
         List<Row> rows = new ArrayList<>(Keys.join(school, region, work, "left").collectAsList());
@@ -133,13 +154,12 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
     }
 
     /** The markers (1, 2, 3) set on each official work of the schools, by {@code session|school|subject|grade}. */
-    private static Map<String, List<Integer>> officialMarkers(SparkSession spark, String outputDir, Dataset<Row> ids) {
+    private static Map<String, List<Integer>> officialMarkers(Tables tables, Dataset<Row> ids) {
         Map<String, List<Integer>> out = new HashMap<>();
-        String table = outputDir + "/" + OutputLayout.INDICATORS_OFFICIAL;
-        if (!ParquetTables.exists(spark, table)) {
+        Dataset<Row> official = tables.read(OutputLayout.INDICATORS_OFFICIAL);
+        if (official == null) {
             return out;
         }
-        Dataset<Row> official = spark.read().parquet(table);
         boolean cohort = List.of(official.columns()).contains("marker_cohort_change");
         for (Row r : Keys.join(official.filter(col("official_work")), ids, new String[]{"school_id"}, "left_semi").collectAsList()) {
             List<Integer> set = new ArrayList<>();
@@ -162,21 +182,21 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
      * region and municipality (code, else name); then the region's line per session, summed from the municipalities'
      * (each school counts in its one municipality, so the sums are the region's own counts).
      */
-    private static List<MunicipalRow> municipalities(SparkSession spark, String outputDir, List<String> sessions) {
+    private static List<MunicipalRow> municipalities(Tables tables, List<String> sessions) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, String[]> names = new HashMap<>();
-        String indexTable = outputDir + "/" + OutputLayout.FLAGS_OFFICIAL_INDEX;
-        if (ParquetTables.exists(spark, indexTable)) {
-            for (Row r : spark.read().parquet(indexTable).collectAsList()) {
+        Dataset<Row> index = tables.read(OutputLayout.FLAGS_OFFICIAL_INDEX);
+        if (index != null) {
+            for (Row r : index.collectAsList()) {
                 long[] c = counts.computeIfAbsent(municipalityKey(r, names), k -> new long[3]);
                 c[0] += r.<Long>getAs("schools_with_works");
                 c[1] += r.<Long>getAs("schools_with_markers");
             }
         }
-        String schoolsTable = outputDir + "/" + OutputLayout.FLAGS_SCHOOLS;
-        if (ParquetTables.exists(spark, schoolsTable)) {
-            for (Row r : spark.read().parquet(schoolsTable).groupBy("session", "region", "municipality_code", "municipality")
-                    .agg(sum(when(col("flagged"), 1L).otherwise(0L)).as("flagged_schools"), count(lit(1)).as("n")).collectAsList()) {
+        Dataset<Row> schools = tables.read(OutputLayout.FLAGS_SCHOOLS);
+        if (schools != null) {
+            for (Row r : schools.groupBy("session", "region", "municipality_code", "municipality")
+                    .agg(sum(when(col("flagged"), 1L).otherwise(0L)).as("flagged_schools")).collectAsList()) {
                 counts.computeIfAbsent(municipalityKey(r, names), k -> new long[3])[2] += r.<Long>getAs("flagged_schools");
             }
         }
@@ -221,13 +241,13 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
         return key;
     }
 
-    private static List<OverlapRow> overlap(SparkSession spark, String outputDir, List<String> sessions) {
-        String table = outputDir + "/" + OutputLayout.FLAGS_LIST_OVERLAP;
+    private static List<OverlapRow> overlap(Tables tables, List<String> sessions) {
         List<OverlapRow> out = new ArrayList<>();
-        if (sessions.size() < 2 || !ParquetTables.exists(spark, table)) {
+        Dataset<Row> table = sessions.size() < 2 ? null : tables.read(OutputLayout.FLAGS_LIST_OVERLAP);
+        if (table == null) {
             return out;
         }
-        for (Row r : spark.read().parquet(table).collectAsList()) {
+        for (Row r : table.collectAsList()) {
             Map<String, Long> counts = new LinkedHashMap<>();
             ListOverlap.COUNTS.forEach(c -> counts.put(c, r.<Long>getAs(c)));
             out.add(new OverlapRow(r.getAs("session"), r.getAs(ListOverlap.PREVIOUS_SESSION), r.getAs("region"), counts));

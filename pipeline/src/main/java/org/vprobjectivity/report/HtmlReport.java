@@ -71,10 +71,13 @@ public final class HtmlReport {
         StringBuilder b = head(t.get("title"), t);
         b.append("<h1>").append(escape(t.get("title"))).append("</h1>");
         b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
-        // With several sessions in the output the figures are the latest session's; the list goes session by session.
-        boolean several = data.history().several();
-        List<SchoolEntry> current = several ? data.schools().stream().filter(s -> data.history().latest().equals(s.session())).toList()
-                : data.schools();
+        // With several sessions in the list (the report command over an output of several) the figures are the latest
+        // session's and the list goes session by session; a run's report lists the run's session.
+        List<String> listed = org.vprobjectivity.flags.Persistence.inTimeOrder(
+                data.schools().stream().map(SchoolEntry::session).distinct().toList());
+        boolean several = listed.size() > 1;
+        List<SchoolEntry> current = several ? data.schools().stream().filter(s -> listed.get(listed.size() - 1).equals(s.session()))
+                .toList() : data.schools();
         TreeSet<String> sessions = new TreeSet<>();
         TreeSet<String> regions = new TreeSet<>();
         current.forEach(s -> {
@@ -93,7 +96,7 @@ public final class HtmlReport {
                 .append("</div>");
         if (several) {
             b.append("<p class=\"note\" id=\"several-sessions\">").append(escape(t.get("sessions.several").replace("{s}",
-                    String.join(", ", data.history().sessions().stream().map(t::session).toList())))).append("</p>");
+                    String.join(", ", listed.stream().map(t::session).toList())))).append("</p>");
         }
         List<SchoolEntry> officialOnly = data.officialOnlySchools();
         if (flagged.isEmpty()) {
@@ -198,9 +201,10 @@ public final class HtmlReport {
                 .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(t.officialWorks(s.officialWorks()))) + ")")
                 .append("</p>");
         b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
+        // with several sessions a work may be flagged in more than one: the session says which
+        boolean sessions = cells.stream().map(CellView::session).distinct().count() > 1;
         for (CellView c : cells) {
-            // with several sessions a work may be flagged in more than one: the session says which
-            String title = work.work(c.subject(), c.grade()) + (history.several() ? ", " + t.session(c.session()) : "");
+            String title = work.work(c.subject(), c.grade()) + (sessions ? ", " + t.session(c.session()) : "");
             b.append("<section class=\"work\"><h2>").append(escape(title)).append("</h2>");
             b.append("<p class=\"works\">").append(escape(t.get("school.works"))).append(": ").append(c.works()).append("</p>");
             if (c.smallCell()) {

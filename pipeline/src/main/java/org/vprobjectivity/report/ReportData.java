@@ -25,7 +25,8 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * What the report shows, read from a run's output folder: the schools' rows of {@code flags/schools} with their
  * {@code flags/comparison} category, and for each flagged cell the numbers its drill-down draws (score histogram of
- * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
+ * the cell and of the region, journal shares, task solve rates), and the sessions over time ({@link HistoryView}). The
+ * list is ordered the latest session first, each session by rank. Only aggregates reach the driver: one row per
  * school, per flagged cell, per score value and per task; never a participant's row.
  */
 public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers,
@@ -97,7 +98,8 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
 
     /**
      * @param recheckDir the folder whose {@code recheck/} the report shows: a run writes its report into a staging folder
-     *                   while {@code recheck/} stays in the output until the swap carries it over
+     *                   while {@code recheck/} stays in the output until the swap carries it over; so do the earlier
+     *                   sessions' tables, which the sessions over time read from there ({@link HistoryView})
      * @param measures   the decision matrix's rule ({@code measures} of {@code --config})
      */
     public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
@@ -161,7 +163,8 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         }
         RecheckView recheck = RecheckView.load(spark, recheckDir, lang);
         List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures), measures);
-        HistoryView history = HistoryView.load(spark, outputDir,
+        // during a run the earlier sessions are still in the output folder, the one holding recheck/
+        HistoryView history = HistoryView.load(spark, outputDir, recheckDir,
                 entries.stream().filter(SchoolEntry::flagged).map(SchoolEntry::schoolId).distinct().toList());
         return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions, history);
     }
