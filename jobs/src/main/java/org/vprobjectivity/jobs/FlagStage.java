@@ -7,6 +7,7 @@ import org.vprobjectivity.flags.CellFlags;
 import org.vprobjectivity.flags.Comparison;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.flags.HistoryJump;
+import org.vprobjectivity.flags.ListOverlap;
 import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.flags.SchoolFlags;
@@ -100,6 +101,7 @@ final class FlagStage {
                 history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
+        writeListOverlap(spark, schools, args.output, staging, progress);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
             Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
@@ -139,6 +141,32 @@ final class FlagStage {
         for (Row r : index) {
             report.totals.put("official_schools_with_works", r.<Long>getAs("schools_with_works"));
             report.totals.put("official_schools_marked", r.<Long>getAs("schools_with_markers"));
+        }
+    }
+
+    /**
+     * {@code flags/list_overlap} ({@link ListOverlap}): this run's schools with the earlier sessions' kept in the output.
+     * Only the pairs whose later session this run wrote; the others' partitions are carried over as they were. No table
+     * with a single session (an empty partitioned write leaves nothing a reader can open).
+     */
+    private static void writeListOverlap(SparkSession spark, Dataset<Row> schools, String output, String staging,
+                                         Progress progress) {
+        String[] columns = {"session", "region", "school_id", "flagged", "official_markers"};
+        Object[] sessions = schools.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList().toArray();
+        Dataset<Row> all = schools.selectExpr(columns);
+        String earlier = output + "/" + OutputLayout.FLAGS_SCHOOLS;
+        if (exists(spark, earlier)) {
+            all = all.unionByName(spark.read().parquet(earlier).filter(not(col("session").isin(sessions))).selectExpr(columns));
+        }
+        Dataset<Row> overlap = ListOverlap.compute(all).filter(col("session").isin(sessions)).cache();
+        try {
+            if (overlap.isEmpty()) {
+                return;
+            }
+            ParquetTables.write(overlap, staging + "/" + OutputLayout.FLAGS_LIST_OVERLAP);
+            progress.say("wrote flags/list_overlap: our list and the official one against the previous session");
+        } finally {
+            overlap.unpersist();
         }
     }
 

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two sessions of one generated region run one after the other into one output folder: the output accumulates them,
  * the first session's partitions stay as they were, the official marker 3 pairs each school's grade 4 of 2024 with its
- * grade 5 of 2025, and the persistence of signs is counted ({@link PersistenceChecks}). One test for all three: two
+ * grade 5 of 2025, the persistence of signs is counted ({@link PersistenceChecks}), and the report shows the sessions over
+ * time ({@link HistoryReportChecks}). One test for all of it: two
  * runs of the job are the slow part.
  */
 class SessionsOverTimeTest {
@@ -40,6 +41,8 @@ class SessionsOverTimeTest {
         String out = dir.resolve("out").toString();
         assertThat(run(dir.resolve("gen/region/2024-spring"), out)).isZero();
         assertThat(Path.of(out, OutputLayout.INDICATORS_COHORT)).doesNotExist(); // one year: no cohort yet
+        assertThat(Path.of(out, OutputLayout.FLAGS_LIST_OVERLAP)).doesNotExist(); // nor a previous list
+        HistoryReportChecks.oneSession(out);
         Map<String, byte[]> firstFiles = PersistenceChecks.files(Path.of(out), "2024-spring");
         assertThat(firstFiles).isNotEmpty();
 
@@ -78,6 +81,7 @@ class SessionsOverTimeTest {
         }
         System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
         PersistenceChecks.check(spark, out, GroundTruth.read(dir.resolve("gen/truth")), "2024-spring", "2025-spring");
+        HistoryReportChecks.twoSessions(spark, out, "2024-spring", "2025-spring");
     }
 
     private int run(Path input, String out) throws Exception {

@@ -112,14 +112,23 @@ public final class Persistence {
      * session name that does not parse goes last, in name order). The sessions are the few an output holds.
      */
     public static Column sessionIndex(List<String> sessions) {
-        List<String> ordered = new ArrayList<>(sessions);
-        ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(Session::timeOrder).orElse(Integer.MAX_VALUE))
-                .thenComparing(Comparator.naturalOrder()));
+        List<String> ordered = inTimeOrder(sessions);
         Column index = lit(null).cast("int");
         for (int i = ordered.size() - 1; i >= 0; i--) {
             index = when(col("session").equalTo(ordered.get(i)), lit(i)).otherwise(index);
         }
         return index;
+    }
+
+    /**
+     * The sessions in time order, the order of {@link #sessionIndex}: year, then spring before autumn; a session name
+     * that does not parse goes last, in name order.
+     */
+    public static List<String> inTimeOrder(java.util.Collection<String> sessions) {
+        List<String> ordered = new ArrayList<>(sessions);
+        ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(Session::timeOrder).orElse(Integer.MAX_VALUE))
+                .thenComparing(Comparator.naturalOrder()));
+        return ordered;
     }
 
     /** {@code session}, then the keys, then more columns. */

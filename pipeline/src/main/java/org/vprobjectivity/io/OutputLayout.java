@@ -30,6 +30,8 @@ public final class OutputLayout {
     public static final String FLAGS_OFFICIAL = "flags/official";
     /** The objectivity index per municipality ({@code OfficialList.municipalIndex}). */
     public static final String FLAGS_OFFICIAL_INDEX = "flags/official_index";
+    /** How our list and the official one carry over between consecutive sessions ({@code flags.ListOverlap}). */
+    public static final String FLAGS_LIST_OVERLAP = "flags/list_overlap";
     public static final String OFFICIAL_XLSX = "official-markers.xlsx";
 
     /** The re-check's plan, forms and results ({@code recheck} commands; a run never writes them). */
@@ -41,7 +43,7 @@ public final class OutputLayout {
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
             INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,
             INDICATORS_WEAK_SPOTS, INDICATORS_MODEL, INDICATORS_COHORT, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL,
-            FLAGS_OFFICIAL_INDEX);
+            FLAGS_OFFICIAL_INDEX, FLAGS_LIST_OVERLAP);
 
     private OutputLayout() {
     }

@@ -71,26 +71,38 @@ public final class HtmlReport {
         StringBuilder b = head(t.get("title"), t);
         b.append("<h1>").append(escape(t.get("title"))).append("</h1>");
         b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
+        // With several sessions in the list (the report command over an output of several) the figures are the latest
+        // session's and the list goes session by session; a run's report lists the run's session.
+        List<String> listed = org.vprobjectivity.flags.Persistence.inTimeOrder(
+                data.schools().stream().map(SchoolEntry::session).distinct().toList());
+        boolean several = listed.size() > 1;
+        List<SchoolEntry> current = several ? data.schools().stream().filter(s -> listed.get(listed.size() - 1).equals(s.session()))
+                .toList() : data.schools();
         TreeSet<String> sessions = new TreeSet<>();
         TreeSet<String> regions = new TreeSet<>();
-        data.schools().forEach(s -> {
+        current.forEach(s -> {
             sessions.add(t.session(s.session()));
             regions.add(t.region(s.region()));
         });
-        long official = data.schools().stream().filter(s -> s.officialMarkers() > 0).count();
-        long both = data.schools().stream().filter(s -> s.flagged() && s.officialMarkers() > 0).count();
+        long official = current.stream().filter(s -> s.officialMarkers() > 0).count();
+        long both = current.stream().filter(s -> s.flagged() && s.officialMarkers() > 0).count();
         b.append("<div class=\"facts\">")
                 .append(fact(t.get("session"), String.join(", ", sessions)))
                 .append(fact(t.get("region"), String.join(", ", regions)))
-                .append(fact(t.get("schools"), String.valueOf(data.schools().size())))
-                .append(fact(t.get("flagged"), String.valueOf(flagged.size())))
+                .append(fact(t.get("schools"), String.valueOf(current.size())))
+                .append(fact(t.get("flagged"), String.valueOf(current.stream().filter(SchoolEntry::flagged).count())))
                 .append(fact(t.get("official"), String.valueOf(official)))
                 .append(fact(t.get("both"), String.valueOf(both)))
                 .append("</div>");
+        if (several) {
+            b.append("<p class=\"note\" id=\"several-sessions\">").append(escape(t.get("sessions.several").replace("{s}",
+                    String.join(", ", listed.stream().map(t::session).toList())))).append("</p>");
+        }
         List<SchoolEntry> officialOnly = data.officialOnlySchools();
         if (flagged.isEmpty()) {
             b.append("<p id=\"no-schools\">").append(escape(t.get("none"))).append("</p>");
             officialOnly(b, officialOnly, t);
+            history(b, data.history(), t);
             teachers(b, data.teachers(), t);
             recheckAndDecisions(b, data, t);
             return b.append("</body></html>").toString();
@@ -102,15 +114,24 @@ public final class HtmlReport {
         municipalities.forEach(m -> b.append("<option>").append(escape(m)).append("</option>"));
         b.append("</select></label> ").append(escape(t.get("sort.hint"))).append("</p>");
         b.append("<table id=\"schools\"><thead><tr>");
-        for (String h : List.of("col.rank", "col.municipality", "col.school", "col.works", "col.reasons", "col.risk", "col.official")) {
+        List<String> headings = new java.util.ArrayList<>(List.of("col.rank", "col.municipality", "col.school", "col.works",
+                "col.reasons", "col.risk", "col.in.row", "col.official"));
+        if (several) {
+            headings.add(1, "session");
+        }
+        for (String h : headings) {
             b.append("<th>").append(escape(t.get(h))).append("</th>");
         }
         b.append("</tr></thead><tbody>");
         int place = 0;
+        String session = null;
         for (SchoolEntry s : flagged) {
-            place++;
+            // the place within the row's session: the list goes session by session
+            place = s.session().equals(session) ? place + 1 : 1;
+            session = s.session();
             b.append("<tr data-municipality=\"").append(escape(nz(s.municipality()))).append("\">")
                     .append("<td class=\"num\" data-sort=\"").append(place).append("\">").append(place).append("</td>")
+                    .append(several ? "<td class=\"session\">" + escape(t.session(s.session())) + "</td>" : "")
                     .append("<td>").append(escape(nz(s.municipality()))).append("</td>")
                     .append("<td><a href=\"schools/").append(escape(fileName(s.schoolId()))).append(".html\">")
                     .append(escape(schoolLabel(s))).append("</a>")
@@ -120,17 +141,27 @@ public final class HtmlReport {
                     .append("</td>")
                     .append("<td class=\"num\" data-sort=\"").append(String.format(Locale.ROOT, "%.4f", s.risk())).append("\">")
                     .append(escape(t.decimal(s.risk(), 1))).append("</td>")
+                    .append("<td class=\"num in-row\" data-sort=\"").append(s.sessionsFlaggedInRow() * 100 + s.officialSessionsInRow())
+                    .append("\">").append(s.sessionsFlaggedInRow()).append(" / ").append(s.officialSessionsInRow()).append("</td>")
                     .append("<td class=\"num\" data-sort=\"").append(s.officialMarkers()).append("\">")
                     .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(t.officialWorks(s.officialWorks()))) + ")")
                     .append("</td></tr>");
         }
         b.append("</tbody></table>");
         b.append("<p class=\"note\">").append(escape(t.get("risk.note"))).append("</p>");
+        b.append("<p class=\"note\">").append(escape(t.get("in.row.note"))).append("</p>");
         officialOnly(b, officialOnly, t);
+        history(b, data.history(), t);
         teachers(b, data.teachers(), t);
         recheckAndDecisions(b, data, t);
         b.append("<script>").append(SCRIPT).append("</script>");
         return b.append("</body></html>").toString();
+    }
+
+    /** The objectivity index per municipality beside our list, and the lists' overlap between sessions. */
+    private static void history(StringBuilder b, HistoryView h, ReportText t) {
+        HistoryHtml.municipalities(b, h, t);
+        HistoryHtml.overlap(b, h, t);
     }
 
     /** The re-check (what was re-checked, what changed, confirmed and cleared signs) and the decision matrix. */
@@ -149,6 +180,15 @@ public final class HtmlReport {
      * page has no re-check section; the index says how to produce one).
      */
     public static String school(SchoolEntry s, List<CellView> cells, List<RecheckView.SchoolRow> recheck, ReportText t) {
+        return school(s, cells, recheck, HistoryView.NONE, t);
+    }
+
+    /**
+     * {@code schools/<id>.html} with the school's works over the sessions the output holds ({@code history}; one line
+     * saying there is no history yet where it holds one session).
+     */
+    public static String school(SchoolEntry s, List<CellView> cells, List<RecheckView.SchoolRow> recheck, HistoryView history,
+                                ReportText t) {
         ReasonText work = new ReasonText(t.langCode());
         StringBuilder b = head(schoolLabel(s), t);
         b.append("<p class=\"noprint\"><a href=\"../index.html\">").append(escape(t.get("back"))).append("</a></p>");
@@ -161,8 +201,10 @@ public final class HtmlReport {
                 .append(s.officialMarkers() == 0 ? "—" : s.officialMarkers() + " (" + escape(nz(t.officialWorks(s.officialWorks()))) + ")")
                 .append("</p>");
         b.append("<p class=\"note\">").append(escape(t.get("disclaimer"))).append("</p>");
+        // with several sessions a work may be flagged in more than one: the session says which
+        boolean sessions = cells.stream().map(CellView::session).distinct().count() > 1;
         for (CellView c : cells) {
-            String title = work.work(c.subject(), c.grade());
+            String title = work.work(c.subject(), c.grade()) + (sessions ? ", " + t.session(c.session()) : "");
             b.append("<section class=\"work\"><h2>").append(escape(title)).append("</h2>");
             b.append("<p class=\"works\">").append(escape(t.get("school.works"))).append(": ").append(c.works()).append("</p>");
             if (c.smallCell()) {
@@ -180,6 +222,7 @@ public final class HtmlReport {
             }
             b.append("</section>");
         }
+        HistoryHtml.school(b, history, s.schoolId(), t);
         if (recheck != null) {
             RecheckHtml.school(b, recheck, t);
         }
@@ -304,10 +347,11 @@ public final class HtmlReport {
     static Map<String, String> pages(ReportData data, ReportText t) {
         Map<String, String> pages = new java.util.LinkedHashMap<>();
         pages.put(ReportWriter.INDEX, index(data, t));
+        // the latest session first (ReportData): a school's page heads with the latest session it was flagged in
         for (SchoolEntry s : data.flaggedSchools()) {
             pages.putIfAbsent("schools/" + fileName(s.schoolId()) + ".html",
                     school(s, data.cellsBySchool().getOrDefault(s.schoolId(), List.of()),
-                            data.recheck().loaded() ? data.recheck().of(s.session(), s.schoolId()) : null, t));
+                            data.recheck().loaded() ? data.recheck().of(s.session(), s.schoolId()) : null, data.history(), t));
         }
         return pages;
     }

@@ -3,6 +3,7 @@ package org.vprobjectivity.report;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.WeakSpots;
@@ -24,11 +25,12 @@ import static org.apache.spark.sql.functions.lit;
 /**
  * What the report shows, read from a run's output folder: the schools' rows of {@code flags/schools} with their
  * {@code flags/comparison} category, and for each flagged cell the numbers its drill-down draws (score histogram of
- * the cell and of the region, journal shares, task solve rates). Only aggregates reach the driver: one row per
+ * the cell and of the region, journal shares, task solve rates), and the sessions over time ({@link HistoryView}). The
+ * list is ordered the latest session first, each session by rank. Only aggregates reach the driver: one row per
  * school, per flagged cell, per score value and per task; never a participant's row.
  */
 public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers,
-                         RecheckView recheck, List<DecisionMatrix.Decision> decisions) {
+                         RecheckView recheck, List<DecisionMatrix.Decision> decisions, HistoryView history) {
 
     /** Without a teacher mapping ({@code --teachers}): no teacher list. */
     public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool) {
@@ -40,6 +42,12 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         this(schools, cellsBySchool, teachers, RecheckView.NONE, List.of());
     }
 
+    /** Without the sessions over time (an output whose tables have no history). */
+    public ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> cellsBySchool, List<TeacherEntry> teachers,
+                      RecheckView recheck, List<DecisionMatrix.Decision> decisions) {
+        this(schools, cellsBySchool, teachers, recheck, decisions, HistoryView.NONE);
+    }
+
     /**
      * A teacher with signs ({@code flags/teachers}, flagged), for targeted methodological help: the pseudonymous id of
      * the {@code --teachers} mapping, and the name only where the run was given {@code --include-names} (null otherwise:
@@ -49,10 +57,22 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                                double risk, List<String> reasons) {
     }
 
-    /** A school's line in the list. */
+    /**
+     * A school's line in the list; {@code sessionsFlaggedInRow} and {@code officialSessionsInRow}: consecutive sessions up to
+     * this one with our flag and with a FIOKO marker ({@code flags/schools}, {@code flags.Persistence}).
+     */
     public record SchoolEntry(String session, String region, String schoolId, String schoolName, String municipality, String schoolType,
                               int rank, double risk, boolean flagged, String flaggedWorks, List<String> reasons,
-                              long officialMarkers, String officialWorks, String category, String explanation) {
+                              long officialMarkers, String officialWorks, String category, String explanation,
+                              int sessionsFlaggedInRow, int officialSessionsInRow) {
+
+        /** Without the persistence columns (an output written before them): this session alone. */
+        public SchoolEntry(String session, String region, String schoolId, String schoolName, String municipality, String schoolType,
+                           int rank, double risk, boolean flagged, String flaggedWorks, List<String> reasons,
+                           long officialMarkers, String officialWorks, String category, String explanation) {
+            this(session, region, schoolId, schoolName, municipality, schoolType, rank, risk, flagged, flaggedWorks, reasons,
+                    officialMarkers, officialWorks, category, explanation, flagged ? 1 : 0, officialMarkers > 0 ? 1 : 0);
+        }
     }
 
     /** One flagged cell (session × school × subject × grade) as its drill-down draws it. */
@@ -78,7 +98,8 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
 
     /**
      * @param recheckDir the folder whose {@code recheck/} the report shows: a run writes its report into a staging folder
-     *                   while {@code recheck/} stays in the output until the swap carries it over
+     *                   while {@code recheck/} stays in the output until the swap carries it over; so do the earlier
+     *                   sessions' tables, which the sessions over time read from there ({@link HistoryView})
      * @param measures   the decision matrix's rule ({@code measures} of {@code --config})
      */
     public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
@@ -86,14 +107,25 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
                 .select("session", "school_id", "category", "explanation");
         List<SchoolEntry> entries = new ArrayList<>();
-        for (Row r : Keys.join(schools, comparison, new String[]{"session", "school_id"}, "left").orderBy(col("session"), col("rank"))
-                .collectAsList()) {
+        boolean persistence = Arrays.asList(schools.columns()).contains(Persistence.SESSIONS_FLAGGED_IN_ROW);
+        for (Row r : Keys.join(schools, comparison, new String[]{"session", "school_id"}, "left").collectAsList()) {
+            boolean flagged = Boolean.TRUE.equals(r.getAs("flagged"));
+            long markers = r.<Long>getAs("official_markers") == null ? 0 : r.<Long>getAs("official_markers");
             entries.add(new SchoolEntry(r.getAs("session"), r.getAs("region"), r.getAs("school_id"), r.getAs("school_name"), r.getAs("municipality"),
                     r.getAs("school_type"), r.<Integer>getAs("rank"), orNaN(r.getAs("risk_score")),
-                    Boolean.TRUE.equals(r.getAs("flagged")), r.getAs("flagged_works"), r.getList(r.fieldIndex("reasons")),
-                    r.<Long>getAs("official_markers") == null ? 0 : r.<Long>getAs("official_markers"), r.getAs("official_works"),
-                    r.getAs("category"), r.getAs("explanation")));
+                    flagged, r.getAs("flagged_works"), r.getList(r.fieldIndex("reasons")),
+                    markers, r.getAs("official_works"),
+                    r.getAs("category"), r.getAs("explanation"),
+                    persistence ? orZero(r.getAs(Persistence.SESSIONS_FLAGGED_IN_ROW)) : flagged ? 1 : 0,
+                    persistence ? orZero(r.getAs(Persistence.OFFICIAL_SESSIONS_IN_ROW)) : markers > 0 ? 1 : 0));
         }
+        // the latest session first (the list the district head acts on), each session in rank order
+        Map<String, Integer> time = new HashMap<>();
+        List<String> ordered = Persistence.inTimeOrder(entries.stream().map(SchoolEntry::session).distinct().toList());
+        for (int i = 0; i < ordered.size(); i++) {
+            time.put(ordered.get(i), i);
+        }
+        entries.sort(java.util.Comparator.comparing((SchoolEntry e) -> -time.get(e.session())).thenComparingInt(SchoolEntry::rank));
         Dataset<Row> flagged = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS).filter(col("flagged"));
         Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
         Dataset<Row> results = spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS)
@@ -131,7 +163,10 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         }
         RecheckView recheck = RecheckView.load(spark, recheckDir, lang);
         List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures), measures);
-        return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions);
+        // during a run the earlier sessions are still in the output folder, the one holding recheck/
+        HistoryView history = HistoryView.load(spark, outputDir, recheckDir,
+                entries.stream().filter(SchoolEntry::flagged).map(SchoolEntry::schoolId).distinct().toList());
+        return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions, history);
     }
 
     /** School names by {@code session|school_id} (the re-check's tables carry logins only); schools without a name left out. */
@@ -234,6 +269,10 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
 
     private static boolean has(Row r, String field) {
         return java.util.Arrays.asList(r.schema().fieldNames()).contains(field);
+    }
+
+    private static int orZero(Object v) {
+        return v instanceof Number n ? n.intValue() : 0;
     }
 
     private static double orNaN(Object v) {

@@ -170,7 +170,72 @@ public final class ReportText {
             Map.entry("col.commission", new String[]{"Комиссия", "Commission"}),
             Map.entry("yes", new String[]{"да", "yes"}),
             Map.entry("no", new String[]{"нет", "no"}),
-            Map.entry("col.teacher.name", new String[]{"Учитель", "Teacher"}));
+            Map.entry("col.teacher.name", new String[]{"Учитель", "Teacher"}),
+            // sessions over time (issue 19): persistence in the list, a school's history, municipalities, the lists' overlap
+            Map.entry("col.in.row", new String[]{"Сессий подряд (наш метод / ФИОКО)", "Sessions in a row (ours / FIOKO)"}),
+            Map.entry("col.in.row.ours", new String[]{"Сессий подряд (наш метод)", "Sessions in a row (our method)"}),
+            Map.entry("col.in.row.official", new String[]{"Сессий подряд (ФИОКО)", "Sessions in a row (FIOKO)"}),
+            Map.entry("in.row.note", new String[]{
+                    "Сессий подряд: в скольких сессиях подряд, включая эту, у школы есть признаки по нашему методу и маркеры "
+                            + "ФИОКО (по сессиям в папке результатов). Школы с признаками несколько сессий подряд стоят в списке первыми.",
+                    "Sessions in a row: in how many consecutive sessions up to this one the school has signs by our method and "
+                            + "FIOKO markers (over the sessions in the output folder). Schools with signs in several sessions in a "
+                            + "row are listed first."}),
+            Map.entry("sessions.several", new String[]{
+                    "Папка результатов содержит несколько сессий ({s}): числа вверху — за последнюю, список — по сессиям, "
+                            + "начиная с последней.",
+                    "The output folder holds several sessions ({s}): the figures above are the latest one's, the list goes "
+                            + "session by session, the latest first."}),
+            Map.entry("history.title", new String[]{"Результаты по сессиям", "Results over the sessions"}),
+            Map.entry("history.none", new String[]{
+                    "Истории по сессиям пока нет: она появится, когда следующая сессия будет обработана в ту же папку результатов (--output).",
+                    "No history over sessions yet: it appears once the next session is run into the same output folder (--output)."}),
+            Map.entry("history.note", new String[]{
+                    "Каждая работа школы по всем сессиям в папке результатов: средний первичный балл в процентах от максимума "
+                            + "и доля отметок «4» и «5» рядом с регионом, признаки по нашему методу и маркеры ФИОКО.",
+                    "Each of the school's works over every session in the output folder: the mean primary score in % of the "
+                            + "maximum and the share of marks 4 and 5 beside the region's, signs by our method and FIOKO markers."}),
+            Map.entry("legend.mean.school", new String[]{"средний балл, %", "mean score, %"}),
+            Map.entry("legend.mean.region", new String[]{"он же в регионе", "region's mean"}),
+            Map.entry("legend.quality.school", new String[]{"доля «4»–«5»", "marks 4–5"}),
+            Map.entry("legend.quality.region", new String[]{"она же в регионе", "region's 4–5"}),
+            Map.entry("trend.flagged", new String[]{"признаки", "signs"}),
+            Map.entry("trend.official", new String[]{"ФИОКО", "FIOKO"}),
+            Map.entry("col.mean.pct", new String[]{"Средний балл, % от максимума (регион)", "Mean score, % of maximum (region)"}),
+            Map.entry("col.quality.share", new String[]{"Доля «4» и «5» (регион)", "Marks 4 and 5 (region)"}),
+            Map.entry("col.our.signs", new String[]{"Признаки (наш метод)", "Signs (our method)"}),
+            Map.entry("official.not.work", new String[]{"не входит в список ФИОКО", "not an official work"}),
+            Map.entry("markers.none", new String[]{"нет", "none"}),
+            Map.entry("markers.list", new String[]{"маркеры {m}", "markers {m}"}),
+            Map.entry("municipal.title", new String[]{"Муниципалитеты: индекс объективности и наш список",
+                    "Municipalities: the objectivity index and our list"}),
+            Map.entry("municipal.note", new String[]{
+                    "Индекс объективности ФИОКО = 100 − 100 · (школ с маркерами) / (школ с работами ФИОКО: русский язык и "
+                            + "математика, 4–5 классы), по каждому муниципалитету и сессии; рядом — сколько школ отмечает наш метод.",
+                    "The FIOKO objectivity index = 100 − 100 · (schools with markers) / (schools with official works: Russian "
+                            + "and mathematics, grades 4–5), per municipality and session; beside it, how many schools our method flags."}),
+            Map.entry("col.official.schools", new String[]{"Школ с работами ФИОКО", "Schools with official works"}),
+            Map.entry("col.marked.schools", new String[]{"Школ с маркерами ФИОКО", "Schools with FIOKO markers"}),
+            Map.entry("col.index", new String[]{"Индекс объективности", "Objectivity index"}),
+            Map.entry("col.flagged.schools", new String[]{"Школ с признаками (наш метод)", "Schools with signs (our method)"}),
+            Map.entry("region.total", new String[]{"Регион в целом", "Whole region"}),
+            Map.entry("xlsx.municipal.sheet", new String[]{"Муниципалитеты", "Municipalities"}),
+            Map.entry("overlap.title", new String[]{"Списки от сессии к сессии", "The lists from session to session"}),
+            Map.entry("overlap.note", new String[]{
+                    "Сколько школ осталось в списке, выбыло из него и вошло в него по сравнению с предыдущей сессией — в нашем "
+                            + "списке и в списке ФИОКО; «только в прежней» — и школы, которые в новой сессии не писали.",
+                    "How many schools stayed on the list, left it and joined it since the previous session, on our list and on "
+                            + "the FIOKO list; \"earlier only\" includes schools that did not write in the later session."}),
+            Map.entry("col.sessions", new String[]{"Сессии", "Sessions"}),
+            Map.entry("col.schools.in.both", new String[]{"Школ писали в обеих", "Schools in both"}),
+            Map.entry("col.ours.both", new String[]{"Наш список: в обеих", "Ours: in both"}),
+            Map.entry("col.ours.previous", new String[]{"Наш список: только в прежней", "Ours: earlier only"}),
+            Map.entry("col.ours.now", new String[]{"Наш список: только в новой", "Ours: later only"}),
+            Map.entry("col.official.both", new String[]{"ФИОКО: в обеих", "FIOKO: in both"}),
+            Map.entry("col.official.previous", new String[]{"ФИОКО: только в прежней", "FIOKO: earlier only"}),
+            Map.entry("col.official.now", new String[]{"ФИОКО: только в новой", "FIOKO: later only"}),
+            Map.entry("col.both.lists", new String[]{"В обоих списках (новая сессия)", "On both lists (later session)"}),
+            Map.entry("xlsx.overlap.sheet", new String[]{"Списки по сессиям", "Lists by session"}));
 
     /** Seasons of a session code ({@code 2025-spring}) in words. */
     private static final Map<String, String[]> SEASONS = Map.of(

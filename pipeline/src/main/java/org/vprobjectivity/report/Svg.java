@@ -122,6 +122,66 @@ final class Svg {
         return b.append("</svg>").toString();
     }
 
+    /**
+     * A work of a school over the sessions: its mean score in % of the maximum and its share of «4»–«5» (solid and dashed,
+     * dark blue) against the region's (grey), one point per session (NaN: not written, the line breaks); under each
+     * session, whether our flag marked the cell (the point ringed in red, «признаки») and the FIOKO markers.
+     *
+     * @param sessions labels of the sessions in time order
+     * @param flagged  our flag per session
+     * @param official the FIOKO markers per session in words, null or empty where none
+     */
+    static String trend(String title, List<String> sessions, double[] mean, double[] regionMean, double[] quality,
+                        double[] regionQuality, boolean[] flagged, String[] official, ReportText text) {
+        StringBuilder b = open(title, "trend");
+        double plotW = WIDTH - LEFT - RIGHT;
+        double plotH = HEIGHT - TOP - BOTTOM;
+        yAxis(b, 1.0, true);
+        double step = sessions.isEmpty() ? plotW : plotW / sessions.size();
+        b.append(polyline(regionMean, step, plotH, REGION_COLOUR)).append(polyline(mean, step, plotH, SCHOOL_COLOUR));
+        b.append(polyline(regionQuality, step, plotH, REGION_COLOUR).replace("/>", " stroke-dasharray=\"6 4\"/>"));
+        b.append(polyline(quality, step, plotH, SCHOOL_COLOUR).replace("/>", " stroke-dasharray=\"6 4\"/>"));
+        for (int i = 0; i < sessions.size(); i++) {
+            double x = LEFT + (i + 0.5) * step;
+            for (double[] series : new double[][]{mean, quality}) {
+                if (!Double.isNaN(series[i])) {
+                    b.append("<circle cx=\"").append(f(x)).append("\" cy=\"").append(f(TOP + plotH - clamp(series[i]) * plotH))
+                            .append("\" r=\"3\" fill=\"").append(SCHOOL_COLOUR).append("\"><title>")
+                            .append(escape(sessions.get(i) + ": " + text.percent(series[i]) + " / "
+                                    + text.percent(series == mean ? regionMean[i] : regionQuality[i])))
+                            .append("</title></circle>");
+                }
+            }
+            if (flagged[i] && !Double.isNaN(mean[i])) {
+                b.append("<circle class=\"flagged\" cx=\"").append(f(x)).append("\" cy=\"")
+                        .append(f(TOP + plotH - clamp(mean[i]) * plotH)).append("\" r=\"7\" fill=\"none\" stroke=\"")
+                        .append(CUT_COLOUR).append("\" stroke-width=\"2\"/>");
+            }
+            b.append(label(x, HEIGHT - BOTTOM + 14, sessions.get(i), "middle", "#333"));
+            List<String> notes = new java.util.ArrayList<>();
+            if (flagged[i]) {
+                notes.add(text.get("trend.flagged"));
+            }
+            if (official[i] != null && !official[i].isEmpty()) {
+                notes.add(text.get("trend.official") + ": " + official[i]);
+            }
+            if (!notes.isEmpty()) {
+                b.append(label(x, HEIGHT - BOTTOM + 30, String.join(" · ", notes), "middle", CUT_COLOUR)
+                        .replace("<text ", "<text class=\"trend-note\" "));
+            }
+        }
+        int x = LEFT;
+        String[][] entries = {{"legend.mean.school", SCHOOL_COLOUR, ""}, {"legend.mean.region", REGION_COLOUR, ""},
+                {"legend.quality.school", SCHOOL_COLOUR, "6 4"}, {"legend.quality.region", REGION_COLOUR, "6 4"}};
+        for (String[] e : entries) {
+            b.append("<line x1=\"").append(x).append("\" x2=\"").append(x + 18).append("\" y1=\"27\" y2=\"27\" stroke=\"")
+                    .append(e[1]).append("\" stroke-width=\"2\"").append(e[2].isEmpty() ? "" : " stroke-dasharray=\"" + e[2] + "\"")
+                    .append("/>").append(label(x + 22, 31, text.get(e[0]), "start", "#333"));
+            x += 140;
+        }
+        return b.append("</svg>").toString();
+    }
+
     private static String polyline(double[] values, double step, double plotH, String colour) {
         StringBuilder d = new StringBuilder();
         boolean pen = false;

@@ -240,13 +240,17 @@ class HtmlReportTest {
             List<String> header = new ArrayList<>();
             sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
             assertThat(header).containsExactly("Место", "Муниципалитет", "Логин", "Школа", "Тип", "Работы с признаками",
-                    "Главные признаки", "Риск", "Маркеры ФИОКО");
+                    "Главные признаки", "Риск", "Маркеры ФИОКО", "Сессия", "Сессий подряд (наш метод)", "Сессий подряд (ФИОКО)");
             assertThat(sheet.getLastRowNum()).isEqualTo(2);
             Cell name = sheet.getRow(2).getCell(3);
             assertThat(name.getCellType()).isEqualTo(CellType.STRING);
             assertThat(name.getStringCellValue()).isEqualTo("=HYPERLINK(\"http://x\")");
             assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(12.3);
             assertThat(sheet.getRow(2).getCell(8).getNumericCellValue()).isEqualTo(2.0);
+            // one session: flagged now only; the official markers of this session only
+            assertThat(sheet.getRow(2).getCell(10).getNumericCellValue()).isEqualTo(1.0);
+            assertThat(sheet.getRow(1).getCell(11).getNumericCellValue()).isZero();
+            assertThat(sheet.getRow(2).getCell(11).getNumericCellValue()).isEqualTo(1.0);
             sheet.forEach(row -> row.forEach(c -> assertThat(c.getCellType()).isNotEqualTo(CellType.FORMULA)));
         }
     }
