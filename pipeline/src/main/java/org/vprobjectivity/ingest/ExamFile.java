@@ -244,8 +244,9 @@ public final class ExamFile {
             }
             double scale = sum > 1.5 ? 100 : 1;
             if (!(sum > 0) || Math.abs(sum / scale - 1) > 0.02) {
-                fail(Column.SHARE_2, String.format(Locale.ROOT, "доли отметок в сумме дают %.4g, а не 100%% (или 1)", sum),
-                        String.format(Locale.ROOT, "mark shares sum to %.4g, not 100%% (or 1)", sum));
+                String total = sum == Math.rint(sum) ? String.valueOf((long) sum) : String.format(Locale.ROOT, "%.4g", sum);
+                fail(Column.SHARE_2, "доли отметок в сумме дают " + total.replace('.', ',') + ", а не 100% (или 1)",
+                        "mark shares sum to " + total + ", not 100% (or 1)");
                 return null;
             }
             for (int m = 0; m < 4; m++) {
