@@ -179,21 +179,26 @@ public final class ReasonText implements Serializable {
 
     /** «ОГЭ 2027» / "OGE 2027": the exam and its year. */
     private String exam(Row cell) {
-        String kind = cell.getAs(ExamConfirmation.EXAM_KIND);
+        Object kind = value(cell, ExamConfirmation.EXAM_KIND);
         String name = "EGE".equals(kind) ? (english ? "EGE" : "ЕГЭ") : (english ? "OGE" : "ОГЭ");
-        Object year = cell.getAs(ExamConfirmation.EXAM_YEAR);
+        Object year = value(cell, ExamConfirmation.EXAM_YEAR);
         return year == null ? name : name + " " + year;
     }
 
     /** The share of schools at or above the cell on the VPR, in whole percent (at least 1): «в верхних 10%». */
     private static long top(Row cell) {
-        Double p = cell.getAs(ExamConfirmation.VPR_PERCENTILE);
+        Double p = (Double) value(cell, ExamConfirmation.VPR_PERCENTILE);
         return p == null ? 100 : Math.max(1, Math.round(100 - p));
     }
 
     private static long percentile(Row cell, String column) {
-        Double p = cell.getAs(column);
+        Double p = (Double) value(cell, column);
         return p == null ? 0 : Math.round(p);
+    }
+
+    /** The column's value, or null where the row has no such column (a table written without --exam, say). */
+    private static Object value(Row cell, String column) {
+        return hasField(cell, column) ? cell.getAs(column) : null;
     }
 
     private static String ordinalEn(long n) {
@@ -207,7 +212,7 @@ public final class ReasonText implements Serializable {
      * 97% школ, писавших под наблюдением». Empty otherwise.
      */
     private String observed(Row cell) {
-        if (!hasField(cell, ObservedReference.OBS_QUALITY_PERCENTILE) || cell.getAs(ObservedReference.OBS_QUALITY_PERCENTILE) == null) {
+        if (value(cell, ObservedReference.OBS_QUALITY_PERCENTILE) == null) {
             return "";
         }
         long p = percentile(cell, ObservedReference.OBS_QUALITY_PERCENTILE);
