@@ -4,17 +4,11 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.flags.Sign;
 import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ObservedReference;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.RunReport;
-import picocli.CommandLine;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,21 +17,19 @@ import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code run --exam --observed} on the sample's eight schools (one real run): the exam file's bad row is a note naming
+ * {@code run --exam --observed} on the sample's eight schools (the run is {@link SideFileNotesTest}'s, so that one run of
+ * the job serves both): the exam file's bad row is a note naming
  * its row, column and value while the good rows are used, {@code --id-map} maps the exam file's school ids, the school
  * cells carry the exam and observation columns, the flags read the exam sign, the official list shows the ОГЭ marker
  * beside the four works without counting it, and a missing {@code --exam} file stops the run with exit code 2.
  */
 class ExamObservedRunTest {
 
-    private final SparkSession spark = SparkTestSession.get();
-
     @TempDir
     Path dir;
 
-    @Test
-    void examAndObservedSchoolsReachTheCellsTheFlagsAndTheOfficialList() throws Exception {
-        Path sample = OutputSafetyTest.sample();
+    /** The side files of the run, written into {@code dir}: the arguments to add to {@code run}. */
+    static List<String> sideFiles(Path dir) throws java.io.IOException {
         String[] schools = {"sch220033", "sch220034", "sch220035", "sch220036", "sch220037", "sch220038", "sch220039", "old220040"};
         StringBuilder exam = new StringBuilder("Логин;Предмет;Год;Экзамен;Участников;Средний балл;СКО\n");
         for (int i = 0; i < schools.length; i++) {
@@ -56,21 +48,16 @@ class ExamObservedRunTest {
         Path idMap = Files.writeString(dir.resolve("ids.csv"), "old;new\nold220040;sch220040\n");
         Path config = Files.writeString(dir.resolve("config.json"),
                 "{\"indicators\": {\"exam_min_schools\": 3, \"observed_min_schools\": 2}}");
-        String out = dir.resolve("out").toString();
-
-        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", sample.toString(), "--output", out,
-                "--exam", examFile.toString(), "--observed", observed.toString(), "--id-map", idMap.toString(),
+        return List.of("--exam", examFile.toString(), "--observed", observed.toString(), "--id-map", idMap.toString(),
                 "--config", config.toString());
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        int exit = new PipelineRun(cmd.args, true, new PrintStream(stdout, true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream())).execute(spark);
-        String summary = stdout.toString(StandardCharsets.UTF_8);
-        assertThat(exit).as(summary).isZero();
+    }
+
+    /** What a run over the sample with {@link #sideFiles} must have written ({@link SideFileNotesTest} makes the run). */
+    static void check(SparkSession spark, String out, String summary) throws java.io.IOException {
         assertThat(summary).contains("--exam, строка 26: столбец «Год» («20x6»): год должен быть целым числом от 2000 до 2100")
                 .contains("--observed, строка 5: столбец 2 («весна»): сессия должна выглядеть как 2025-spring или 2025");
-        assertThat(RunReport.read(dir.resolve("out/run.json")).notes).extracting(n -> n.code)
+        assertThat(RunReport.read(Path.of(out, "run.json")).notes).extracting(n -> n.code)
                 .contains("EXAM_ROW_REJECTED", "OBSERVED_LINE_REJECTED");
-
         List<Row> cells = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_SCHOOL).collectAsList();
         assertThat(cells).hasSize(8).allSatisfy(r -> {
             // every school has its ОГЭ 2026 row, old220040's through --id-map
