@@ -4,10 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.vprobjectivity.ingest.FileProblem;
 import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.model.Session;
 import org.vprobjectivity.synthetic.DeliberatelyBadFiles;
 import org.vprobjectivity.synthetic.GenerationRecord;
 import org.vprobjectivity.synthetic.GeneratorConfig;
 import org.vprobjectivity.synthetic.GroundTruth;
+import org.vprobjectivity.synthetic.HonestExams;
 import org.vprobjectivity.synthetic.HonestScores;
 import org.vprobjectivity.synthetic.ManipulationKind;
 import org.vprobjectivity.synthetic.MultiSessionRegion;
@@ -34,6 +36,7 @@ public class GenerateCommand implements Callable<Integer> {
     public static final String REGION_DIR = "region";
     public static final String TRUTH_DIR = "truth";
     public static final String BAD_FILES_JSON = "bad-files.json";
+    public static final String EXAM_FILE = "exam.csv";
 
     @Option(names = "--output", required = true, paramLabel = "DIR", description = "Folder to write region/ and truth/ into.")
     Path output;
@@ -84,6 +87,10 @@ public class GenerateCommand implements Callable<Integer> {
                     + " holds every session's truth.")
     int sessions;
 
+    @Option(names = "--exam", description = "Also write DIR/exam.csv: every school's ОГЭ results in Russian and mathematics the"
+            + " year after the last session, simulated honestly from the school's latent ability (for run --exam).")
+    boolean exam;
+
     @Option(names = "--bad-files", description = "Add files that break whole-file rules (no scale, unreadable, wrong maximum).")
     boolean badFiles;
 
@@ -129,6 +136,11 @@ public class GenerateCommand implements Callable<Integer> {
             record = records.get(records.size() - 1);
             System.out.printf("Sessions:     %s (schools manipulating: %s)%n", String.join(", ", names),
                     String.join(", ", records.stream().map(r -> Long.toString(r.manipulatedSchools())).toList()));
+        }
+        if (exam) {
+            int year = Session.parse(MultiSessionRegion.sessions(cfg, sessions).get(sessions - 1)).year() + 1;
+            HonestExams.write(output.resolve(EXAM_FILE), cfg, year);
+            System.out.println("Exam results: " + output.resolve(EXAM_FILE) + " (ОГЭ " + year + ")");
         }
         System.out.printf("Generated %d schools, %d files, %,d works, %,d absent in %.1f s%n", record.schools(),
                 record.totals().files(), record.totals().works(), record.totals().absent(), (System.currentTimeMillis() - t0) / 1000.0);

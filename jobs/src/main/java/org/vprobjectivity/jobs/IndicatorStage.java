@@ -6,7 +6,13 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.CellIndicators;
 import org.vprobjectivity.indicators.CohortMarker;
+import org.vprobjectivity.indicators.ExamConfirmation;
+import org.vprobjectivity.indicators.ExamMarker;
 import org.vprobjectivity.indicators.ExternalReference;
+import org.vprobjectivity.indicators.ObservedReference;
+import org.vprobjectivity.ingest.ExamFile;
+import org.vprobjectivity.ingest.ObservedFile;
+import org.vprobjectivity.ingest.SchoolIdMap;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.ModelSigns;
@@ -24,6 +30,7 @@ import org.vprobjectivity.model.MarkScales;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
@@ -33,6 +40,9 @@ import static org.apache.spark.sql.functions.not;
  * a teacher mapping) teacher tables; weak spots; region figures.
  */
 final class IndicatorStage {
+
+    /** Where the school cells wait, inside the staging folder, for the exam and observation columns (then removed). */
+    static final String SCHOOL_WITHOUT_OUTSIDE = "indicators/work-school-without-outside";
 
     private IndicatorStage() {
     }
@@ -48,15 +58,36 @@ final class IndicatorStage {
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
         Dataset<Row> external = external(spark, args.reference, report, progress);
 
+        Map<String, String> idMap = args.idMap == null ? Map.of() : SchoolIdMap.read(args.idMap).entries();
+        ExamFile exam = exam(args.exam, idMap, report, progress);
         Dataset<Row> cohorts = writeCohorts(spark, scales, results, args.output, staging, progress);
-        write(OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts), staging, OutputLayout.INDICATORS_OFFICIAL);
+        Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
+        write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
+                OutputLayout.INDICATORS_OFFICIAL);
         long tModel = System.currentTimeMillis();
         write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
         report.stageMillis.put("model", System.currentTimeMillis() - tModel);
         progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
         Dataset<Row> model = spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
         Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference());
-        write(finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external), staging, OutputLayout.INDICATORS_SCHOOL);
+        Dataset<Row> schoolCells = finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external);
+        ObservedFile observed = observed(args.observed, idMap, report, progress);
+        if (exam == null && observed == null) {
+            write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
+        } else {
+            // The cells are written once and read back before the outside comparisons join them to themselves: a lazy
+            // plan would compute every indicator family again for each side of each join.
+            write(schoolCells, staging, SCHOOL_WITHOUT_OUTSIDE);
+            schoolCells = spark.read().parquet(staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
+            if (exam != null) {
+                schoolCells = ExamConfirmation.attach(schoolCells, ExamConfirmation.standings(spark, exam.entries()), config);
+            }
+            if (observed != null) {
+                schoolCells = ObservedReference.attach(schoolCells, ObservedReference.entries(spark, observed.entries()), config);
+            }
+            write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
+            ParquetTables.delete(spark, staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
+        }
         Dataset<Row> classes = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS, config.reference());
         write(finish(withModel(classes, model, ModelSigns.CLASS_LEVEL, Keys.CLASS), config, external), staging, OutputLayout.INDICATORS_CLASS);
         if (teachers != null) {
@@ -108,6 +139,36 @@ final class IndicatorStage {
         } finally {
             cohorts.unpersist();
         }
+    }
+
+    /**
+     * The exam file ({@code --exam}), its school ids mapped with {@code --id-map}; null without the option. Bad rows are
+     * notes (file, row, column, value), the good rows are used.
+     */
+    private static ExamFile exam(Path file, Map<String, String> idMap, RunReport report, Progress progress) {
+        if (file == null) {
+            return null;
+        }
+        ExamFile exam = ExamFile.read(file);
+        exam.problems().forEach(p -> sideFileNote(report, progress, "EXAM_ROW_REJECTED", "--exam", file, p.row(),
+                ExamFile.describeRu(p), ExamFile.describeEn(p)));
+        report.totals.put("exam_rows", (long) exam.entries().size());
+        report.totals.put("exam_problems", (long) exam.problems().size());
+        progress.say("--exam %s: %d rows used, %d left out", file, exam.entries().size(), exam.problems().size());
+        return ExamFile.mapped(exam, idMap);
+    }
+
+    /** The observed schools ({@code --observed}), ids mapped with {@code --id-map}; null without the option. */
+    private static ObservedFile observed(Path file, Map<String, String> idMap, RunReport report, Progress progress) {
+        if (file == null) {
+            return null;
+        }
+        ObservedFile observed = ObservedFile.read(file);
+        observed.problems().forEach(p -> sideFileNote(report, progress, "OBSERVED_LINE_REJECTED", "--observed", file, p.row(),
+                ObservedFile.describeRu(p), ObservedFile.describeEn(p)));
+        report.totals.put("observed_lines", (long) observed.entries().size());
+        report.totals.put("observed_problems", (long) observed.problems().size());
+        return ObservedFile.mapped(observed, idMap);
     }
 
     /** The class→teacher mapping, or null without {@code --teachers}; its bad lines are reported, not fatal. */

@@ -61,6 +61,17 @@ public final class InputArgs {
                     + " school ids are mapped before any table is written.")
     Path idMap;
 
+    @Option(names = "--exam", paramLabel = "FILE",
+            description = "School results of the state exams (ОГЭ/ЕГЭ): school;subject;year;mean;n[;sd][;exam][;share_2..share_5],"
+                    + " Russian or English header: later exam results that do not confirm high VPR results are a sign;"
+                    + " with sd, the official ОГЭ marker 1 beside the official list.")
+    Path exam;
+
+    @Option(names = "--observed", paramLabel = "FILE",
+            description = "Schools that wrote under independent observation: school;session[;subject[;grade]]; their"
+                    + " results are the objective reference each school is compared with.")
+    Path observed;
+
     @Option(names = "--include-names",
             description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
     boolean includeNames;

@@ -151,6 +151,8 @@ final class PipelineRun {
         sideFile(problems, "--reference", args.reference);
         sideFile(problems, "--school-types", args.schoolTypes);
         sideFile(problems, "--id-map", args.idMap);
+        sideFile(problems, "--exam", args.exam);
+        sideFile(problems, "--observed", args.observed);
         return problems;
     }
 

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Problems a user must see reach the summary and run.json, not only stderr: bad lines of the side files (teachers,
- * reference, school types) and a session whose year is far from the others (2052 typed for 2025). One real run.
+ * reference, school types, exam results, observed schools) and a session whose year is far from the others (2052 typed for 2025). One real run.
  */
 class SideFileNotesTest {
 
@@ -33,9 +33,12 @@ class SideFileNotesTest {
         Path reference = Files.writeString(dir.resolve("reference.csv"), "MA;4;0.1;0.3;0.4;0.2;Россия\nMA;4;0.5;0.5;0.5;0.5\n");
         Path types = Files.writeString(dir.resolve("types.csv"), "sch220033;лицей\nsch220040\n");
 
-        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", sample.toString(), "--output",
+        // the same run also reads the exam results and the observed schools (ExamObservedRunTest checks them)
+        List<String> args = new java.util.ArrayList<>(List.of("--input", sample.toString(), "--output",
                 dir.resolve("out").toString(), "--teachers", teachers.toString(), "--reference", reference.toString(),
-                "--school-types", types.toString());
+                "--school-types", types.toString()));
+        args.addAll(ExamObservedRunTest.sideFiles(dir));
+        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args.toArray(new String[0]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int exit = new PipelineRun(cmd.args, true, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
@@ -44,7 +47,8 @@ class SideFileNotesTest {
 
         RunReport report = RunReport.read(dir.resolve("out/run.json"));
         assertThat(report.notes).extracting(n -> n.code).containsExactlyInAnyOrder("TEACHERS_LINE_REJECTED",
-                "REFERENCE_LINE_REJECTED", "SCHOOL_TYPES_LINE_REJECTED");
+                "REFERENCE_LINE_REJECTED", "SCHOOL_TYPES_LINE_REJECTED", "EXAM_ROW_REJECTED", "OBSERVED_LINE_REJECTED");
+        ExamObservedRunTest.check(SparkTestSession.get(), dir.resolve("out").toString(), summary);
         assertThat(summary).contains("Замечание: " + teachers + " — --teachers, строка 2: ожидается не менее 4 полей")
                 .contains("Замечание: " + reference + " — --reference, строка 2: доли отметок в сумме")
                 .contains("Замечание: " + types + " — --school-types, строка 2: нужны логин школы и её тип");

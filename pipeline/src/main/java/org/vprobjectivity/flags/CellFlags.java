@@ -6,7 +6,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.indicators.ObservedReference;
 import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.ArrayList;
@@ -137,6 +139,8 @@ public final class CellFlags {
         names.addAll(Arrays.asList(BEHIND));
         names.addAll(Arrays.asList(ModelSigns.JOINED));
         names.addAll(Arrays.asList(RecheckTables.EVIDENCE_SCHEMA.fieldNames()));
+        names.addAll(Arrays.asList(ExamConfirmation.COLUMNS.fieldNames()));
+        names.addAll(Arrays.asList(ObservedReference.COLUMNS.fieldNames()));
         return names.stream().distinct().filter(have::contains).map(n -> col(n)).toArray(Column[]::new);
     }
 }

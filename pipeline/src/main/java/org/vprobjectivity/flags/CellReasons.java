@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.recheck.RecheckTables;
 import scala.jdk.javaapi.CollectionConverters;
 
@@ -30,6 +31,9 @@ final class CellReasons implements MapFunction<Row, Row> {
 
     /** The reason sign of a re-check that confirmed the school's marking (not a {@link Sign}: it clears, not flags). */
     static final String RECHECK_CLEARED = "RECHECK_CLEARED";
+
+    /** The reason sign of high VPR results the later exam confirms (not a {@link Sign}: context, it does not flag). */
+    static final String EXAM_CONFIRMED = "EXAM_CONFIRMED";
 
     static StructType schema(StructType in) {
         return in.add("reasons", DataTypes.createArrayType(DataTypes.StringType))
@@ -64,6 +68,13 @@ final class CellReasons implements MapFunction<Row, Row> {
             sentences.add(text.sentence(f.sign(), cell, f.p()));
             signs.add(f.sign().name());
             ps.add(f.p());
+        }
+        // High VPR results the later exam confirms: said after the signs, within max_reasons (p = 1 orders it last).
+        if (ReasonText.hasField(cell, ExamConfirmation.EXAM_CONFIRMS) && Boolean.TRUE.equals(cell.getAs(ExamConfirmation.EXAM_CONFIRMS))
+                && sentences.size() < config.maxReasons) {
+            sentences.add(text.examConfirmed(cell));
+            signs.add(EXAM_CONFIRMED);
+            ps.add(1.0);
         }
         Object[] values = new Object[cell.length() + 3];
         for (int i = 0; i < cell.length(); i++) {

@@ -8,7 +8,9 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.indicators.ObservedReference;
 import org.vprobjectivity.stats.Tails;
 import org.vprobjectivity.recheck.RecheckEvidence;
 import org.vprobjectivity.recheck.RecheckTables;
@@ -119,7 +121,8 @@ public final class CellScoring {
     /**
      * A table without the pupil model's columns (teachers; a table written before the model existed) gets them as
      * nulls, so every sign there falls back to the indicator families'; one without a re-check's evidence
-     * ({@link RecheckEvidence}: no re-check read, or a class table) gets its columns as nulls, so the sign is untested.
+     * ({@link RecheckEvidence}: no re-check read, or a class table) gets its columns as nulls, so the sign is untested;
+     * so does one without the exam and observation columns (no {@code --exam}, {@code --observed}).
      */
     static Dataset<Row> withModelColumns(Dataset<Row> cells) {
         java.util.Set<String> have = new java.util.HashSet<>(Arrays.asList(cells.columns()));
@@ -129,6 +132,9 @@ public final class CellScoring {
             optional.add(model.apply(name));
         }
         optional.addAll(Arrays.asList(RecheckTables.EVIDENCE_SCHEMA.fields()));
+        // without --exam / --observed (and in class and teacher tables): the columns as nulls, so the sign is untested
+        optional.addAll(Arrays.asList(ExamConfirmation.COLUMNS.fields()));
+        optional.addAll(Arrays.asList(ObservedReference.COLUMNS.fields()));
         Dataset<Row> out = cells;
         for (StructField f : optional) {
             if (!have.contains(f.name())) {

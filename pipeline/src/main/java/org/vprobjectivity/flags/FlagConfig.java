@@ -72,6 +72,10 @@ public final class FlagConfig implements Serializable {
     @JsonProperty("min_identical_works")
     public int minIdenticalWorks = 3;
 
+    /** Outside confirmation: the exam standing at least this many z below what the VPR standing predicts. */
+    @JsonProperty("min_exam_gap_z")
+    public double minExamGapZ = 0.5;
+
     /** A sign is written as a reason when its p-value is below this (and its effect floor is met). */
     @JsonProperty("reason_p")
     public double reasonP = 0.05;
@@ -113,6 +117,7 @@ public final class FlagConfig implements Serializable {
         ConfigFile.range("flags.min_bunching_excess_works", minBunchingExcessWorks, 0, false, Double.MAX_VALUE, false);
         ConfigFile.range("flags.min_spread_reduction", minSpreadReduction, 0, false, 1, true);
         ConfigFile.atLeast("flags.min_identical_works", minIdenticalWorks, 2);
+        ConfigFile.range("flags.min_exam_gap_z", minExamGapZ, 0, false, Double.MAX_VALUE, false);
         ConfigFile.atLeast("flags.max_reasons", maxReasons, 1);
     }
 }

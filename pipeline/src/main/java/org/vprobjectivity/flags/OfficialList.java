@@ -1,6 +1,7 @@
 package org.vprobjectivity.flags;
 
 import org.vprobjectivity.indicators.Aggregates;
+import org.vprobjectivity.indicators.ExamMarker;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,6 +48,14 @@ public final class OfficialList {
     public static final List<String> WORKS = List.of("4_ru", "4_ma", "5_ru", "5_ma");
     public static final String WORK_PREFIX = "marker_";
 
+    /**
+     * The ОГЭ marker 1 columns ({@code marker_oge_ru}, {@code marker_oge_ma}; with {@code --exam}): shown beside the four
+     * works, not counted in {@code markers}, since the lists districts receive (Dagestan 2023–2025) carry only the four
+     * VPR works and their count.
+     */
+    public static final String OGE_PREFIX = "marker_oge_";
+    static final List<String> OGE_SUBJECTS = List.of("RU", "MA");
+
     private OfficialList() {
     }
 
@@ -73,6 +82,14 @@ public final class OfficialList {
         for (String w : present) {
             aggs.add(max(when(col("work").equalTo(w), col("marked"))).as(WORK_PREFIX + w));
         }
+        boolean oge = java.util.Arrays.asList(officialMarkers.columns()).contains(ExamMarker.OGE_MARKER);
+        if (oge) {
+            // the ОГЭ marker 1 (--exam with SDs, ExamMarker), carried by each VPR row of the school in that subject
+            for (String subject : OGE_SUBJECTS) {
+                aggs.add(max(when(col("subject").equalTo(subject), col(ExamMarker.OGE_MARKER).cast("int")))
+                        .as(OGE_PREFIX + subject.toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
         Dataset<Row> list = works.groupBy(col("session"), col("region"), col("school_id"))
                 .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new));
 
@@ -85,6 +102,11 @@ public final class OfficialList {
                 col("municipality_code"), col("municipality"), col("school_name")));
         for (String w : present) {
             out.add(col(WORK_PREFIX + w).cast("int").as(WORK_PREFIX + w));
+        }
+        if (oge) {
+            for (String subject : OGE_SUBJECTS) {
+                out.add(col(OGE_PREFIX + subject.toLowerCase(java.util.Locale.ROOT)));
+            }
         }
         out.add(markers.cast("int").as("markers"));
         out.add(markers.gt(0).as("any_marker"));

@@ -1,7 +1,12 @@
 package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
+<<<<<<< HEAD
 import org.vprobjectivity.indicators.ModelSigns;
+=======
+import org.vprobjectivity.indicators.ExamConfirmation;
+import org.vprobjectivity.indicators.ObservedReference;
+>>>>>>> h24-exam
 import org.vprobjectivity.model.Subjects;
 import org.vprobjectivity.recheck.RecheckTables;
 
@@ -99,9 +104,16 @@ public final class ReasonText implements Serializable {
                     + points(cell, "score_above_journal") + " on average: signs of inflated journal marks"
                     : "баллы за работу ниже, чем у участников с теми же отметками по журналу " + where(cell)
                     + ": в среднем на " + points(cell, "score_above_journal") + ": признаки завышения текущих отметок";
-            case QUALITY -> english
+            case QUALITY -> (english
                     ? "marks 4 and 5: " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")"
-                    : "доля отметок «4» и «5» " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")";
+                    : "доля отметок «4» и «5» " + pct(cell, "quality_share") + " (" + ref + " " + pct(cell, "quality_ref") + ")")
+                    + observed(cell);
+            case EXAM -> english
+                    ? "high VPR results not confirmed by the " + exam(cell) + ": the school is in the top "
+                    + top(cell) + "% on the VPR and at the " + ordinalEn(percentile(cell, ExamConfirmation.EXAM_PERCENTILE))
+                    + " percentile on the " + exam(cell)
+                    : "высокие результаты ВПР не подтверждаются " + exam(cell) + ": школа в верхних " + top(cell)
+                    + "% по ВПР и в " + percentile(cell, ExamConfirmation.EXAM_PERCENTILE) + "-м процентиле по " + exam(cell);
             case ABSENT -> english
                     ? "absent from the test: " + pct(cell, "absent_share") + " of listed pupils (" + ref + " "
                     + pct(cell, "absent_ref") + ")"
@@ -173,6 +185,58 @@ public final class ReasonText implements Serializable {
                     + pct(cell, "omission_rate_ref") + ")";
         };
         return workOf(cell) + ": " + body + ", " + pValue(p);
+    }
+
+    /** «ОГЭ 2027» / "OGE 2027": the exam and its year. */
+    private String exam(Row cell) {
+        Object kind = value(cell, ExamConfirmation.EXAM_KIND);
+        String name = "EGE".equals(kind) ? (english ? "EGE" : "ЕГЭ") : (english ? "OGE" : "ОГЭ");
+        Object year = value(cell, ExamConfirmation.EXAM_YEAR);
+        return year == null ? name : name + " " + year;
+    }
+
+    /** The share of schools at or above the cell on the VPR, in whole percent (at least 1): «в верхних 10%». */
+    private static long top(Row cell) {
+        Double p = (Double) value(cell, ExamConfirmation.VPR_PERCENTILE);
+        return p == null ? 100 : Math.max(1, Math.round(100 - p));
+    }
+
+    private static long percentile(Row cell, String column) {
+        Double p = (Double) value(cell, column);
+        return p == null ? 0 : Math.round(p);
+    }
+
+    /** The column's value, or null where the row has no such column (a table written without --exam, say). */
+    private static Object value(Row cell, String column) {
+        return hasField(cell, column) ? cell.getAs(column) : null;
+    }
+
+    private static String ordinalEn(long n) {
+        long mod100 = n % 100;
+        String suffix = mod100 >= 11 && mod100 <= 13 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th";
+        return n + suffix;
+    }
+
+    /**
+     * Context from the schools that wrote under observation ({@code --observed}), where there were enough: «; выше, чем у
+     * 97% школ, писавших под наблюдением». Empty otherwise.
+     */
+    private String observed(Row cell) {
+        if (value(cell, ObservedReference.OBS_QUALITY_PERCENTILE) == null) {
+            return "";
+        }
+        long p = percentile(cell, ObservedReference.OBS_QUALITY_PERCENTILE);
+        return english ? "; higher than at " + p + "% of the schools that wrote under independent observation"
+                : "; выше, чем у " + p + "% школ, писавших под наблюдением";
+    }
+
+    /** High VPR results the later exam confirms: «Математика, 4 кл.: результаты ОГЭ 2027 подтверждают высокие результаты ВПР». */
+    String examConfirmed(Row cell) {
+        return workOf(cell) + ": " + (english
+                ? "the " + exam(cell) + " results confirm the high VPR results (top " + top(cell) + "% on the VPR, "
+                + ordinalEn(percentile(cell, ExamConfirmation.EXAM_PERCENTILE)) + " percentile on the " + exam(cell) + ")"
+                : "результаты " + exam(cell) + " подтверждают высокие результаты ВПР (верхние " + top(cell) + "% по ВПР, "
+                + percentile(cell, ExamConfirmation.EXAM_PERCENTILE) + "-й процентиль по " + exam(cell) + ")");
     }
 
     /** The cut with the largest excess: «всплеск на границе отметки "4" (10 баллов): 9 работ при ожидаемых 2,1». */

@@ -1,6 +1,7 @@
 package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Column;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.recheck.RecheckResults;
 import org.vprobjectivity.recheck.RecheckTables;
@@ -47,6 +48,8 @@ public enum Sign {
     NO_OMISSIONS(SignGroup.TASKS, "no_omission_p", false, Source.ALWAYS),
     /** The commission's re-check lowered the school's scores more often than the control group's. */
     RECHECK(SignGroup.RECHECK, RecheckTables.EVIDENCE_P, false, Source.ALWAYS),
+    /** High VPR results the school's later state exam results do not confirm ({@code --exam}, {@code ExamConfirmation}). */
+    EXAM(SignGroup.EXAM, ExamConfirmation.EXAM_GAP_P, false, Source.ALWAYS),
     /** Journal marks above what the pupils' VPR works predict (model): the «завышение текущих отметок» kind. */
     JOURNAL_ABOVE(null, ModelSigns.JOURNAL_ABOVE_P, false, Source.MODEL),
     /** Not a sign of inflated results: VPR below the journal, the separate «завышение текущих отметок» kind. */
@@ -121,6 +124,9 @@ public enum Sign {
             case COPIES -> col(ModelSigns.COPY_WORKS).geq(c.minIdenticalWorks);
             case RECHECK -> col(RecheckTables.EVIDENCE_POINT_DIFF).minus(coalesce(col(RecheckTables.EVIDENCE_CONTROL_DIFF), lit(0.0)))
                     .geq(RecheckResults.CONFIRM_POINTS);
+            // high on the VPR and not high on the exam, and the exam standing clearly below what the VPR predicts
+            case EXAM -> col(ExamConfirmation.EXAM_CONFIRMS).equalTo(false)
+                    .and(col(ExamConfirmation.EXAM_EXPECTED_Z).minus(col(ExamConfirmation.EXAM_Z)).geq(c.minExamGapZ));
             case SHAPE, PERSON_FIT, PATTERN, ADDED_POINTS, NO_OMISSIONS -> lit(true);
         };
         return coalesce(reached, lit(false));

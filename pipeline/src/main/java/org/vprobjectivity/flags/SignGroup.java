@@ -17,7 +17,9 @@ public enum SignGroup {
     /** Participation: pupils absent. */
     PARTICIPATION,
     /** A re-check of the works by a commission (only where one was read back). */
-    RECHECK;
+    RECHECK,
+    /** Outside confirmation: the school's later state exam results (only with {@code --exam}). */
+    EXAM;
 
     /** Groups that are independent of the results' level: at least one must carry a sign for a flag. */
     public boolean independent() {

@@ -49,6 +49,18 @@ public final class IndicatorConfig implements Serializable {
     @JsonProperty("weak_min_group_works")
     public int weakMinGroupWorks = 10;
 
+    /** Outside confirmation ({@code --exam}): the line needs at least this many schools of a reference with both results. */
+    @JsonProperty("exam_min_schools")
+    public int examMinSchools = 10;
+
+    /** Outside confirmation: «high» = at or above this percentile (0–100) of the schools, on the VPR and on the exam. */
+    @JsonProperty("exam_high_percentile")
+    public double examHighPercentile = 75;
+
+    /** {@code --observed}: a reference with fewer observed schools (the cell itself left out) gives no comparison. */
+    @JsonProperty("observed_min_schools")
+    public int observedMinSchools = 10;
+
     /** @throws org.vprobjectivity.io.ConfigFile.Problem naming the field when a value is out of range */
     public void validate() {
         // min_cell_works: -3 was accepted and made every cell "large": shares tested on 1-work classes.
@@ -59,6 +71,9 @@ public final class IndicatorConfig implements Serializable {
         ConfigFile.range("indicators.basic_achieved", basicAchieved, 0, true, 1, false);
         ConfigFile.range("indicators.advanced_achieved", advancedAchieved, 0, true, 1, false);
         ConfigFile.atLeast("indicators.weak_min_group_works", weakMinGroupWorks, 1);
+        ConfigFile.atLeast("indicators.exam_min_schools", examMinSchools, 3);
+        ConfigFile.range("indicators.exam_high_percentile", examHighPercentile, 0, true, 100, false);
+        ConfigFile.atLeast("indicators.observed_min_schools", observedMinSchools, 2);
     }
 
     public static IndicatorConfig load(Path configFile) {

@@ -8,7 +8,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ModelSigns;
+import org.vprobjectivity.indicators.ObservedReference;
 import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.LinkedHashMap;
@@ -69,7 +71,14 @@ final class CellRow {
             .add(RecheckTables.EVIDENCE_POINT_DIFF, DataTypes.DoubleType)
             .add(RecheckTables.EVIDENCE_CONTROL_DIFF, DataTypes.DoubleType)
             .add(RecheckTables.EVIDENCE_LOWERED, DataTypes.LongType).add(RecheckTables.EVIDENCE_P, DataTypes.DoubleType)
-            .add(RecheckTables.EVIDENCE_CLEARED, DataTypes.BooleanType);
+            .add(RecheckTables.EVIDENCE_CLEARED, DataTypes.BooleanType)
+            // outside confirmation (--exam) and the observed schools (--observed): null unless a test sets them
+            .add(ExamConfirmation.EXAM_KIND, DataTypes.StringType).add(ExamConfirmation.EXAM_YEAR, DataTypes.IntegerType)
+            .add(ExamConfirmation.EXAM_Z, DataTypes.DoubleType).add(ExamConfirmation.EXAM_PERCENTILE, DataTypes.DoubleType)
+            .add(ExamConfirmation.VPR_PERCENTILE, DataTypes.DoubleType)
+            .add(ExamConfirmation.EXAM_EXPECTED_Z, DataTypes.DoubleType)
+            .add(ExamConfirmation.EXAM_GAP_P, DataTypes.DoubleType).add(ExamConfirmation.EXAM_CONFIRMS, DataTypes.BooleanType)
+            .add(ObservedReference.OBS_QUALITY_PERCENTILE, DataTypes.DoubleType);
 
     static final StructType CLASS_SCHEMA = withClass();
 

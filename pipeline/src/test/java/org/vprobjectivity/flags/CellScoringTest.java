@@ -4,6 +4,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.recheck.RecheckTables;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.indicators.Keys;
@@ -249,6 +250,46 @@ class CellScoringTest {
         assertThat(list(cleared, "reason_signs").get(0)).isEqualTo(CellReasons.RECHECK_CLEARED);
         assertThat(CellScoringTest.<String>list(cleared, "reasons").get(0)).contains("перепроверка подтвердила объективность оценивания")
                 .contains("у 0 из 12 работ");
+    }
+
+    /**
+     * Outside confirmation: high results (quality p = 1e-12) with a later exam that does not confirm them (exam_gap_p =
+     * 1e-6, 95th percentile on the VPR, 40th on the exam, 1.5 z below the line): the exam group is independent,
+     * p_independent = Simes{0.5, 0.5, 0.5, 0.5, 1e-6} = 5e-6, flagged. The same high results with an exam that confirms
+     * them (p = 0.6): no sign, p_independent = Simes{0.5, 0.5, 0.5, 0.5, 0.6} = 0.6, not flagged, and the confirmation is said. The 30 clean cells have no exam columns at all (null):
+     * their p-values stay 0.5, as without {@code --exam}.
+     */
+    @Test
+    void anExamThatDoesNotConfirmHighResultsIsAnIndependentSignAndOneThatConfirmsThemIsSaid() {
+        Map<String, Row> out = flags(
+                CellRow.of("unconfirmed").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set(ExamConfirmation.EXAM_GAP_P, 1e-6).set(ExamConfirmation.VPR_PERCENTILE, 95.0)
+                        .set(ExamConfirmation.EXAM_PERCENTILE, 40.0).set(ExamConfirmation.EXAM_Z, -0.3)
+                        .set(ExamConfirmation.EXAM_EXPECTED_Z, 1.2).set(ExamConfirmation.EXAM_CONFIRMS, false)
+                        .set(ExamConfirmation.EXAM_KIND, "OGE").set(ExamConfirmation.EXAM_YEAR, 2030),
+                CellRow.of("confirmed").set("quality_p", 1e-12).set("quality_share", 0.90)
+                        .set(ExamConfirmation.EXAM_GAP_P, 0.6).set(ExamConfirmation.VPR_PERCENTILE, 95.0)
+                        .set(ExamConfirmation.EXAM_PERCENTILE, 90.0).set(ExamConfirmation.EXAM_Z, 1.3)
+                        .set(ExamConfirmation.EXAM_EXPECTED_Z, 1.2).set(ExamConfirmation.EXAM_CONFIRMS, true)
+                        .set(ExamConfirmation.EXAM_KIND, "OGE").set(ExamConfirmation.EXAM_YEAR, 2030));
+        Row unconfirmed = out.get("unconfirmed");
+        assertThat(d(unconfirmed, CellScoring.groupColumn(SignGroup.EXAM))).isCloseTo(1e-6, within(1e-18));
+        assertThat(d(unconfirmed, "p_independent")).isCloseTo(5e-6, within(1e-18));
+        assertThat(unconfirmed.<Boolean>getAs(Sign.EXAM.effectColumn())).isTrue();
+        assertThat(unconfirmed.<Boolean>getAs("flagged_results")).isTrue();
+        assertThat(list(unconfirmed, "reason_signs")).containsExactly("QUALITY", "EXAM");
+        assertThat(CellScoringTest.<String>list(unconfirmed, "reasons").get(1))
+                .contains("высокие результаты ВПР не подтверждаются ОГЭ 2030: школа в верхних 5% по ВПР и в 40-м процентиле");
+
+        Row confirmed = out.get("confirmed");
+        assertThat(d(confirmed, "p_independent")).isCloseTo(0.6, within(1e-12)); // Simes{0.5, 0.5, 0.5, 0.5, 0.6}
+        assertThat(confirmed.<Boolean>getAs("flagged")).isFalse();
+        assertThat(list(confirmed, "reason_signs")).containsExactly("QUALITY", CellReasons.EXAM_CONFIRMED);
+        assertThat(CellScoringTest.<String>list(confirmed, "reasons").get(1))
+                .isEqualTo("Математика, 4 кл.: результаты ОГЭ 2030 подтверждают высокие результаты ВПР (верхние 5% по ВПР, "
+                        + "90-й процентиль по ОГЭ 2030)");
+        assertThat(out.get("clean00").<Double>getAs(Sign.EXAM.signColumn())).isNull();
+        assertThat(out.get("clean00").<Double>getAs(CellScoring.groupColumn(SignGroup.EXAM))).isNull();
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
+import org.vprobjectivity.indicators.ExamConfirmation;
+import org.vprobjectivity.indicators.ObservedReference;
 import org.vprobjectivity.recheck.RecheckTables;
 
 import java.util.ArrayList;
@@ -43,7 +45,9 @@ class ReasonTextTest {
                 .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31)
                 .set(RecheckTables.EVIDENCE_WORKS, 10L).set(RecheckTables.EVIDENCE_LOWERED, 7L)
                 .set(RecheckTables.EVIDENCE_POINT_DIFF, 3.4).set(RecheckTables.EVIDENCE_CONTROL_DIFF, 0.2)
-                .set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0);
+                .set(RecheckTables.EVIDENCE_MARK_CHANGED, 0.0)
+                .set(ExamConfirmation.EXAM_KIND, "OGE").set(ExamConfirmation.EXAM_YEAR, 2030)
+                .set(ExamConfirmation.VPR_PERCENTILE, 93.4).set(ExamConfirmation.EXAM_PERCENTILE, 55.2);
     }
 
     private static final Map<Sign, String> RU = new EnumMap<>(Map.of(
@@ -89,6 +93,8 @@ class ReasonTextTest {
                     + "ожидаемых 0,31 для учеников такого уровня, p < 0,001",
             Sign.RECHECK, "Математика, 4 кл.: перепроверка комиссией: баллы снижены в 7 из 10 работ, в среднем на 3,4 "
                     + "первичного балла (в контрольной группе +0,2 первичного балла), p < 0,001"));
+        RU.put(Sign.EXAM, "Математика, 4 кл.: высокие результаты ВПР не подтверждаются ОГЭ 2030: школа в верхних 7% по ВПР "
+                + "и в 55-м процентиле по ОГЭ 2030, p < 0,001");
     }
 
     private static final Map<Sign, String> EN = new EnumMap<>(Map.of(
@@ -130,6 +136,8 @@ class ReasonTextTest {
                     + "expected at this level, p < 0.001",
             Sign.RECHECK, "Mathematics, grade 4: re-check by a commission: scores lowered in 7 of 10 works, by 3.4 points on "
                     + "average (control group +0.2 points), p < 0.001"));
+        EN.put(Sign.EXAM, "Mathematics, grade 4: high VPR results not confirmed by the OGE 2030: the school is in the top 7% "
+                + "on the VPR and at the 55th percentile on the OGE 2030, p < 0.001");
     }
 
     @Test
@@ -151,6 +159,20 @@ class ReasonTextTest {
                 "Математика, 4 кл.: перепроверка подтвердила объективность оценивания: отметка изменилась у 1 из 10 работ");
         assertThat(new ReasonText("en").recheckCleared(row)).isEqualTo(
                 "Mathematics, grade 4: the re-check confirmed objective marking: the mark changed in 1 of 10 works");
+    }
+
+    @Test
+    void examConfirmationAndTheObservedSchoolsAreSaid() {
+        Row row = cell().set(ExamConfirmation.EXAM_PERCENTILE, 88.0).set(ExamConfirmation.EXAM_KIND, "EGE").toRow();
+        assertThat(new ReasonText("ru").examConfirmed(row)).isEqualTo("Математика, 4 кл.: результаты ЕГЭ 2030 подтверждают "
+                + "высокие результаты ВПР (верхние 7% по ВПР, 88-й процентиль по ЕГЭ 2030)");
+        assertThat(new ReasonText("en").examConfirmed(row)).isEqualTo("Mathematics, grade 4: the EGE 2030 results confirm the "
+                + "high VPR results (top 7% on the VPR, 88th percentile on the EGE 2030)");
+        Row observed = cell().set(ObservedReference.OBS_QUALITY_PERCENTILE, 96.7).toRow();
+        assertThat(new ReasonText("ru").sentence(Sign.QUALITY, observed, 1e-5)).isEqualTo("Математика, 4 кл.: доля отметок "
+                + "«4» и «5» 90% (по региону 52%); выше, чем у 97% школ, писавших под наблюдением, p < 0,001");
+        assertThat(new ReasonText("en").sentence(Sign.QUALITY, observed, 1e-5)).isEqualTo("Mathematics, grade 4: marks 4 and 5: "
+                + "90% (region 52%); higher than at 97% of the schools that wrote under independent observation, p < 0.001");
     }
 
     @Test
