@@ -116,7 +116,8 @@ public final class CohortComparison {
         out = out.join(first, new String[] {"region", "school_id", "subject", "__grade_first", "__year_first",
                         "__season_first"}, "left")
                 .withColumn(REVERSAL_SCORE, col(Z_FROM).minus(col(Z_FIRST).plus(col(Z_TO)).divide(2)))
-                .withColumn(REVERSAL, col(Z_FROM).gt(col(Z_FIRST)).and(col(Z_FROM).gt(col(Z_TO))))
+                .withColumn(REVERSAL, when(col(REVERSAL_SCORE).isNotNull(),
+                        col(Z_FROM).gt(col(Z_FIRST)).and(col(Z_FROM).gt(col(Z_TO)))))
                 .withColumn("__n_min", least(col("__n_first"), col(CohortMarker.N_FROM), col(CohortMarker.N_TO)).cast("double"));
         out = reversalP(out);
         List<String> columns = new ArrayList<>(Arrays.asList(cohorts.columns()));
