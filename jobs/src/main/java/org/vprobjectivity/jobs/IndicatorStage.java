@@ -99,9 +99,9 @@ final class IndicatorStage {
         if (earlier != null) {
             all = all.unionByName(earlier);
         }
-        all = all.withColumn(TestVersions.WORK_TASKS, size(col("scores"))).drop("scores").cache();
+        all = all.withColumn(TestVersions.WORK_TASKS, size(col("scores"))).drop("scores").cache(); // TestVersions input
         try {
-            Dataset<Row> versions = TestVersions.compute(all.select(TestVersions.inputColumns())).cache();
+            Dataset<Row> versions = TestVersions.compute(all).cache();
             write(versions.filter(col("session").isin(sessions.toArray())), staging, OutputLayout.INDICATORS_TEST_VERSIONS);
             OverTimeNotes.missingScales(versions.filter(col(TestVersions.MAX_SCORE).isNull()).collectAsList(),
                     earlierSessions, report, progress);
