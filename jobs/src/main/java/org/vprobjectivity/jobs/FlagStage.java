@@ -14,6 +14,7 @@ import org.vprobjectivity.flags.SchoolFlags;
 import org.vprobjectivity.flags.SchoolTypes;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
+import org.vprobjectivity.indicators.TestVersions;
 import org.vprobjectivity.report.OfficialListXlsx;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.recheck.RecheckEvidence;
@@ -23,7 +24,6 @@ import org.vprobjectivity.io.RunReport;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 
 /**
  * Flags over the indicator tables in the staging folder: cells, schools, teachers (with a mapping) and the
@@ -42,39 +42,56 @@ final class FlagStage {
     }
 
     /**
-     * The signs of every session at hand, this run's and the earlier ones kept in the output folder, as the runs of
+     * The signs of every session at hand, this run's and the earlier ones kept in the output folder or given with
+     * {@code --history} ({@link EarlierSessions}), as the runs of
      * consecutive sessions per cell and per school ({@link Persistence}). Earlier sessions are read as their own runs
      * wrote them (their flags are not recomputed); this run's sessions replace theirs.
      */
-    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps) {
+    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps, Dataset<Row> versions) {
 
         /** The cells with their jump against their own previous session ({@link HistoryJump}), where it can be had. */
         Dataset<Row> withJumps(Dataset<Row> cells) {
-            return jumps == null ? cells : HistoryJump.attach(cells, jumps);
+            return jumps == null ? cells : HistoryJump.attach(cells, jumps, versions);
         }
 
-        static History of(SparkSession spark, Dataset<Row> scored, Dataset<Row> official, String output) {
+        /**
+         * @param earlierSessions the output's and the {@code --history} folder's sessions
+         * @param versions        the test versions of every session at hand ({@link TestVersions}), or null
+         */
+        static History of(Dataset<Row> scored, Dataset<Row> official, EarlierSessions earlierSessions,
+                          Dataset<Row> versions) {
             Dataset<Row> ours = Persistence.cells(scored);
             Dataset<Row> theirs = Persistence.officialCells(official);
-            Object[] sessions = scored.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING())
-                    .collectAsList().toArray();
+            List<String> sessions = scored.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING())
+                    .collectAsList();
             Dataset<Row> jumps = HistoryJump.available(scored) ? HistoryJump.history(scored) : null;
-            String earlierCells = output + "/" + OutputLayout.FLAGS_CELLS;
-            if (exists(spark, earlierCells)) {
-                Dataset<Row> earlier = spark.read().parquet(earlierCells).filter(not(col("session").isin(sessions)));
+            Dataset<Row> earlier = earlierSessions.read(OutputLayout.FLAGS_CELLS, sessions, t -> t);
+            if (earlier != null) {
                 ours = ours.unionByName(Persistence.cells(earlier));
                 if (jumps != null && HistoryJump.available(earlier)) {
                     jumps = jumps.unionByName(HistoryJump.history(earlier));
                 }
             }
-            String earlierOfficial = output + "/" + OutputLayout.INDICATORS_OFFICIAL;
-            if (exists(spark, earlierOfficial)) {
-                theirs = theirs.unionByName(Persistence.officialCells(spark.read().parquet(earlierOfficial)
-                        .filter(not(col("session").isin(sessions)))));
+            Dataset<Row> earlierOfficial = earlierSessions.read(OutputLayout.INDICATORS_OFFICIAL, sessions,
+                    Persistence::officialCells);
+            if (earlierOfficial != null) {
+                theirs = theirs.unionByName(earlierOfficial);
             }
             return new History(Persistence.Runs.of(ours, theirs, Persistence.CELL),
-                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL), jumps);
+                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL), jumps,
+                    versions);
         }
+    }
+
+    /** The test versions of this run's sessions (staging) and of the earlier ones that have the table; null if none. */
+    private static Dataset<Row> versions(SparkSession spark, String staging, EarlierSessions earlierSessions) {
+        if (!exists(spark, staging + "/" + OutputLayout.INDICATORS_TEST_VERSIONS)) {
+            return null;
+        }
+        Dataset<Row> now = read(spark, staging, OutputLayout.INDICATORS_TEST_VERSIONS);
+        Dataset<Row> before = earlierSessions.read(OutputLayout.INDICATORS_TEST_VERSIONS,
+                now.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), t -> t);
+        return before == null ? now : now.unionByName(before, true);
     }
 
     static void run(SparkSession spark, InputArgs args, String staging, RunReport report, Progress progress) {
@@ -93,7 +110,8 @@ final class FlagStage {
                 read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
                 staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> scored = read(spark, staging, CELLS_WITHOUT_HISTORY);
-        History history = History.of(spark, scored, official, args.output);
+        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output, args.history);
+        History history = History.of(scored, official, earlierSessions, versions(spark, staging, earlierSessions));
         ParquetTables.write(history.withJumps(history.cells().attach(scored, Persistence.CELL)),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
@@ -101,7 +119,7 @@ final class FlagStage {
                 history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
-        writeListOverlap(spark, schools, args.output, staging, progress);
+        writeListOverlap(schools, earlierSessions, staging, progress);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
             Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
@@ -145,18 +163,20 @@ final class FlagStage {
     }
 
     /**
-     * {@code flags/list_overlap} ({@link ListOverlap}): this run's schools with the earlier sessions' kept in the output.
+     * {@code flags/list_overlap} ({@link ListOverlap}): this run's schools with the earlier sessions' (the output's, then
+     * {@code --history}'s).
      * Only the pairs whose later session this run wrote; the others' partitions are carried over as they were. No table
      * with a single session (an empty partitioned write leaves nothing a reader can open).
      */
-    private static void writeListOverlap(SparkSession spark, Dataset<Row> schools, String output, String staging,
+    private static void writeListOverlap(Dataset<Row> schools, EarlierSessions earlierSessions, String staging,
                                          Progress progress) {
         String[] columns = {"session", "region", "school_id", "flagged", "official_markers"};
-        Object[] sessions = schools.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList().toArray();
+        List<String> current = schools.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        Object[] sessions = current.toArray();
         Dataset<Row> all = schools.selectExpr(columns);
-        String earlier = output + "/" + OutputLayout.FLAGS_SCHOOLS;
-        if (exists(spark, earlier)) {
-            all = all.unionByName(spark.read().parquet(earlier).filter(not(col("session").isin(sessions))).selectExpr(columns));
+        Dataset<Row> earlier = earlierSessions.read(OutputLayout.FLAGS_SCHOOLS, current, d -> d.selectExpr(columns));
+        if (earlier != null) {
+            all = all.unionByName(earlier);
         }
         Dataset<Row> overlap = ListOverlap.compute(all).filter(col("session").isin(sessions)).cache();
         try {

@@ -1,10 +1,12 @@
 package org.vprobjectivity.jobs;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.CellIndicators;
+import org.vprobjectivity.indicators.CohortComparison;
 import org.vprobjectivity.indicators.CohortMarker;
 import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ExamMarker;
@@ -21,6 +23,7 @@ import org.vprobjectivity.indicators.RegionBunching;
 import org.vprobjectivity.indicators.RegionFigures;
 import org.vprobjectivity.indicators.ScaleColumns;
 import org.vprobjectivity.indicators.TeacherMapping;
+import org.vprobjectivity.indicators.TestVersions;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.ingest.IngestTables;
 import org.vprobjectivity.io.OutputLayout;
@@ -33,7 +36,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 
 /**
  * Indicators over the ingested tables in the staging folder: official markers; school, class and (with
@@ -60,7 +63,7 @@ final class IndicatorStage {
 
         Map<String, String> idMap = args.idMap == null ? Map.of() : SchoolIdMap.read(args.idMap).entries();
         ExamFile exam = exam(args.exam, idMap, report, progress);
-        Dataset<Row> cohorts = writeCohorts(spark, scales, results, args.output, staging, progress);
+        Dataset<Row> cohorts = writeCohorts(spark, scales, results, args, staging, report, progress);
         Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
         write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
                 OutputLayout.INDICATORS_OFFICIAL);
@@ -107,37 +110,53 @@ final class IndicatorStage {
 
     /**
      * The official marker 3 over every session at hand: this run's plus the earlier ones already in the output folder
-     * (its other sessions are carried over, so the output accumulates sessions). Only cohorts whose later session
-     * this run wrote are written: the other sessions' partitions are carried over as they were.
+     * and in the {@code --history} folder ({@link EarlierSessions}; the output's other sessions are carried over, so
+     * the output accumulates sessions), with the comparability guard and the standardised path beside it
+     * ({@link CohortComparison}), and the test versions of this run's works ({@link TestVersions}). Only cohorts whose
+     * later session this run wrote are written: the other sessions' partitions are carried over as they were.
      *
      * @param results this run's {@code results} with the scale columns
      * @return the table written, or null when no cohort could be formed
      */
-    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, String output,
-                                             String staging, Progress progress) {
-        String[] columns = {"session", "region", "school_id", "municipality_code", "municipality", "subject", "grade",
-                "primary_score", "max_score"};
-        Dataset<Row> all = results.selectExpr(columns);
+    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, InputArgs args,
+                                             String staging, RunReport report, Progress progress) {
+        Column[] columns = {col("session"), col("region"), col("school_id"), col("municipality_code"), col("municipality"),
+                col("subject"), col("grade"), col("primary_score"), col("max_score"), col("scale_key"), col("scores")};
+        Dataset<Row> all = results.select(columns);
         List<String> sessions = all.select("session").distinct().as(Encoders.STRING()).collectAsList();
-        String earlier = output + "/" + OutputLayout.RESULTS;
-        if (ParquetTables.exists(spark, earlier)) {
-            all = all.unionByName(ScaleColumns.join(spark.read().parquet(earlier)
-                    .filter(not(col("session").isin(sessions.toArray()))), spark, scales).selectExpr(columns));
+        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output, args.history);
+        Dataset<Row> earlier = earlierSessions.read(OutputLayout.RESULTS, sessions,
+                t -> ScaleColumns.join(t, spark, scales).select(columns));
+        if (earlier != null) {
+            all = all.unionByName(earlier);
         }
-        Dataset<Row> cohorts = CohortMarker.compute(all).filter(col("session").isin(sessions.toArray())).cache();
+        all = all.withColumn(TestVersions.WORK_TASKS, size(col("scores"))).drop("scores").cache(); // TestVersions input
         try {
-            long n = cohorts.count();
-            if (n == 0) {
-                // No table rather than an empty one: an empty partitioned write leaves nothing a reader can open.
-                progress.say("no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next");
-                return null;
+            Dataset<Row> versions = TestVersions.compute(all).cache();
+            write(versions.filter(col("session").isin(sessions.toArray())), staging, OutputLayout.INDICATORS_TEST_VERSIONS);
+            OverTimeNotes.missingScales(versions.filter(col(TestVersions.MAX_SCORE).isNull()).collectAsList(),
+                    earlierSessions, report, progress);
+            Dataset<Row> cohorts = CohortComparison.compute(CohortMarker.compute(all), all, versions)
+                    .filter(col("session").isin(sessions.toArray())).cache();
+            try {
+                long n = cohorts.count();
+                if (n == 0) {
+                    // No table rather than an empty one: an empty partitioned write leaves nothing a reader can open.
+                    progress.say("no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next");
+                    return null;
+                }
+                write(cohorts, staging, OutputLayout.INDICATORS_COHORT);
+                long marked = cohorts.filter(col(CohortMarker.FALL).or(col(CohortMarker.RISE))).count();
+                progress.say("wrote indicators/cohort (official marker 3): %d cohorts, %d with a sharp change", n, marked);
+                Dataset<Row> written = spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_COHORT);
+                OverTimeNotes.versionChanges(written, report, progress);
+                return written;
+            } finally {
+                cohorts.unpersist();
+                versions.unpersist();
             }
-            write(cohorts, staging, OutputLayout.INDICATORS_COHORT);
-            long marked = cohorts.filter(col(CohortMarker.FALL).or(col(CohortMarker.RISE))).count();
-            progress.say("wrote indicators/cohort (official marker 3): %d cohorts, %d with a sharp change", n, marked);
-            return spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_COHORT);
         } finally {
-            cohorts.unpersist();
+            all.unpersist();
         }
     }
 

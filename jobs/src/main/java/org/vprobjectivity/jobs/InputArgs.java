@@ -72,6 +72,11 @@ public final class InputArgs {
                     + " results are the objective reference each school is compared with.")
     Path observed;
 
+    @Option(names = "--history", paramLabel = "DIR",
+            description = "An earlier output folder (read only, never written) whose sessions are added to the"
+                    + " over-time computations: cohorts (official marker 3), persistence of signs, jumps.")
+    String history;
+
     @Option(names = "--include-names",
             description = "Let teacher names from --teachers reach the outputs (default: pseudonymous teacher ids only).")
     boolean includeNames;

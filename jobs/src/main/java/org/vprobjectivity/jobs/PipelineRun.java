@@ -153,7 +153,37 @@ final class PipelineRun {
         sideFile(problems, "--id-map", args.idMap);
         sideFile(problems, "--exam", args.exam);
         sideFile(problems, "--observed", args.observed);
+        historyFolder(problems, conf);
         return problems;
+    }
+
+    /**
+     * {@code --history}: an earlier output folder, read only. It must exist, be a folder and hold a readable
+     * {@code results} table: a typo there would otherwise silently drop the history from the over-time tables.
+     */
+    private void historyFolder(List<String> problems, Configuration conf) {
+        if (args.history == null) {
+            return;
+        }
+        try {
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(args.history);
+            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(conf);
+            if (!fs.exists(p)) {
+                problems.add(text.of("--history: нет такой папки: %s", "--history: no such folder: %s", args.history));
+            } else if (!fs.getFileStatus(p).isDirectory()) {
+                problems.add(text.of("--history: %s — это файл, а нужна папка результатов прежнего запуска",
+                        "--history: %s is a file, the output folder of an earlier run is needed", args.history));
+            } else if (!fs.exists(new org.apache.hadoop.fs.Path(p, OutputLayout.RESULTS))) {
+                problems.add(text.of("--history: в папке %s нет таблицы %s: это не папка результатов прежнего запуска",
+                        "--history: the folder %s holds no %s table: not the output folder of an earlier run",
+                        args.history, OutputLayout.RESULTS));
+            } else {
+                fs.listStatus(new org.apache.hadoop.fs.Path(p, OutputLayout.RESULTS)); // unreadable: IOException
+            }
+        } catch (java.io.IOException | IllegalArgumentException e) {
+            problems.add(text.of("--history: папку не удаётся прочитать: %s (%s)", "--history: the folder cannot be read: %s (%s)",
+                    args.history, plain(e)));
+        }
     }
 
     private void sideFile(List<String> problems, String option, java.nio.file.Path file) {
@@ -276,6 +306,7 @@ final class PipelineRun {
         report.options.put("reference", args.reference == null ? null : args.reference.toString());
         report.options.put("school_types", args.schoolTypes == null ? null : args.schoolTypes.toString());
         report.options.put("id_map", args.idMap == null ? null : args.idMap.toString());
+        report.options.put("history", args.history);
         return report;
     }
 }

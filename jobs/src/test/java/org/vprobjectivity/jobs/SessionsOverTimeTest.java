@@ -5,7 +5,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.flags.HistoryJump;
+import org.vprobjectivity.indicators.CohortComparison;
 import org.vprobjectivity.indicators.CohortMarker;
+import org.vprobjectivity.indicators.TestVersions;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.synthetic.GroundTruth;
 import picocli.CommandLine;
@@ -82,11 +85,89 @@ class SessionsOverTimeTest {
         System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
         PersistenceChecks.check(spark, out, GroundTruth.read(dir.resolve("gen/truth")), "2024-spring", "2025-spring");
         HistoryReportChecks.twoSessions(spark, out, "2024-spring", "2025-spring");
+        overTimeColumns(out);
+        history(dir, out);
+    }
+
+    /** The comparability guard, the standardised path and the jump's p-values on the two sessions' output. */
+    private void overTimeColumns(String out) {
+        List<Row> versions = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_TEST_VERSIONS).collectAsList();
+        assertThat(versions).hasSize(8).allSatisfy(v -> { // 2 sessions × MA, RU × grades 4, 5
+            assertThat(v.<String>getAs(TestVersions.VERSION)).startsWith(v.getAs("subject") + "-" + v.getAs("grade") + "-");
+            assertThat(v.<Integer>getAs(TestVersions.TASKS)).isPositive();
+            assertThat(v.<Integer>getAs(TestVersions.MAX_SCORE)).isPositive();
+        });
+        List<Row> cohorts = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_COHORT).collectAsList();
+        assertThat(cohorts).allSatisfy(c -> {
+            assertThat(c.<Boolean>getAs(CohortComparison.COMPARABLE)).isTrue(); // grade 5's scale is in force since 2021
+            assertThat(c.<Double>getAs(CohortComparison.Z_CHANGE)).isCloseTo(c.<Double>getAs(CohortComparison.Z_TO)
+                    - c.<Double>getAs(CohortComparison.Z_FROM), org.assertj.core.api.Assertions.within(1e-12));
+            assertThat(c.<Double>getAs(CohortComparison.REVERSAL_SCORE)).isNull(); // two years only
+        });
+        List<Row> jumps = spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS)
+                .filter(col("session").equalTo("2025-spring").and(col(HistoryJump.MEAN_JUMP_PCT).isNotNull())).collectAsList();
+        assertThat(jumps).isNotEmpty().allSatisfy(j -> {
+            assertThat(j.<Double>getAs(HistoryJump.MEAN_JUMP_P)).isBetween(0.0, 1.0);
+            assertThat(j.<Double>getAs(HistoryJump.QUALITY_JUMP_P)).isBetween(0.0, 1.0);
+            assertThat(j.<Boolean>getAs(HistoryJump.COMPARABLE)).isNotNull();
+        });
+        // the first session has no earlier one: no jump, no p
+        assertThat(spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS).filter(col("session").equalTo("2024-spring")
+                .and(col(HistoryJump.MEAN_JUMP_P).isNotNull())).count()).isZero();
+    }
+
+    /**
+     * {@code --history}: a run of a few schools' 2025 works into a new output reads the 2024 session from the earlier
+     * output (read only): its cohorts and jumps are formed, the earlier output is left byte for byte; a missing history
+     * folder is a usage error naming the option and the path.
+     */
+    private void history(Path dir, String earlier) throws Exception {
+        Path small = Files.createDirectories(dir.resolve("small"));
+        for (String work : List.of("MA4", "MA5")) {
+            List<String> lines = Files.readAllLines(dir.resolve("gen/region/2025-spring/canonical_" + work + ".csv"));
+            List<String> kept = new java.util.ArrayList<>(List.of(lines.get(0)));
+            lines.stream().skip(1).filter(l -> l.matches(".*,sch22000[1-8],.*")).forEach(kept::add);
+            Files.write(small.resolve("canonical_" + work + ".csv"), kept);
+        }
+        Map<String, byte[]> before = PersistenceChecks.files(Path.of(earlier), "2024-spring");
+        before.putAll(PersistenceChecks.files(Path.of(earlier), "2025-spring"));
+        before.put(OutputLayout.RUN_JSON, Files.readAllBytes(Path.of(earlier, OutputLayout.RUN_JSON)));
+        String out = dir.resolve("with-history").toString();
+
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String missing = dir.resolve("no-such-output").toString();
+        assertThat(run(small, out, err, "--history", missing)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("--history").contains(missing);
+        assertThat(Path.of(out)).doesNotExist();
+
+        assertThat(run(small, out, new ByteArrayOutputStream(), "--history", earlier)).isZero();
+        Map<String, byte[]> after = PersistenceChecks.files(Path.of(earlier), "2024-spring");
+        after.putAll(PersistenceChecks.files(Path.of(earlier), "2025-spring"));
+        after.put(OutputLayout.RUN_JSON, Files.readAllBytes(Path.of(earlier, OutputLayout.RUN_JSON)));
+        assertThat(after.keySet()).isEqualTo(before.keySet());
+        before.forEach((file, bytes) -> assertThat(after.get(file)).as(file).isEqualTo(bytes));
+        // the new output holds this run's session only, its over-time tables the history's too
+        assertThat(spark.read().parquet(out + "/" + OutputLayout.RESULTS).select("session").distinct().collectAsList())
+                .extracting(r -> r.getString(0)).containsExactly("2025-spring");
+        List<Row> cohorts = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_COHORT).collectAsList();
+        assertThat(cohorts).hasSize(8).allSatisfy(c -> assertThat(c.<String>getAs(CohortMarker.SESSION_FROM))
+                .isEqualTo("2024-spring"));
+        assertThat(spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS).filter(col("grade").equalTo(4))
+                .collectAsList()).hasSize(8).allSatisfy(c -> {
+                    assertThat(c.<String>getAs(HistoryJump.PREVIOUS_SESSION)).isEqualTo("2024-spring");
+                    assertThat(c.<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).isNotNull();
+                });
     }
 
     private int run(Path input, String out) throws Exception {
-        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", input.toString(), "--output", out);
+        return run(input, out, new ByteArrayOutputStream());
+    }
+
+    private int run(Path input, String out, ByteArrayOutputStream err, String... more) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("--input", input.toString(), "--output", out));
+        args.addAll(List.of(more));
+        RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args.toArray(String[]::new));
         return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
-                new PrintStream(new ByteArrayOutputStream())).execute(spark);
+                new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)).execute(spark);
     }
 }

@@ -48,7 +48,7 @@ public final class CellFlags {
     /** Indicator values kept beside the flag so a reader sees the numbers behind it. */
     static final String[] BEHIND = {"works", "n_journal", "small_cell", "reference_unit",
             "raised_share", "raised_ref", "lowered_share", "lowered_ref", "mean_diff", "shift_ref", "score_resid", "resid_ref", "score_above_journal", "quality_share", "quality_ref",
-            "mean_score_pct", "absent_share", "absent_ref", "bunch3_excess", "bunch4_excess", "bunch5_excess",
+            "mean_score_pct", "score_mean", "absent_share", "absent_ref", "bunch3_excess", "bunch4_excess", "bunch5_excess",
             "bunch3_cut", "bunch4_cut", "bunch5_cut", "bunch3_above", "bunch4_above", "bunch5_above",
             "bunch3_expected_above", "bunch4_expected_above", "bunch5_expected_above",
             "score_sd", "sd_expected", "chi2_stat", "guttman_mean", "guttman_expected", "identical_vector_works",

@@ -1,12 +1,9 @@
 package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Row;
-<<<<<<< HEAD
-import org.vprobjectivity.indicators.ModelSigns;
-=======
 import org.vprobjectivity.indicators.ExamConfirmation;
+import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.ObservedReference;
->>>>>>> h24-exam
 import org.vprobjectivity.model.Subjects;
 import org.vprobjectivity.recheck.RecheckTables;
 

@@ -22,6 +22,8 @@ public final class OutputLayout {
     public static final String INDICATORS_MODEL = "indicators/model";
     /** The official marker 3 per school × subject × cohort, by the later session ({@code indicators.CohortMarker}). */
     public static final String INDICATORS_COHORT = "indicators/cohort";
+    /** The test version (mark scale) of each work per session ({@code indicators.TestVersions}). */
+    public static final String INDICATORS_TEST_VERSIONS = "indicators/test_versions";
 
     public static final String FLAGS_CELLS = "flags/cells";
     public static final String FLAGS_SCHOOLS = "flags/schools";
@@ -42,7 +44,7 @@ public final class OutputLayout {
     /** Parquet tables partitioned by {@code session=}. */
     public static final Set<String> PARTITIONED_TABLES = Set.of(RESULTS, TASK_SCORES, PARTICIPATION, REJECTS,
             INDICATORS_OFFICIAL, INDICATORS_SCHOOL, INDICATORS_CLASS, INDICATORS_REGION, INDICATORS_TEACHER,
-            INDICATORS_WEAK_SPOTS, INDICATORS_MODEL, INDICATORS_COHORT, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL,
+            INDICATORS_WEAK_SPOTS, INDICATORS_MODEL, INDICATORS_COHORT, INDICATORS_TEST_VERSIONS, FLAGS_CELLS, FLAGS_SCHOOLS, FLAGS_TEACHERS, FLAGS_COMPARISON, FLAGS_OFFICIAL,
             FLAGS_OFFICIAL_INDEX, FLAGS_LIST_OVERLAP);
 
     private OutputLayout() {
