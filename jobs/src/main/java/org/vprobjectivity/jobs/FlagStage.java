@@ -94,9 +94,8 @@ final class FlagStage {
         return before == null ? now : now.unionByName(before, true);
     }
 
-    static void run(SparkSession spark, InputArgs args, String staging, RunReport report, Progress progress) {
+    static void run(SparkSession spark, InputArgs args, FlagConfig config, String staging, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
-        FlagConfig config = FlagConfig.load(args.config);
         Dataset<Row> official = read(spark, staging, OutputLayout.INDICATORS_OFFICIAL);
         writeOfficialList(spark, official, staging, report);
         // A re-check read back into this output earlier is evidence for its cells (recheck/ is kept by every run).

@@ -50,9 +50,9 @@ final class IndicatorStage {
     private IndicatorStage() {
     }
 
-    static void run(SparkSession spark, MarkScales scales, InputArgs args, String staging, RunReport report, Progress progress) {
+    static void run(SparkSession spark, MarkScales scales, InputArgs args, IndicatorConfig config, String staging,
+                    RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
-        IndicatorConfig config = IndicatorConfig.load(args.config);
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
         Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);

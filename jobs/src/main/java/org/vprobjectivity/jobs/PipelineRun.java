@@ -2,20 +2,18 @@ package org.vprobjectivity.jobs;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.flags.FlagConfig;
-import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.SchoolIdMap;
 import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
 import org.vprobjectivity.io.AtomicOutput;
 import org.vprobjectivity.io.ConfigFile;
+import org.vprobjectivity.run.AnalysisConfig;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
-import org.vprobjectivity.report.MeasureConfig;
 import org.vprobjectivity.report.ReportWriter;
 import org.vprobjectivity.run.SparkSettings;
 
@@ -31,11 +29,9 @@ import java.util.List;
  */
 final class PipelineRun {
 
-    /** The sections of the --config file and the class each is read into. */
-    static final java.util.Map<String, Class<?>> CONFIG_SECTIONS = java.util.Map.of("indicators", IndicatorConfig.class,
-            "flags", FlagConfig.class, MeasureConfig.SECTION, MeasureConfig.class);
-
     private final InputArgs args;
+    /** The {@code --config} file, read and checked once before any work. */
+    private AnalysisConfig config = AnalysisConfig.defaults();
     private final PrintStream out;
     private final Progress progress;
     private final Texts text;
@@ -78,12 +74,7 @@ final class PipelineRun {
             return ExitCodes.USAGE;
         }
         try {
-            if (args.config != null) {
-                ConfigFile.check(args.config, CONFIG_SECTIONS, PipelineRun::validateSection);
-            }
-            IndicatorConfig.load(args.config).reference();
-            FlagConfig.load(args.config);
-            MeasureConfig.load(args.config);
+            config = AnalysisConfig.load(args.config);
         } catch (ConfigFile.Problem e) {
             progress.say("--config %s: %s", args.config, e.message(text.english()));
             return ExitCodes.USAGE;
@@ -199,16 +190,6 @@ final class PipelineRun {
         }
     }
 
-    static void validateSection(Object section) {
-        if (section instanceof IndicatorConfig c) {
-            c.validate();
-        } else if (section instanceof FlagConfig c) {
-            c.validate();
-        } else if (section instanceof MeasureConfig c) {
-            c.validate();
-        }
-    }
-
     private static RunReport.Note note(String code, String path, String ru, String en) {
         return new RunReport.Note(code, path, ru, en);
     }
@@ -243,13 +224,13 @@ final class PipelineRun {
                     int partitions = SparkSettings.sizeFor(spark, works);
                     progress.say("%,d works: %d shuffle partitions", works, partitions);
                     SparkSettings.stage(spark, "indicators", "official markers, pupil model, indicators per cell");
-                    IndicatorStage.run(spark, scales, args, staging, report, progress);
+                    IndicatorStage.run(spark, scales, args, config.indicators(), staging, report, progress);
                     SparkSettings.stage(spark, "flags", "signs combined, false discovery rate, schools ranked");
-                    FlagStage.run(spark, args, staging, report, progress);
+                    FlagStage.run(spark, args, config.flags(), staging, report, progress);
                     SparkSettings.stage(spark, "report", "district head's report and workbooks");
                     long t0 = System.currentTimeMillis();
                     // recheck/ is read from the output, as the flag stage reads it: the swap carries it into place only afterwards.
-                    int pages = ReportWriter.write(spark, staging, args.output, args.lang, MeasureConfig.load(args.config));
+                    int pages = ReportWriter.write(spark, staging, args.output, args.lang, config.measures());
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);

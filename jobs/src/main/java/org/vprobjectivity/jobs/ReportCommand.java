@@ -5,6 +5,7 @@ import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.ConfigFile;
+import org.vprobjectivity.run.AnalysisConfig;
 import org.vprobjectivity.report.MeasureConfig;
 import org.vprobjectivity.report.ReportWriter;
 import picocli.CommandLine.Command;
@@ -50,9 +51,8 @@ public class ReportCommand implements Callable<Integer> {
                     err.println(text.of("--config: нет такого файла: %s", "--config: no such file: %s", config));
                     return ExitCodes.USAGE;
                 }
-                ConfigFile.check(config, PipelineRun.CONFIG_SECTIONS, PipelineRun::validateSection);
             }
-            measures = MeasureConfig.load(config);
+            measures = AnalysisConfig.load(config).measures();
         } catch (ConfigFile.Problem e) {
             err.println("--config " + config + ": " + e.message(text.english()));
             return ExitCodes.USAGE;

@@ -83,6 +83,7 @@ class SessionsOverTimeTest {
                     + (o.<Boolean>getAs("marker_mismatch") ? 1 : 0) + (change ? 1 : 0));
         }
         System.out.printf("marker 3 on two generated sessions (40 schools): %d cohorts, %d marked%n", cohorts.size(), marked);
+        CohortMarkerIndependentCheck.check(dir.resolve("gen/region"), "2024-spring", "2025-spring", cohorts);
         PersistenceChecks.check(spark, out, GroundTruth.read(dir.resolve("gen/truth")), "2024-spring", "2025-spring");
         HistoryReportChecks.twoSessions(spark, out, "2024-spring", "2025-spring");
         overTimeColumns(out);

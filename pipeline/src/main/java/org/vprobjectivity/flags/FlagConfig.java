@@ -2,13 +2,9 @@ package org.vprobjectivity.flags;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.vprobjectivity.io.ConfigFile;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * Flag settings, read from the {@code flags} section of the {@code --config} JSON (docs/configuration.md). The
@@ -83,22 +79,6 @@ public final class FlagConfig implements Serializable {
     /** Reasons kept per cell and per school, strongest first. */
     @JsonProperty("max_reasons")
     public int maxReasons = 3;
-
-    public static FlagConfig load(Path configFile) {
-        if (configFile == null) {
-            return new FlagConfig();
-        }
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            var root = mapper.readTree(configFile.toFile());
-            FlagConfig config = mapper.treeToValue(root.has("flags") ? root.get("flags") : mapper.createObjectNode(),
-                    FlagConfig.class);
-            config.validate();
-            return config;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + configFile + ": " + e.getMessage(), e);
-        }
-    }
 
     /** @throws IllegalArgumentException (a {@link ConfigFile.Problem}) naming the field when a value is out of range */
     public void validate() {

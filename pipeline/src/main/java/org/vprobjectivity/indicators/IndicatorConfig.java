@@ -2,13 +2,9 @@ package org.vprobjectivity.indicators;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.vprobjectivity.io.ConfigFile;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * Indicator settings, read from the {@code indicators} section of the {@code --config} JSON. Every
@@ -76,19 +72,4 @@ public final class IndicatorConfig implements Serializable {
         ConfigFile.atLeast("indicators.observed_min_schools", observedMinSchools, 2);
     }
 
-    public static IndicatorConfig load(Path configFile) {
-        if (configFile == null) {
-            return new IndicatorConfig();
-        }
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            var root = mapper.readTree(configFile.toFile());
-            var section = root.has("indicators") ? root.get("indicators") : mapper.createObjectNode();
-            IndicatorConfig config = mapper.treeToValue(section, IndicatorConfig.class);
-            config.validate();
-            return config;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + configFile + ": " + e.getMessage(), e);
-        }
-    }
 }

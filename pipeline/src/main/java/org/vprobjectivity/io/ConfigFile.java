@@ -51,9 +51,10 @@ public final class ConfigFile {
     /**
      * @param sections the known sections and the class each one is read into (its Jackson properties are the known
      *                 fields); a class's public {@code validate()} runs on the value read, when it has one
+     * @return each section the file holds, read into its class and validated
      * @throws Problem on the first problem found
      */
-    public static void check(Path file, Map<String, Class<?>> sections, Consumer<Object> validate) {
+    public static Map<String, Object> check(Path file, Map<String, Class<?>> sections, Consumer<Object> validate) {
         ObjectMapper strict = strictMapper();
         JsonNode root;
         try {
@@ -77,6 +78,7 @@ public final class ConfigFile {
                         "unknown section \"" + name + "\"; known: " + new TreeSet<>(sections.keySet()));
             }
         }
+        Map<String, Object> read = new java.util.HashMap<>();
         for (Map.Entry<String, Class<?>> section : sections.entrySet()) {
             JsonNode node = root.get(section.getKey());
             if (node == null) {
@@ -107,7 +109,9 @@ public final class ConfigFile {
                 throw new Problem(s, s + ": " + e.getOriginalMessage(), s + ": " + e.getOriginalMessage());
             }
             validate.accept(value);
+            read.put(s, value);
         }
+        return read;
     }
 
     /** {@code lo <= value <= hi} (or strict at an open end); NaN is out of every range. */

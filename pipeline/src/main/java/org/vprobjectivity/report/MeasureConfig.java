@@ -2,13 +2,9 @@ package org.vprobjectivity.report;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.vprobjectivity.io.ConfigFile;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
 
 /**
  * The rule from a school's evidence to the measures of the decision matrix ({@link DecisionMatrix}), read from the
@@ -42,22 +38,6 @@ public final class MeasureConfig implements Serializable {
     /** Inflated journal marks («завышение текущих отметок») call for a check of the journal marking policy. */
     @JsonProperty("journal_check")
     public boolean journalCheck = true;
-
-    public static MeasureConfig load(Path configFile) {
-        if (configFile == null) {
-            return new MeasureConfig();
-        }
-        try {
-            ObjectMapper mapper = new ObjectMapper();
-            var root = mapper.readTree(configFile.toFile());
-            MeasureConfig config = mapper.treeToValue(root.has(SECTION) ? root.get(SECTION) : mapper.createObjectNode(),
-                    MeasureConfig.class);
-            config.validate();
-            return config;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration " + configFile + ": " + e.getMessage(), e);
-        }
-    }
 
     /** The section of the {@code --config} file. */
     public static final String SECTION = "measures";

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.flags.FlagConfig;
 import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.report.MeasureConfig;
+import org.vprobjectivity.run.AnalysisConfig;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The --config file is checked whole: sections, fields, types and ranges, each problem naming its field. */
 class ConfigFileTest {
 
-    static final Map<String, Class<?>> SECTIONS = Map.of("indicators", IndicatorConfig.class, "flags", FlagConfig.class,
-            MeasureConfig.SECTION, MeasureConfig.class);
+    static final Map<String, Class<?>> SECTIONS = AnalysisConfig.SECTIONS;
 
     @TempDir
     Path dir;
@@ -27,15 +27,7 @@ class ConfigFileTest {
     private void check(String json) throws Exception {
         Path file = dir.resolve("config.json");
         Files.writeString(file, json);
-        ConfigFile.check(file, SECTIONS, v -> {
-            if (v instanceof IndicatorConfig c) {
-                c.validate();
-            } else if (v instanceof FlagConfig c) {
-                c.validate();
-            } else if (v instanceof MeasureConfig c) {
-                c.validate();
-            }
-        });
+        ConfigFile.check(file, SECTIONS, AnalysisConfig::validate);
     }
 
     private void refused(String json, String field, String ru) {

@@ -2,8 +2,6 @@ package org.vprobjectivity.report;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vprobjectivity.flags.FlagConfig;
-import org.vprobjectivity.indicators.IndicatorConfig;
 import org.vprobjectivity.io.ConfigFile;
 import org.vprobjectivity.report.DecisionMatrix.Decision;
 import org.vprobjectivity.report.DecisionMatrix.Evidence;
@@ -97,8 +95,7 @@ class DecisionMatrixTest {
 
     @Test
     void theMeasuresSectionIsCheckedLikeTheOthers(@TempDir Path dir) throws Exception {
-        Map<String, Class<?>> sections = Map.of("indicators", IndicatorConfig.class, "flags", FlagConfig.class,
-                MeasureConfig.SECTION, MeasureConfig.class);
+        Map<String, Class<?>> sections = org.vprobjectivity.run.AnalysisConfig.SECTIONS;
         Path file = dir.resolve("c.json");
         for (String[] bad : new String[][]{
                 {"{\"measures\": {\"observers_min_risc\": 3}}", "measures.observers_min_risc"},
@@ -114,9 +111,7 @@ class DecisionMatrixTest {
             })).as(bad[0]).isInstanceOfSatisfying(ConfigFile.Problem.class, p -> assertThat(p.field).isEqualTo(bad[1]));
         }
         Files.writeString(file, "{\"measures\": {\"observers_min_risk\": 2.5, \"journal_check\": false}}");
-        ConfigFile.check(file, sections, v -> {
-        });
-        MeasureConfig read = MeasureConfig.load(file);
+        MeasureConfig read = org.vprobjectivity.run.AnalysisConfig.load(file).measures();
         assertThat(read.observersMinRisk).isEqualTo(2.5);
         assertThat(read.journalCheck).isFalse();
         assertThat(read.helpWeakSpots).isEqualTo(3);
