@@ -132,7 +132,7 @@ final class IndicatorStage {
         }
         all = all.withColumn(TestVersions.WORK_TASKS, size(col("scores"))).drop("scores").cache(); // TestVersions input
         try {
-            Dataset<Row> versions = TestVersions.compute(all).cache();
+            Dataset<Row> versions = TestVersions.withTaskMaxima(TestVersions.compute(all), spark, scales).cache();
             write(versions.filter(col("session").isin(sessions.toArray())), staging, OutputLayout.INDICATORS_TEST_VERSIONS);
             OverTimeNotes.missingScales(versions.filter(col(TestVersions.MAX_SCORE).isNull()).collectAsList(),
                     earlierSessions, report, progress);

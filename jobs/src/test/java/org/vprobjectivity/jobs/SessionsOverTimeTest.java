@@ -97,6 +97,10 @@ class SessionsOverTimeTest {
             assertThat(v.<String>getAs(TestVersions.VERSION)).startsWith(v.getAs("subject") + "-" + v.getAs("grade") + "-");
             assertThat(v.<Integer>getAs(TestVersions.TASKS)).isPositive();
             assertThat(v.<Integer>getAs(TestVersions.MAX_SCORE)).isPositive();
+            // the task list from the scale: as many tasks as the works carry, their maxima summing to the maximum
+            List<Integer> maxima = v.getList(v.fieldIndex(TestVersions.TASK_MAXIMA));
+            assertThat(maxima).hasSize(v.<Integer>getAs(TestVersions.TASKS));
+            assertThat(maxima.stream().mapToInt(Integer::intValue).sum()).isEqualTo(v.<Integer>getAs(TestVersions.MAX_SCORE));
         });
         List<Row> cohorts = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_COHORT).collectAsList();
         assertThat(cohorts).allSatisfy(c -> {
