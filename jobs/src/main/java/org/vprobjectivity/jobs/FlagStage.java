@@ -196,7 +196,7 @@ final class FlagStage {
         }
         SchoolTypes types = SchoolTypes.read(file);
         types.problems().forEach(p -> IndicatorStage.sideFileNote(report, progress, "SCHOOL_TYPES_LINE_REJECTED", "--school-types",
-                file, p.line(), p.messageRu(), p.messageEn()));
+                file, p));
         report.totals.put("school_types_lines", (long) types.types().size());
         return types.toDataset(spark);
     }

@@ -12,6 +12,7 @@ import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.indicators.ExamMarker;
 import org.vprobjectivity.indicators.ExternalReference;
 import org.vprobjectivity.indicators.ObservedReference;
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.vprobjectivity.ingest.ExamFile;
 import org.vprobjectivity.ingest.ObservedFile;
 import org.vprobjectivity.ingest.SchoolIdMap;
@@ -169,8 +170,7 @@ final class IndicatorStage {
             return null;
         }
         ExamFile exam = ExamFile.read(file);
-        exam.problems().forEach(p -> sideFileNote(report, progress, "EXAM_ROW_REJECTED", "--exam", file, p.row(),
-                ExamFile.describeRu(p), ExamFile.describeEn(p)));
+        exam.problems().forEach(p -> sideFileNote(report, progress, "EXAM_ROW_REJECTED", "--exam", file, p));
         report.totals.put("exam_rows", (long) exam.entries().size());
         report.totals.put("exam_problems", (long) exam.problems().size());
         progress.say("--exam %s: %d rows used, %d left out", file, exam.entries().size(), exam.problems().size());
@@ -183,8 +183,7 @@ final class IndicatorStage {
             return null;
         }
         ObservedFile observed = ObservedFile.read(file);
-        observed.problems().forEach(p -> sideFileNote(report, progress, "OBSERVED_LINE_REJECTED", "--observed", file, p.row(),
-                ObservedFile.describeRu(p), ObservedFile.describeEn(p)));
+        observed.problems().forEach(p -> sideFileNote(report, progress, "OBSERVED_LINE_REJECTED", "--observed", file, p));
         report.totals.put("observed_lines", (long) observed.entries().size());
         report.totals.put("observed_problems", (long) observed.problems().size());
         return ObservedFile.mapped(observed, idMap);
@@ -196,8 +195,7 @@ final class IndicatorStage {
             return null;
         }
         TeacherMapping mapping = TeacherMapping.read(file);
-        mapping.problems().forEach(p -> sideFileNote(report, progress, "TEACHERS_LINE_REJECTED", "--teachers", file, p.line(),
-                p.messageRu(), p.messageEn()));
+        mapping.problems().forEach(p -> sideFileNote(report, progress, "TEACHERS_LINE_REJECTED", "--teachers", file, p));
         report.totals.put("teacher_mapping_lines", (long) mapping.entries().size());
         report.totals.put("teacher_mapping_problems", (long) mapping.problems().size());
         return mapping.toDataset(spark, includeNames);
@@ -207,6 +205,11 @@ final class IndicatorStage {
      * A side file's rejected line: a note in the summary and run.json (a user reads those, not stderr scrolled away),
      * and a progress line.
      */
+    /** A side-file line left out ({@link SideFileProblem}): a note naming the option, the file, the line and why. */
+    static void sideFileNote(RunReport report, Progress progress, String code, String option, Path file, SideFileProblem p) {
+        sideFileNote(report, progress, code, option, file, p.line(), p.describeRu(), p.describeEn());
+    }
+
     static void sideFileNote(RunReport report, Progress progress, String code, String option, Path file, int line,
                              String messageRu, String messageEn) {
         report.notes.add(new RunReport.Note(code, file.toString(), option + ", строка " + line + ": " + messageRu,
@@ -224,8 +227,7 @@ final class IndicatorStage {
             return null;
         }
         ExternalReference reference = ExternalReference.read(file);
-        reference.problems().forEach(p -> sideFileNote(report, progress, "REFERENCE_LINE_REJECTED", "--reference", file, p.line(),
-                p.messageRu(), p.messageEn()));
+        reference.problems().forEach(p -> sideFileNote(report, progress, "REFERENCE_LINE_REJECTED", "--reference", file, p));
         report.totals.put("reference_lines", (long) reference.entries().size());
         report.totals.put("reference_problems", (long) reference.problems().size());
         return reference.toDataset(spark);

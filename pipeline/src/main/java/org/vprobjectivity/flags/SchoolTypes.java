@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -29,14 +30,10 @@ public final class SchoolTypes {
             .add("school_id", DataTypes.StringType, false)
             .add("school_type_given", DataTypes.StringType, false);
 
-    /** A line left out, with why. */
-    public record Problem(int line, String messageRu, String messageEn) {
-    }
-
     private final Map<String, String> types;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private SchoolTypes(Map<String, String> types, List<Problem> problems) {
+    private SchoolTypes(Map<String, String> types, List<SideFileProblem> problems) {
         this.types = types;
         this.problems = problems;
     }
@@ -45,7 +42,7 @@ public final class SchoolTypes {
         return types;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 
@@ -59,7 +56,7 @@ public final class SchoolTypes {
 
     static SchoolTypes parse(List<String> lines) {
         Map<String, String> types = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replace("\uFEFF", "").trim();
             if (line.isEmpty()) {
@@ -73,12 +70,12 @@ public final class SchoolTypes {
                 continue; // a header such as «Логин;Тип»
             }
             if (id.isEmpty() || type.isEmpty()) {
-                problems.add(new Problem(i + 1, "нужны логин школы и её тип через «;»", "need a school login and its type, separated by ';'"));
+                problems.add(SideFileProblem.ofLine(i + 1, "нужны логин школы и её тип через «;»", "need a school login and its type, separated by ';'"));
                 continue;
             }
             String earlier = types.putIfAbsent(id, type);
             if (earlier != null && !earlier.equals(type)) {
-                problems.add(new Problem(i + 1, "для " + id + " тип уже указан: «" + earlier + "»",
+                problems.add(SideFileProblem.ofLine(i + 1, "для " + id + " тип уже указан: «" + earlier + "»",
                         "a type for " + id + " is already given: '" + earlier + "'"));
             }
         }

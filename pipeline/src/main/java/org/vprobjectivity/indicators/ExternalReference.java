@@ -1,5 +1,6 @@
 package org.vprobjectivity.indicators;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,14 +57,10 @@ public final class ExternalReference {
     public record Entry(int line, String subject, int grade, double[] shares, String label) {
     }
 
-    /** A line left out, with why. */
-    public record Problem(int line, String messageRu, String messageEn) {
-    }
-
     private final List<Entry> entries;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private ExternalReference(List<Entry> entries, List<Problem> problems) {
+    private ExternalReference(List<Entry> entries, List<SideFileProblem> problems) {
         this.entries = entries;
         this.problems = problems;
     }
@@ -72,7 +69,7 @@ public final class ExternalReference {
         return entries;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 
@@ -86,7 +83,7 @@ public final class ExternalReference {
 
     static ExternalReference parse(List<String> lines) {
         List<Entry> entries = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).replace("\uFEFF", "").trim();
             int number = i + 1;
@@ -96,7 +93,7 @@ public final class ExternalReference {
             String delimiter = line.contains(";") ? ";" : line.contains("\t") ? "\t" : ",";
             String[] cells = line.split(delimiter, -1);
             if (cells.length < 6) {
-                problems.add(new Problem(number, "нужно не меньше 6 столбцов: предмет; класс; доли отметок 2, 3, 4, 5",
+                problems.add(SideFileProblem.ofLine(number, "нужно не меньше 6 столбцов: предмет; класс; доли отметок 2, 3, 4, 5",
                         "need at least 6 columns: subject; grade; shares of marks 2, 3, 4, 5"));
                 continue;
             }
@@ -106,7 +103,7 @@ public final class ExternalReference {
                 continue; // the header
             }
             if (subject.isEmpty() || grade == null) {
-                problems.add(new Problem(number, "не распознаны предмет или класс: «" + cells[0].trim() + "», «" + cells[1].trim() + "»",
+                problems.add(SideFileProblem.ofLine(number, "не распознаны предмет или класс: «" + cells[0].trim() + "», «" + cells[1].trim() + "»",
                         "subject or grade not recognised: '" + cells[0].trim() + "', '" + cells[1].trim() + "'"));
                 continue;
             }
@@ -125,13 +122,13 @@ public final class ExternalReference {
                 sum += shares[m];
             }
             if (!ok || !(sum > 0)) {
-                problems.add(new Problem(number, "доли отметок должны быть неотрицательными числами",
+                problems.add(SideFileProblem.ofLine(number, "доли отметок должны быть неотрицательными числами",
                         "mark shares must be non-negative numbers"));
                 continue;
             }
             double scale = sum > 1.5 ? 100.0 : 1.0;
             if (Math.abs(sum / scale - 1) > 0.02) {
-                problems.add(new Problem(number, String.format("доли отметок в сумме дают %.4g, а не 100%% (или 1)", sum),
+                problems.add(SideFileProblem.ofLine(number, String.format("доли отметок в сумме дают %.4g, а не 100%% (или 1)", sum),
                         String.format("mark shares sum to %.4g, not 100%% (or 1)", sum)));
                 continue;
             }

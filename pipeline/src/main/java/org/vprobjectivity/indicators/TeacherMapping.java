@@ -1,5 +1,6 @@
 package org.vprobjectivity.indicators;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -74,17 +75,10 @@ public final class TeacherMapping {
                         String teacherId, String teacherName) {
     }
 
-    /**
-     * A line left out, with why (Russian for the report, English for logs). The line's text is not kept:
-     * it can hold a teacher's name, which must not reach an output unless names are asked for.
-     */
-    public record Problem(int line, String messageRu, String messageEn) {
-    }
-
     private final List<Entry> entries;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private TeacherMapping(List<Entry> entries, List<Problem> problems) {
+    private TeacherMapping(List<Entry> entries, List<SideFileProblem> problems) {
         this.entries = List.copyOf(entries);
         this.problems = List.copyOf(problems);
     }
@@ -104,7 +98,7 @@ public final class TeacherMapping {
     /** @param mapping the header vocabulary whose "unknown class" words the ingest used */
     public static TeacherMapping parse(byte[] bytes, HeaderMapping mapping) {
         List<RawRow> rows = DelimitedReader.read(bytes, null).rows();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         Map<List<Object>, Entry> byKey = new LinkedHashMap<>();
         boolean first = true;
         for (RawRow row : rows) {
@@ -118,7 +112,7 @@ public final class TeacherMapping {
                 }
             }
             Object parsed = parseLine(row, mapping);
-            if (parsed instanceof Problem p) {
+            if (parsed instanceof SideFileProblem p) {
                 problems.add(p);
                 continue;
             }
@@ -143,7 +137,7 @@ public final class TeacherMapping {
         return entries;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 
@@ -245,7 +239,7 @@ public final class TeacherMapping {
         return new Entry(row.number(), schoolId, label.label(), label.grade(), subject, teacherId, teacherName);
     }
 
-    private static Problem problem(RawRow row, String ru, String en) {
-        return new Problem(row.number(), ru, en);
+    private static SideFileProblem problem(RawRow row, String ru, String en) {
+        return SideFileProblem.ofLine(row.number(), ru, en);
     }
 }

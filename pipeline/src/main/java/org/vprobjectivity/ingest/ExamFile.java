@@ -39,10 +39,6 @@ public final class ExamFile {
         }
     }
 
-    /** A row (or the header) left out: where and why. */
-    public record Problem(int row, String column, String value, String messageRu, String messageEn) {
-    }
-
     enum Column {
         SCHOOL(true, "логин", "логин оо", "школа", "оо", "код оо", "school", "school id", "login"),
         SUBJECT(true, "предмет", "subject"),
@@ -66,9 +62,9 @@ public final class ExamFile {
     }
 
     private final List<Entry> entries;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private ExamFile(List<Entry> entries, List<Problem> problems) {
+    private ExamFile(List<Entry> entries, List<SideFileProblem> problems) {
         this.entries = entries;
         this.problems = problems;
     }
@@ -77,7 +73,7 @@ public final class ExamFile {
         return entries;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 
@@ -98,7 +94,7 @@ public final class ExamFile {
     public static ExamFile parse(byte[] bytes) {
         List<RawRow> rows = DelimitedReader.read(bytes, null).rows().stream().filter(r -> !r.isEmpty()).toList();
         List<Entry> entries = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         if (rows.isEmpty()) {
             return new ExamFile(entries, problems);
         }
@@ -114,7 +110,7 @@ public final class ExamFile {
         }
         for (Column c : Column.values()) {
             if (c.required && !at.containsKey(c)) {
-                problems.add(new Problem(header.number(), ru(c), null,
+                problems.add(new SideFileProblem(header.number(), ru(c), null,
                         "в заголовке нет столбца «" + ru(c) + "»: файл не использован",
                         "the header has no column '" + c.name().toLowerCase(Locale.ROOT) + "': the file is not used"));
             }
@@ -129,7 +125,7 @@ public final class ExamFile {
             if (e == null) {
                 problems.add(r.problem);
             } else if (!seen.add(e.schoolId() + "|" + e.subject() + "|" + e.year() + "|" + e.kind())) {
-                problems.add(new Problem(row.number(), header.cell(at.get(Column.SCHOOL)).trim(), e.schoolId(),
+                problems.add(new SideFileProblem(row.number(), header.cell(at.get(Column.SCHOOL)).trim(), e.schoolId(),
                         "строка для этой школы, предмета, года и экзамена уже есть выше",
                         "a row for this school, subject, year and exam is already given above"));
             } else {
@@ -167,7 +163,7 @@ public final class ExamFile {
         final RawRow row;
         final Map<Column, Integer> at;
         final RawRow header;
-        Problem problem;
+        SideFileProblem problem;
 
         Row(RawRow row, Map<Column, Integer> at, RawRow header) {
             this.row = row;
@@ -279,17 +275,9 @@ public final class ExamFile {
         Entry fail(Column c, String ru, String en) {
             // the column as the file's header names it, so the user finds it in either language
             Integer i = at.get(c);
-            problem = new Problem(row.number(), i == null ? ExamFile.ru(c) : header.cell(i).trim(), text(c), ru, en);
+            problem = new SideFileProblem(row.number(), i == null ? ExamFile.ru(c) : header.cell(i).trim(), text(c), ru, en);
             return null;
         }
     }
 
-    /** The problem for a note after its row: «столбец «год» («20x5»): …». */
-    public static String describeRu(Problem p) {
-        return "столбец «" + p.column() + "»" + (p.value() == null ? "" : " («" + p.value() + "»)") + ": " + p.messageRu();
-    }
-
-    public static String describeEn(Problem p) {
-        return "column '" + p.column() + "'" + (p.value() == null ? "" : " ('" + p.value() + "')") + ": " + p.messageEn();
-    }
 }

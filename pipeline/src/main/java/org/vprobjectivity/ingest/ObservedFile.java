@@ -27,14 +27,10 @@ public final class ObservedFile {
         }
     }
 
-    /** A line left out: where and why. */
-    public record Problem(int row, String column, String value, String messageRu, String messageEn) {
-    }
-
     private final List<Entry> entries;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private ObservedFile(List<Entry> entries, List<Problem> problems) {
+    private ObservedFile(List<Entry> entries, List<SideFileProblem> problems) {
         this.entries = entries;
         this.problems = problems;
     }
@@ -43,7 +39,7 @@ public final class ObservedFile {
         return entries;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 
@@ -63,7 +59,7 @@ public final class ObservedFile {
 
     public static ObservedFile parse(byte[] bytes) {
         List<Entry> entries = new ArrayList<>();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         boolean first = true;
         for (RawRow row : DelimitedReader.read(bytes, null).rows()) {
             if (row.isEmpty()) {
@@ -77,12 +73,12 @@ public final class ObservedFile {
             }
             first = false;
             if (school.isEmpty()) {
-                problems.add(new Problem(row.number(), "1", school, "нет логина школы", "no school login"));
+                problems.add(new SideFileProblem(row.number(), "1", school, "нет логина школы", "no school login"));
                 continue;
             }
             var session = Session.tryParse(sessionText);
             if (session.isEmpty()) {
-                problems.add(new Problem(row.number(), "2", sessionText, "сессия должна выглядеть как 2025-spring или 2025",
+                problems.add(new SideFileProblem(row.number(), "2", sessionText, "сессия должна выглядеть как 2025-spring или 2025",
                         "the session must look like 2025-spring or 2025"));
                 continue;
             }
@@ -91,7 +87,7 @@ public final class ObservedFile {
             if (!subjectText.isEmpty()) {
                 subject = Subjects.recognise(subjectText).orElse(null);
                 if (subject == null) {
-                    problems.add(new Problem(row.number(), "3", subjectText, "предмет не распознан", "subject not recognised"));
+                    problems.add(new SideFileProblem(row.number(), "3", subjectText, "предмет не распознан", "subject not recognised"));
                     continue;
                 }
             }
@@ -104,7 +100,7 @@ public final class ObservedFile {
                     grade = -1;
                 }
                 if (grade < 4 || grade > 11) {
-                    problems.add(new Problem(row.number(), "4", gradeText, "класс должен быть числом от 4 до 11",
+                    problems.add(new SideFileProblem(row.number(), "4", gradeText, "класс должен быть числом от 4 до 11",
                             "the grade must be a number from 4 to 11"));
                     continue;
                 }
@@ -124,13 +120,5 @@ public final class ObservedFile {
         String a = school.toLowerCase(Locale.ROOT);
         String b = session.toLowerCase(Locale.ROOT);
         return a.matches("логин.*|login|school(_id)?|школа|оо|код( оо)?") || b.matches("сессия|session|год|year");
-    }
-
-    public static String describeRu(Problem p) {
-        return "столбец " + p.column() + " («" + p.value() + "»): " + p.messageRu();
-    }
-
-    public static String describeEn(Problem p) {
-        return "column " + p.column() + " ('" + p.value() + "'): " + p.messageEn();
     }
 }

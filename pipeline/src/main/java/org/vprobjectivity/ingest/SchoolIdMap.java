@@ -54,14 +54,10 @@ public final class SchoolIdMap {
     /** How many unmatched ids a note lists; the count is always given. */
     public static final int LISTED = 5;
 
-    /** A line that cannot be used: its number, the value at fault and why. */
-    public record Problem(int line, String value, String messageRu, String messageEn) {
-    }
-
     private final Map<String, String> map;
-    private final List<Problem> problems;
+    private final List<SideFileProblem> problems;
 
-    private SchoolIdMap(Map<String, String> map, List<Problem> problems) {
+    private SchoolIdMap(Map<String, String> map, List<SideFileProblem> problems) {
         this.map = map;
         this.problems = List.copyOf(problems);
     }
@@ -77,7 +73,7 @@ public final class SchoolIdMap {
     public static SchoolIdMap parse(byte[] bytes) {
         Map<String, String> map = new LinkedHashMap<>();
         Map<String, Integer> lineOf = new LinkedHashMap<>();
-        List<Problem> problems = new ArrayList<>();
+        List<SideFileProblem> problems = new ArrayList<>();
         boolean first = true;
         for (RawRow row : DelimitedReader.read(bytes, null).rows()) {
             if (row.isEmpty()) {
@@ -96,14 +92,14 @@ public final class SchoolIdMap {
                 last--;
             }
             if (last > 1) {
-                problems.add(new Problem(row.number(), row.cell(2), "лишнее поле: ожидается старый;новый",
+                problems.add(SideFileProblem.ofValue(row.number(), row.cell(2), "лишнее поле: ожидается старый;новый",
                         "an extra field: expected old;new"));
             } else if (old == null || neu == null) {
-                problems.add(new Problem(row.number(), old == null ? neu : old,
+                problems.add(SideFileProblem.ofValue(row.number(), old == null ? neu : old,
                         old == null ? "пустой старый идентификатор" : "пустой новый идентификатор",
                         old == null ? "the old id is empty" : "the new id is empty"));
             } else if (map.containsKey(old) && !map.get(old).equals(neu)) {
-                problems.add(new Problem(row.number(), old, "для " + old + " уже указан другой новый идентификатор "
+                problems.add(SideFileProblem.ofValue(row.number(), old, "для " + old + " уже указан другой новый идентификатор "
                         + map.get(old) + " (строка " + lineOf.get(old) + ")", "another new id is already given for " + old
                         + ": " + map.get(old) + " (line " + lineOf.get(old) + ")"));
             } else {
@@ -122,7 +118,7 @@ public final class SchoolIdMap {
         return map;
     }
 
-    public List<Problem> problems() {
+    public List<SideFileProblem> problems() {
         return problems;
     }
 

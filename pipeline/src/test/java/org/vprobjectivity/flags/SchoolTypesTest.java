@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
@@ -22,7 +23,7 @@ class SchoolTypesTest {
                 "sch220013;лицей"));
         assertThat(types.types()).containsExactly(Map.entry("sch220013", "гимназия"),
                 Map.entry("sch220014", "СОШ с углублённым изучением математики"));
-        assertThat(types.problems()).extracting(SchoolTypes.Problem::line).containsExactly(4, 5);
+        assertThat(types.problems()).extracting(SideFileProblem::line).containsExactly(4, 5);
         assertThat(types.problems().get(1).messageRu()).contains("гимназия");
     }
 

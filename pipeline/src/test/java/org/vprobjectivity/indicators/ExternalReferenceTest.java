@@ -1,5 +1,6 @@
 package org.vprobjectivity.indicators;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -33,7 +34,7 @@ class ExternalReferenceTest {
         assertThat(ma.grade()).isEqualTo(4);
         assertThat(ma.shares()).containsExactly(new double[] {0.052, 0.301, 0.453, 0.194}, within(1e-12));
         assertThat(ma.label()).isEqualTo("РФ 2025");
-        assertThat(ref.problems()).extracting(ExternalReference.Problem::line).containsExactly(4, 5, 6);
+        assertThat(ref.problems()).extracting(SideFileProblem::line).containsExactly(4, 5, 6);
         assertThat(ref.problems().get(2).messageEn()).contains("sum");
     }
 

@@ -1,5 +1,6 @@
 package org.vprobjectivity.indicators;
 
+import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -70,7 +71,7 @@ class TeacherMappingTest {
                 "sch001;4Г;MA;T8;x;y",          // 9 too many fields
                 "sch003;5А;OM;T6");             // 10 good
         TeacherMapping m = TeacherMapping.parse(text.getBytes(StandardCharsets.UTF_8));
-        assertThat(m.problems()).extracting(TeacherMapping.Problem::line).containsExactly(2, 3, 5, 6, 7, 9);
+        assertThat(m.problems()).extracting(SideFileProblem::line).containsExactly(2, 3, 5, 6, 7, 9);
         assertThat(m.problems().get(4).messageEn()).contains("line 1");
         assertThat(m.problems()).allSatisfy(p -> assertThat(p.messageRu()).isNotBlank());
         assertThat(m.entries()).containsExactly(

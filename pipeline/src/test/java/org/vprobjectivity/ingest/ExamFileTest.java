@@ -44,7 +44,7 @@ class ExamFileTest {
         assertThat(ege.shares()).isNull();
         assertThat(f.entries().get(2).shares()).containsExactly(new double[] {0.1, 0.2, 0.3, 0.4}, within(1e-12));
 
-        assertThat(f.problems()).extracting(p -> p.row() + " " + ExamFile.describeRu(p)).containsExactly(
+        assertThat(f.problems()).extracting(p -> p.line() + " " + p.describeRu()).containsExactly(
                 "5 столбец «Логин ОО» («»): нет логина школы",
                 "6 столбец «Предмет» («Физкультура»): предмет не распознан",
                 "7 столбец «Вид экзамена» («ВПР»): экзамен должен быть ОГЭ или ЕГЭ",
@@ -53,7 +53,7 @@ class ExamFileTest {
                 "10 столбец «Доля «2»» («30»): доли отметок в сумме дают 120, а не 100% (или 1)",
                 "11 столбец «Логин ОО» («sch220001»): строка для этой школы, предмета, года и экзамена уже есть выше",
                 "12 столбец «Год» («1999»): год должен быть целым числом от 2000 до 2100");
-        assertThat(ExamFile.describeEn(f.problems().get(1))).isEqualTo("column 'Предмет' ('Физкультура'): subject not recognised");
+        assertThat(f.problems().get(1).describeEn()).isEqualTo("column 'Предмет' ('Физкультура'): subject not recognised");
     }
 
     @Test
@@ -74,7 +74,7 @@ class ExamFileTest {
         ExamFile f = ExamFile.parse("school;subject;year;n\nsch220001;RU;2026;20\n".getBytes(StandardCharsets.UTF_8));
         assertThat(f.entries()).isEmpty();
         assertThat(f.problems()).singleElement().satisfies(p -> {
-            assertThat(p.row()).isEqualTo(1);
+            assertThat(p.line()).isEqualTo(1);
             assertThat(p.messageRu()).isEqualTo("в заголовке нет столбца «средний балл»: файл не использован");
             assertThat(p.messageEn()).isEqualTo("the header has no column 'mean': the file is not used");
         });
@@ -94,10 +94,10 @@ class ExamFileTest {
                 + "sch220003;2025;химия;12\nsch220004;весна 2025\n;2025\nsch220005;2025;рисование\n").getBytes(StandardCharsets.UTF_8));
         assertThat(f.entries()).containsExactly(new ObservedFile.Entry(2, "sch220001", "2025-spring", null, null),
                 new ObservedFile.Entry(3, "sch220002", "2025-spring", "MA", 4));
-        assertThat(f.problems()).extracting(p -> p.row() + " " + ObservedFile.describeRu(p)).containsExactly(
-                "4 столбец 4 («12»): класс должен быть числом от 4 до 11",
-                "5 столбец 2 («весна 2025»): сессия должна выглядеть как 2025-spring или 2025",
-                "6 столбец 1 («»): нет логина школы",
-                "7 столбец 3 («рисование»): предмет не распознан");
+        assertThat(f.problems()).extracting(p -> p.line() + " " + p.describeRu()).containsExactly(
+                "4 столбец «4» («12»): класс должен быть числом от 4 до 11",
+                "5 столбец «2» («весна 2025»): сессия должна выглядеть как 2025-spring или 2025",
+                "6 столбец «1» («»): нет логина школы",
+                "7 столбец «3» («рисование»): предмет не распознан");
     }
 }

@@ -27,7 +27,7 @@ class SchoolIdMapTest {
     void badLinesAreNamedWithTheirValues() {
         SchoolIdMap m = parse("old;new\nsch220001;edu220001\nsch220001;edu220009\n;edu220003\nsch220004;\n"
                 + "sch220005;edu220005;x\nsch220006;edu220006\n");
-        assertThat(m.problems()).extracting(SchoolIdMap.Problem::line, SchoolIdMap.Problem::value).containsExactly(
+        assertThat(m.problems()).extracting(SideFileProblem::line, SideFileProblem::value).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3, "sch220001"), org.assertj.core.groups.Tuple.tuple(4, "edu220003"),
                 org.assertj.core.groups.Tuple.tuple(5, "sch220004"), org.assertj.core.groups.Tuple.tuple(6, "x"));
         assertThat(m.problems().get(0).messageRu()).contains("уже указан другой новый идентификатор edu220001 (строка 2)");
