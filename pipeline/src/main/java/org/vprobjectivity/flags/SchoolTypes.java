@@ -1,5 +1,7 @@
 package org.vprobjectivity.flags;
 
+import org.vprobjectivity.ingest.DelimitedReader;
+import org.vprobjectivity.ingest.RawRow;
 import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -48,38 +50,45 @@ public final class SchoolTypes {
 
     public static SchoolTypes read(Path file) {
         try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            return parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the school types file " + file + ": " + e.getMessage(), e);
         }
     }
 
     static SchoolTypes parse(List<String> lines) {
+        return parse(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The file's rows as {@link DelimitedReader} reads every side file: encoding, delimiter and quotes detected. */
+    static SchoolTypes parse(byte[] bytes) {
         Map<String, String> types = new LinkedHashMap<>();
         List<SideFileProblem> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\uFEFF", "").trim();
-            if (line.isEmpty()) {
+        for (RawRow row : DelimitedReader.read(bytes, null).rows()) {
+            if (row.isEmpty()) {
                 continue;
             }
-            String delimiter = line.contains(";") ? ";" : line.contains("\t") ? "\t" : ",";
-            String[] cells = line.split(delimiter, 2);
-            String id = cells[0].trim();
-            String type = cells.length > 1 ? cells[1].trim() : "";
+            String id = text(row.cell(0));
+            String type = text(row.cell(1));
             if (problems.isEmpty() && types.isEmpty() && isHeader(id, type)) {
                 continue; // a header such as «Логин;Тип»
             }
             if (id.isEmpty() || type.isEmpty()) {
-                problems.add(SideFileProblem.ofLine(i + 1, "нужны логин школы и её тип через «;»", "need a school login and its type, separated by ';'"));
+                problems.add(SideFileProblem.ofLine(row.number(), "нужны логин школы и её тип через «;»",
+                        "need a school login and its type, separated by ';'"));
                 continue;
             }
             String earlier = types.putIfAbsent(id, type);
             if (earlier != null && !earlier.equals(type)) {
-                problems.add(SideFileProblem.ofLine(i + 1, "для " + id + " тип уже указан: «" + earlier + "»",
+                problems.add(SideFileProblem.ofLine(row.number(), "для " + id + " тип уже указан: «" + earlier + "»",
                         "a type for " + id + " is already given: '" + earlier + "'"));
             }
         }
         return new SchoolTypes(types, problems);
+    }
+
+    private static String text(String cell) {
+        return cell == null ? "" : cell.replace("\uFEFF", "").trim();
     }
 
     /** A first line whose cells are column titles («Логин;Тип», "school_id;type"), not a school. */

@@ -1,5 +1,7 @@
 package org.vprobjectivity.indicators;
 
+import org.vprobjectivity.ingest.DelimitedReader;
+import org.vprobjectivity.ingest.RawRow;
 import org.vprobjectivity.ingest.SideFileProblem;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -75,23 +77,26 @@ public final class ExternalReference {
 
     public static ExternalReference read(Path file) {
         try {
-            return parse(Files.readAllLines(file, StandardCharsets.UTF_8));
+            return parse(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the reference file " + file + ": " + e.getMessage(), e);
         }
     }
 
     static ExternalReference parse(List<String> lines) {
+        return parse(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The file's rows as {@link DelimitedReader} reads every side file: encoding, delimiter and quotes detected. */
+    static ExternalReference parse(byte[] bytes) {
         List<Entry> entries = new ArrayList<>();
         List<SideFileProblem> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).replace("\uFEFF", "").trim();
-            int number = i + 1;
-            if (line.isEmpty()) {
+        for (RawRow row : DelimitedReader.read(bytes, null).rows()) {
+            int number = row.number();
+            if (row.isEmpty()) {
                 continue;
             }
-            String delimiter = line.contains(";") ? ";" : line.contains("\t") ? "\t" : ",";
-            String[] cells = line.split(delimiter, -1);
+            String[] cells = row.cells().stream().map(c -> c == null ? "" : c.replace("\uFEFF", "")).toArray(String[]::new);
             if (cells.length < 6) {
                 problems.add(SideFileProblem.ofLine(number, "нужно не меньше 6 столбцов: предмет; класс; доли отметок 2, 3, 4, 5",
                         "need at least 6 columns: subject; grade; shares of marks 2, 3, 4, 5"));
@@ -112,7 +117,7 @@ public final class ExternalReference {
             boolean ok = true;
             for (int m = 0; m < 4; m++) {
                 String text = cells[2 + m].trim();
-                String number2 = delimiter.equals(",") ? text : text.replace(',', '.');
+                String number2 = text.replace(',', '.'); // a decimal comma (the delimiter is already split off)
                 try {
                     shares[m] = Double.parseDouble(number2.replace("%", ""));
                 } catch (NumberFormatException e) {

@@ -18,13 +18,16 @@ class SchoolTypesTest {
         SchoolTypes types = SchoolTypes.parse(List.of(
                 "Логин;Тип",
                 "sch220013;гимназия",
-                "sch220014\tСОШ с углублённым изучением математики",
+                "sch220014;СОШ с углублённым изучением математики",
                 "sch220015;",
                 "sch220013;лицей"));
         assertThat(types.types()).containsExactly(Map.entry("sch220013", "гимназия"),
                 Map.entry("sch220014", "СОШ с углублённым изучением математики"));
         assertThat(types.problems()).extracting(SideFileProblem::line).containsExactly(4, 5);
         assertThat(types.problems().get(1).messageRu()).contains("гимназия");
+        // one delimiter per file, detected as for every side file (DelimitedReader): tab here, quotes as RFC 4180
+        assertThat(SchoolTypes.parse(List.of("sch1\tлицей", "sch2\t\"школа-интернат; кадетская\"")).types())
+                .containsExactly(Map.entry("sch1", "лицей"), Map.entry("sch2", "школа-интернат; кадетская"));
     }
 
     /** A type from the file wins over the one read from the name; a school not in the file keeps its name's. */

@@ -25,7 +25,7 @@ class ExternalReferenceTest {
         ExternalReference ref = ExternalReference.parse(List.of(
                 "Предмет;Класс;2;3;4;5;Источник",
                 "Математика;4;5,2;30,1;45,3;19,4;РФ 2025",   // percent with decimal commas, sums to 100
-                "RU\t5\t0.1\t0.4\t0.35\t0.15",                 // fractions, tab
+                "RU;5;0.1;0.4;0.35;0.15",                       // fractions
                 "MA;5;10;20;30",                                // too few columns
                 "История;x;10;20;30;40",                        // grade not a number
                 "MA;6;10;20;30;30"));                           // sums to 90
@@ -36,6 +36,9 @@ class ExternalReferenceTest {
         assertThat(ma.label()).isEqualTo("РФ 2025");
         assertThat(ref.problems()).extracting(SideFileProblem::line).containsExactly(4, 5, 6);
         assertThat(ref.problems().get(2).messageEn()).contains("sum");
+        // one delimiter per file, detected as for every side file (DelimitedReader): tab here
+        assertThat(ExternalReference.parse(List.of("RU\t5\t0.1\t0.4\t0.35\t0.15")).entries()).singleElement()
+                .satisfies(e -> assertThat(e.shares()).containsExactly(new double[] {0.1, 0.4, 0.35, 0.15}, within(1e-12)));
     }
 
     /**
