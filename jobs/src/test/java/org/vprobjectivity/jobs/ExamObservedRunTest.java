@@ -55,7 +55,7 @@ class ExamObservedRunTest {
     /** What a run over the sample with {@link #sideFiles} must have written ({@link SideFileNotesTest} makes the run). */
     static void check(SparkSession spark, String out, String summary) throws java.io.IOException {
         assertThat(summary).contains("--exam, строка 26: столбец «Год» («20x6»): год должен быть целым числом от 2000 до 2100")
-                .contains("--observed, строка 5: столбец 2 («весна»): сессия должна выглядеть как 2025-spring или 2025");
+                .contains("--observed, строка 5: столбец «2» («весна»): сессия должна выглядеть как 2025-spring или 2025");
         assertThat(RunReport.read(Path.of(out, "run.json")).notes).extracting(n -> n.code)
                 .contains("EXAM_ROW_REJECTED", "OBSERVED_LINE_REJECTED");
         List<Row> cells = spark.read().parquet(out + "/" + OutputLayout.INDICATORS_SCHOOL).collectAsList();
