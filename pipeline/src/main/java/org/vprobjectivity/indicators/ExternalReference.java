@@ -39,7 +39,7 @@ import static org.apache.spark.sql.functions.udf;
  * is not the region, so these p-values answer "above the country", not "above the region": they are not calibrated
  * against the region's own cells and are shown, not used by the flags.
  */
-public final class ExternalReference {
+public record ExternalReference(List<Entry> entries, List<SideFileProblem> problems) {
 
     public static final StructType SCHEMA = new StructType()
             .add("subject", DataTypes.StringType, false)
@@ -57,22 +57,6 @@ public final class ExternalReference {
 
     /** One usable line: shares as fractions summing to 1. */
     public record Entry(int line, String subject, int grade, double[] shares, String label) {
-    }
-
-    private final List<Entry> entries;
-    private final List<SideFileProblem> problems;
-
-    private ExternalReference(List<Entry> entries, List<SideFileProblem> problems) {
-        this.entries = entries;
-        this.problems = problems;
-    }
-
-    public List<Entry> entries() {
-        return entries;
-    }
-
-    public List<SideFileProblem> problems() {
-        return problems;
     }
 
     public static ExternalReference read(Path file) {

@@ -25,7 +25,7 @@ import java.util.Set;
  * <p>A bad row is listed in {@link #problems()} with its row, column and value and left out; the good rows are kept.
  * A header without a required column makes every row unusable: one problem on the header row.
  */
-public final class ExamFile {
+public record ExamFile(List<Entry> entries, List<SideFileProblem> problems) {
 
     /** Exam kinds as stored: the main state exam after grade 9 and after grade 11. */
     public static final String OGE = "OGE";
@@ -59,22 +59,6 @@ public final class ExamFile {
             this.required = required;
             this.names = Set.of(names);
         }
-    }
-
-    private final List<Entry> entries;
-    private final List<SideFileProblem> problems;
-
-    private ExamFile(List<Entry> entries, List<SideFileProblem> problems) {
-        this.entries = entries;
-        this.problems = problems;
-    }
-
-    public List<Entry> entries() {
-        return entries;
-    }
-
-    public List<SideFileProblem> problems() {
-        return problems;
     }
 
     /** The same file with its school ids mapped ({@code --id-map}: old → new; an id the map does not name is kept). */

@@ -18,29 +18,13 @@ import java.util.Locale;
  * (its spring session); an empty subject or grade means every work of the school in that session. Bad lines are
  * listed in {@link #problems()} with the column and value and left out; the good lines are kept.
  */
-public final class ObservedFile {
+public record ObservedFile(List<Entry> entries, List<SideFileProblem> problems) {
 
     /** One observed school's works: {@code subject} and {@code grade} null for all of them. */
     public record Entry(int row, String schoolId, String session, String subject, Integer grade) {
         public Entry withSchool(String id) {
             return new Entry(row, id, session, subject, grade);
         }
-    }
-
-    private final List<Entry> entries;
-    private final List<SideFileProblem> problems;
-
-    private ObservedFile(List<Entry> entries, List<SideFileProblem> problems) {
-        this.entries = entries;
-        this.problems = problems;
-    }
-
-    public List<Entry> entries() {
-        return entries;
-    }
-
-    public List<SideFileProblem> problems() {
-        return problems;
     }
 
     /** The same file with its school ids mapped ({@code --id-map}: old → new; an id the map does not name is kept). */
