@@ -1,26 +1,12 @@
 package org.vprobjectivity.indicators;
 
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.api.java.UDF4;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.stats.BetaBinomial;
 import org.vprobjectivity.stats.EmpiricalBayes;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.udf;
 
 /**
  * One-sided tests of a share (raised marks, quality, absent pupils ...) in each cell against the
@@ -33,13 +19,6 @@ import static org.apache.spark.sql.functions.udf;
  * toward the reference more than a class of 30 with twenty-five.
  */
 public final class ClusteredShareTest {
-
-    private static final UserDefinedFunction UPPER_TAIL = udf((UDF4<Long, Long, Double, Double, Double>) (k, n, a, b) ->
-            k == null || n == null || n == 0 || a == null || b == null || a.isNaN() || b.isNaN()
-                    ? null : midP(k.intValue(), n.intValue(), a, b), DataTypes.DoubleType);
-    private static final UserDefinedFunction SHRUNK = udf((UDF4<Long, Long, Double, Double, Double>) (k, n, a, b) ->
-            k == null || n == null || a == null || b == null || a.isNaN() || b.isNaN()
-                    ? null : EmpiricalBayes.shrunkShare(k, n, a, b), DataTypes.DoubleType);
 
     private ClusteredShareTest() {
     }
@@ -62,46 +41,56 @@ public final class ClusteredShareTest {
      * @param work  the reference keys (e.g. session, region, subject, grade)
      */
     public static Dataset<Row> upperTail(Dataset<Row> cells, String[] work, String k, String n, String name) {
-        Dataset<Row> fits = fitPerWork(cells, work, k, n);
-        Dataset<Row> joined = Keys.join(cells, fits, work, "left");
-        return joined
-                .withColumn(name + "_p", UPPER_TAIL.apply(col(k).cast("long"), col(n).cast("long"), col("fit_alpha"), col("fit_beta")))
-                .withColumn(name + "_shrunk", SHRUNK.apply(col(k).cast("long"), col(n).cast("long"), col("fit_alpha"), col("fit_beta")))
-                .withColumnRenamed("fit_mean", name + "_ref")
-                .withColumnRenamed("fit_rho", name + "_rho")
-                .drop("fit_alpha", "fit_beta");
+        return ReferenceTests.apply(cells, work, List.of(of(k, n, name)));
     }
 
-    /** Method-of-moments beta-binomial fit per work over its cells' (k, n); cells with n = 0 carry no information. */
-    static Dataset<Row> fitPerWork(Dataset<Row> cells, String[] work, String k, String n) {
-        Column[] keys = Keys.cols(work);
-        Dataset<Row> lists = cells.filter(col(n).gt(0)).groupBy(keys)
-                .agg(collect_list(col(k).cast("int")).as("ks"), collect_list(col(n).cast("int")).as("ns"));
-        List<StructField> fields = new ArrayList<>(Arrays.asList(lists.select(keys).schema().fields()));
-        fields.add(DataTypes.createStructField("fit_alpha", DataTypes.DoubleType, true));
-        fields.add(DataTypes.createStructField("fit_beta", DataTypes.DoubleType, true));
-        fields.add(DataTypes.createStructField("fit_mean", DataTypes.DoubleType, true));
-        fields.add(DataTypes.createStructField("fit_rho", DataTypes.DoubleType, true));
-        StructType schema = DataTypes.createStructType(fields);
-        int nKeys = work.length;
-        MapFunction<Row, Row> fit = row -> {
-            List<Integer> ks = row.getList(nKeys);
-            List<Integer> ns = row.getList(nKeys + 1);
-            BetaBinomial.Fit f = BetaBinomial.fitMoments(ks.stream().mapToInt(Integer::intValue).toArray(),
-                    ns.stream().mapToInt(Integer::intValue).toArray());
-            Object[] values = new Object[nKeys + 4];
-            for (int i = 0; i < nKeys; i++) {
-                values[i] = row.get(i);
+    /** The test as one of a reference's tests ({@link ReferenceTests}), with the columns {@link #upperTail} adds. */
+    public static ReferenceTests.Test of(String k, String n, String name) {
+        return new Share(k, n, name);
+    }
+
+    /** The fit over the cells with n &gt; 0 (the others carry no information) and each cell's tail and shrunk share. */
+    private record Share(String k, String n, String name) implements ReferenceTests.Test {
+
+        @Override
+        public String[] reads() {
+            return new String[]{k, n};
+        }
+
+        @Override
+        public String[] adds() {
+            return new String[]{name + "_ref", name + "_rho", name + "_p", name + "_shrunk"};
+        }
+
+        @Override
+        public Double[][] score(Number[][] cells) {
+            List<int[]> informative = new ArrayList<>();
+            for (Number[] c : cells) {
+                if (c[0] != null && c[1] != null && c[1].longValue() > 0) {
+                    informative.add(new int[]{c[0].intValue(), c[1].intValue()});
+                }
             }
-            values[nKeys] = f.alpha();
-            values[nKeys + 1] = f.beta();
+            Double[][] out = new Double[cells.length][4];
+            if (informative.isEmpty()) {
+                return out;
+            }
+            BetaBinomial.Fit f = BetaBinomial.fitMoments(informative.stream().mapToInt(c -> c[0]).toArray(),
+                    informative.stream().mapToInt(c -> c[1]).toArray());
             // The share people read ("по региону 7%") is the pooled one, Σk/Σn, whatever weighting the fit uses.
-            long sumK = ks.stream().mapToLong(Integer::longValue).sum();
-            long sumN = ns.stream().mapToLong(Integer::longValue).sum();
-            values[nKeys + 2] = sumN == 0 ? null : (double) sumK / sumN;
-            values[nKeys + 3] = f.rho();
-            return RowFactory.create(values);
-        };
-        return lists.map(fit, Encoders.row(schema));
+            double pooled = (double) informative.stream().mapToLong(c -> c[0]).sum()
+                    / informative.stream().mapToLong(c -> c[1]).sum();
+            boolean fitted = !Double.isNaN(f.alpha()) && !Double.isNaN(f.beta());
+            for (int i = 0; i < cells.length; i++) {
+                Number k = cells[i][0];
+                Number n = cells[i][1];
+                out[i][0] = pooled;
+                out[i][1] = f.rho();
+                out[i][2] = !fitted || k == null || n == null || n.longValue() == 0 ? null
+                        : midP(k.intValue(), n.intValue(), f.alpha(), f.beta());
+                out[i][3] = !fitted || k == null || n == null ? null
+                        : EmpiricalBayes.shrunkShare(k.longValue(), n.longValue(), f.alpha(), f.beta());
+            }
+            return out;
+        }
     }
 }

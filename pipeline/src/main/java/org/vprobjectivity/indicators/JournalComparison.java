@@ -11,6 +11,7 @@ import org.vprobjectivity.stats.WeightedKappa;
 import scala.collection.Seq;
 
 import java.util.Arrays;
+import java.util.List;
 import scala.jdk.javaapi.CollectionConverters;
 
 import static org.apache.spark.sql.functions.avg;
@@ -92,8 +93,12 @@ public final class JournalComparison {
                 .withColumn("kappa_w", KAPPA.apply(col("journal_marks"), col("vpr_marks")))
                 .withColumn("diff_variance", col("sd_diff").multiply(col("sd_diff")))
                 .drop("journal_marks", "vpr_marks", "sd_diff");
-        Dataset<Row> raised = ClusteredShareTest.upperTail(shares, ReferenceLevel.KEYS, "raised", "n_journal", "raised");
-        Dataset<Row> lowered = ClusteredShareTest.upperTail(raised, ReferenceLevel.KEYS, "lowered", "n_journal", "lowered");
-        return ScoreResidual.test(JournalShift.compute(lowered).drop("diff_variance"));
+        // The family's four reference tests in one pass over the cells (ReferenceTests says why).
+        return ReferenceTests.apply(shares, ReferenceLevel.KEYS, List.of(
+                        ClusteredShareTest.of("raised", "n_journal", "raised"),
+                        ClusteredShareTest.of("lowered", "n_journal", "lowered"),
+                        JournalShift.of("mean_diff", "diff_variance", "n_journal", "shift"),
+                        ScoreResidual.TEST))
+                .drop("diff_variance", ScoreResidual.RESIDUAL_VARIANCE);
     }
 }

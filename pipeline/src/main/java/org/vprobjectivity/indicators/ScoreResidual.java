@@ -32,6 +32,8 @@ public final class ScoreResidual {
 
     static final String RESIDUAL = "__score_resid";
     static final String POINTS = "__score_above_journal";
+    /** The within-cell variance of the residuals, which only the test reads. */
+    static final String RESIDUAL_VARIANCE = "__resid_variance";
 
     private ScoreResidual() {
     }
@@ -53,13 +55,10 @@ public final class ScoreResidual {
 
     /** The cell aggregates over {@link #perPupil} rows. */
     static Column[] aggregates() {
-        return new Column[]{avg(RESIDUAL).as("score_resid"), var_samp(RESIDUAL).as("__resid_variance"),
+        return new Column[]{avg(RESIDUAL).as("score_resid"), var_samp(RESIDUAL).as(RESIDUAL_VARIANCE),
                 count(col(RESIDUAL)).as("n_resid"), avg(POINTS).as("score_above_journal")};
     }
 
-    /** Adds the random-effects test to cells carrying {@link #aggregates}. */
-    static Dataset<Row> test(Dataset<Row> cells) {
-        return JournalShift.compute(cells, "score_resid", "__resid_variance", "n_resid", "resid")
-                .drop("__resid_variance");
-    }
+    /** The random-effects test of cells carrying {@link #aggregates}; {@link #RESIDUAL_VARIANCE} is dropped after it. */
+    static final ReferenceTests.Test TEST = JournalShift.of("score_resid", RESIDUAL_VARIANCE, "n_resid", "resid");
 }
