@@ -59,6 +59,11 @@ final class EarlierSessions {
         return all;
     }
 
+    /** The earlier sessions found by {@link #read} so far. */
+    java.util.Set<String> sessions() {
+        return from.keySet();
+    }
+
     /** The folder an earlier session was read from (after {@link #read}), or null. */
     String folderOf(String session) {
         return from.get(session);

@@ -33,7 +33,9 @@ import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
@@ -47,6 +49,9 @@ final class IndicatorStage {
 
     /** Where the school cells wait, inside the staging folder, for the exam and observation columns (then removed). */
     static final String SCHOOL_WITHOUT_OUTSIDE = "indicators/work-school-without-outside";
+
+    private static final String NO_COHORT =
+            "no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next";
 
     private IndicatorStage() {
     }
@@ -137,13 +142,20 @@ final class IndicatorStage {
             write(versions.filter(col("session").isin(sessions.toArray())), staging, OutputLayout.INDICATORS_TEST_VERSIONS);
             OverTimeNotes.missingScales(versions.filter(col(TestVersions.MAX_SCORE).isNull()).collectAsList(),
                     earlierSessions, report, progress);
+            Set<String> every = new HashSet<>(sessions);
+            every.addAll(earlierSessions.sessions());
+            if (!CohortMarker.canPair(every)) {
+                versions.unpersist();
+                progress.say(NO_COHORT);
+                return null;
+            }
             Dataset<Row> cohorts = CohortComparison.compute(CohortMarker.compute(all), all, versions)
                     .filter(col("session").isin(sessions.toArray())).cache();
             try {
                 long n = cohorts.count();
                 if (n == 0) {
                     // No table rather than an empty one: an empty partitioned write leaves nothing a reader can open.
-                    progress.say("no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next");
+                    progress.say(NO_COHORT);
                     return null;
                 }
                 write(cohorts, staging, OutputLayout.INDICATORS_COHORT);

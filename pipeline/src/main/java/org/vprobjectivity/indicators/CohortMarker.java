@@ -58,6 +58,16 @@ public final class CohortMarker {
     }
 
     /**
+     * Whether any cohort can be formed from these sessions: the marker pairs a year with the next, so without two
+     * sessions a calendar year apart there is nothing to compare, and the plan of {@link #compute} need not run.
+     */
+    public static boolean canPair(java.util.Collection<String> sessions) {
+        java.util.Set<Integer> years = new java.util.HashSet<>();
+        sessions.forEach(s -> years.add(Session.parse(s).year()));
+        return years.stream().anyMatch(y -> years.contains(y + 1));
+    }
+
+    /**
      * @param results {@code results} of every session available, with {@code max_score} ({@link ScaleColumns})
      */
     public static Dataset<Row> compute(Dataset<Row> results) {

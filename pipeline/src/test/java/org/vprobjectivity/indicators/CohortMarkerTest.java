@@ -40,6 +40,15 @@ class CohortMarkerTest {
     }
 
     @Test
+    void aCohortNeedsTwoSessionsACalendarYearApart() {
+        assertThat(CohortMarker.canPair(List.of("2025-spring"))).isFalse();
+        assertThat(CohortMarker.canPair(List.of("2024-autumn", "2024-spring"))).isFalse();
+        assertThat(CohortMarker.canPair(List.of("2023-spring", "2025-spring"))).isFalse();
+        assertThat(CohortMarker.canPair(List.of("2025-spring", "2024-autumn"))).isTrue();
+        assertThat(CohortMarker.canPair(List.of())).isFalse();
+    }
+
+    @Test
     void sharpFallAndRiseAgainstTheQuartilesOfAllSchools() {
         // K per school: A 50/50 = 1.0, B 45/50 = 0.9, C 55/50 = 1.1, D 1.0, E 1.0, F 1.0, G 90/30 = 3.0, H 10/50 = 0.2,
         // I 50/45 = 1.111. Sorted: 0.2, 0.9, 1.0, 1.0, 1.0, 1.0, 1.1, 1.111, 3.0 (n = 9). Type 7: Q25 at (n − 1)·0.25 = 2
