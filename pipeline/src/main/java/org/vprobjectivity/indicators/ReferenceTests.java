@@ -1,7 +1,6 @@
 package org.vprobjectivity.indicators;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -65,21 +64,12 @@ public final class ReferenceTests {
             }
         }
         StructType out = DataTypes.createStructType(fields);
-        int[] keys = indices(in, reference);
-        StructType keySchema = DataTypes.createStructType(Arrays.stream(keys).mapToObj(i -> in.fields()[i]).toList());
         int[][] reads = tests.stream().map(t -> indices(in, t.reads())).toArray(int[][]::new);
         int width = in.size();
         Test[] all = tests.toArray(Test[]::new);
 
-        MapFunction<Row, Row> keyOf = row -> {
-            Object[] k = new Object[keys.length];
-            for (int i = 0; i < keys.length; i++) {
-                k[i] = row.get(keys[i]);
-            }
-            return RowFactory.create(k);
-        };
         FlatMapGroupsFunction<Row, Row, Row> pass = (key, rows) -> scored(rows, width, out.size(), all, reads);
-        return cells.groupByKey(keyOf, Encoders.row(keySchema)).flatMapGroups(pass, Encoders.row(out));
+        return ReferenceGroups.of(cells, reference).flatMapGroups(pass, Encoders.row(out));
     }
 
     /** One reference's cells with the tests' columns filled in. */
