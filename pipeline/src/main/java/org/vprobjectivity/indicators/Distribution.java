@@ -4,7 +4,6 @@ import org.apache.commons.math3.distribution.ChiSquaredDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.apache.commons.math3.special.Gamma;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
-import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -20,14 +19,15 @@ import org.vprobjectivity.stats.ScoreSpread;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
 
 /**
@@ -83,8 +83,9 @@ import static org.apache.spark.sql.functions.when;
  * the work has at least 20 such cells) to give {@code chi2_p}. Before the tilt, these two corrections alone left 3–13%
  * of clean school cells under 0.05; with it, about 4–5% (NullBehaviourTest prints the rates).
  *
- * <p>Per-cell work runs on the executors (group + collect_list of the cell's scores, then a map); the reference
- * histogram and the region's shares are per-work aggregates joined to the cells. Works without a primary score are
+ * <p>Runs on the executors in one pass per work: the cells' scores are collected (group + collect_list), the region's
+ * bunching shares joined, and each work's cells grouped once; the work's histogram is summed from its cells' scores,
+ * then every cell's figures and the work's spread fit are computed in plain Java. Works without a primary score are
  * left out; scores outside 0..max_score are left out of the histograms.
  */
 public final class Distribution {
@@ -113,10 +114,6 @@ public final class Distribution {
                 collect_list(col("primary_score").cast("int")).as("__scores"),
                 first("max_score", true).cast("int").as("__max"));
 
-        Dataset<Row> reference = scored.groupBy(Keys.cols(concat(work, "primary_score"))).count()
-                .groupBy(Keys.cols(work))
-                .agg(collect_list(struct(col("primary_score").cast("int").as("x"), col("count").as("n"))).as("__ref"));
-
         List<Column> perCut = new ArrayList<>();
         for (int k : MARKS) {
             Column at = col("cut").equalTo(k);
@@ -128,13 +125,10 @@ public final class Distribution {
         Dataset<Row> shares = regionBunching.groupBy(Keys.cols(work))
                 .agg(perCut.get(0), perCut.subList(1, perCut.size()).toArray(new Column[0]));
 
-        Dataset<Row> joined = Keys.join(Keys.join(cells, reference, work, "left"), shares, work, "left");
+        Dataset<Row> joined = Keys.join(cells, shares, work, "left");
         StructType in = joined.schema();
         StructType stage1 = cellSchema(in, cell);
-        MapFunction<Row, Row> perCell = new CellFigures(cell.length, in);
-        Dataset<Row> figures = joined.map(perCell, Encoders.row(stage1));
-
-        int[] workIdx = Arrays.stream(work).mapToInt(stage1::fieldIndex).toArray();
+        CellFigures perCell = new CellFigures(cell.length, in);
         StructType stage2 = stage1
                 .add("sd_expected", DataTypes.DoubleType, true)
                 .add("sd_z", DataTypes.DoubleType, true)
@@ -146,15 +140,17 @@ public final class Distribution {
         int sdIdx = stage1.fieldIndex("score_sd");
         int chi2Idx = stage1.fieldIndex("chi2_stat");
         int dfIdx = stage1.fieldIndex("chi2_df");
-        MapFunction<Row, String> workKey = r -> {
-            StringBuilder b = new StringBuilder();
-            for (int i : workIdx) {
-                b.append(r.isNullAt(i) ? "\u0000" : r.get(i).toString()).append('\u0001');
-            }
-            return b.toString();
+        // One pass per work: its cells' scores are the reference histogram (every work of the reference is in exactly
+        // one cell), so the histogram needs no aggregation and join of its own.
+        FlatMapGroupsFunction<Row, Row, Row> perReference = (key, it) -> {
+            List<Row> rows = new ArrayList<>();
+            it.forEachRemaining(rows::add);
+            Map<Integer, Long> reference = perCell.histogram(rows);
+            List<Row> figures = new ArrayList<>(rows.size());
+            rows.forEach(r -> figures.add(perCell.call(r, reference)));
+            return perWork(figures.iterator(), nIdx, meanIdx, sdIdx, chi2Idx, dfIdx);
         };
-        FlatMapGroupsFunction<String, Row, Row> spread = (key, it) -> perWork(it, nIdx, meanIdx, sdIdx, chi2Idx, dfIdx);
-        return figures.groupByKey(workKey, Encoders.STRING()).flatMapGroups(spread, Encoders.row(stage2));
+        return ReferenceGroups.of(joined, work).flatMapGroups(perReference, Encoders.row(stage2));
     }
 
     /**
@@ -299,12 +295,6 @@ public final class Distribution {
         return DataTypes.createStructType(fields);
     }
 
-    private static String[] concat(String[] keys, String extra) {
-        String[] out = Arrays.copyOf(keys, keys.length + 1);
-        out[keys.length] = extra;
-        return out;
-    }
-
     /** Tarone's rule: the test is reported only when its smallest attainable mid-p is under {@link #TEST_LEVEL}. */
     static boolean canReject(long[] windows, double[] shares) {
         return BinomialSum.smallestMidP(windows, shares) < TEST_LEVEL;
@@ -322,11 +312,10 @@ public final class Distribution {
     }
 
     /** The per-cell figures (everything but the spread fit, which needs the work's other cells). */
-    private static final class CellFigures implements MapFunction<Row, Row> {
+    private static final class CellFigures implements java.io.Serializable {
         private final int keys;
         private final int scoresIdx;
         private final int maxIdx;
-        private final int refIdx;
         private final int[] cutIdx = new int[MARKS.length];
         private final int[] fromIdx = new int[MARKS.length];
         private final int[] toIdx = new int[MARKS.length];
@@ -336,7 +325,6 @@ public final class Distribution {
             this.keys = keys;
             scoresIdx = in.fieldIndex("__scores");
             maxIdx = in.fieldIndex("__max");
-            refIdx = in.fieldIndex("__ref");
             for (int i = 0; i < MARKS.length; i++) {
                 cutIdx[i] = in.fieldIndex("__c" + MARKS[i]);
                 fromIdx[i] = in.fieldIndex("__from" + MARKS[i]);
@@ -345,8 +333,19 @@ public final class Distribution {
             }
         }
 
-        @Override
-        public Row call(Row r) {
+        /** The reference's histogram: works per primary score over all its cells. */
+        Map<Integer, Long> histogram(List<Row> cells) {
+            Map<Integer, Long> counts = new HashMap<>();
+            for (Row r : cells) {
+                for (Object s : r.getList(scoresIdx)) {
+                    counts.merge((Integer) s, 1L, Long::sum);
+                }
+            }
+            return counts;
+        }
+
+        /** The cell's figures against its reference's histogram ({@link #histogram}). */
+        Row call(Row r, Map<Integer, Long> reference) {
             List<Integer> scoreList = r.getList(scoresIdx);
             int n = scoreList.size();
             int[] scores = scoreList.stream().mapToInt(Integer::intValue).toArray();
@@ -416,7 +415,7 @@ public final class Distribution {
             Double chi2 = null;
             Integer df = null;
             Double ks = null;
-            if (!r.isNullAt(maxIdx) && !r.isNullAt(refIdx) && n > 0) {
+            if (!r.isNullAt(maxIdx) && n > 0) {
                 int max = r.getInt(maxIdx);
                 long[] cellHist = new long[max + 1];
                 for (int s : scores) {
@@ -425,12 +424,8 @@ public final class Distribution {
                     }
                 }
                 double[] ref = new double[max + 1];
-                List<Row> refList = r.getList(refIdx);
-                for (Row bin : refList) {
-                    int x = bin.getInt(0);
-                    if (x >= 0 && x <= max) {
-                        ref[x] += bin.getLong(1);
-                    }
+                for (int x = 0; x <= max; x++) {
+                    ref[x] = reference.getOrDefault(x, 0L);
                 }
                 long inRange = Arrays.stream(cellHist).sum();
                 if (inRange > 0) {
