@@ -24,6 +24,9 @@ import org.vprobjectivity.io.RunReport;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.when;
 
 /**
  * Flags over the indicator tables in the staging folder: cells, schools, teachers (with a mapping) and the
@@ -203,9 +206,11 @@ final class FlagStage {
 
     /** Counts for run.json and the summary: cells and schools flagged, and the four comparison categories. */
     private static void summarise(Dataset<Row> comparison, Dataset<Row> cells, RunReport report) {
-        report.totals.put("flag_cells", cells.count());
-        report.totals.put("flagged_cells", cells.filter(col("flagged")).count());
-        report.totals.put("flagged_cells_journal", cells.filter(col("flagged_journal")).count());
+        Row counts = cells.agg(count(lit(1)), count(when(col("flagged"), lit(1))),
+                count(when(col("flagged_journal"), lit(1)))).first();
+        report.totals.put("flag_cells", counts.getLong(0));
+        report.totals.put("flagged_cells", counts.getLong(1));
+        report.totals.put("flagged_cells_journal", counts.getLong(2));
         List<Row> categories = comparison.groupBy("category").count().collectAsList();
         for (String c : List.of(Comparison.BOTH, Comparison.OFFICIAL_ONLY, Comparison.OURS_ONLY, Comparison.NEITHER)) {
             report.totals.put("schools_" + c, categories.stream().filter(r -> c.equals(r.getString(0)))

@@ -40,6 +40,7 @@ public final class IngestTables {
             "participant", "raw_row"};
 
     private final Dataset<Row> candidates;
+    private final Dataset<Row> others;
     private final Dataset<Row> works;
     private final Dataset<Row> rejects;
     private final Dataset<Row> absent;
@@ -48,11 +49,13 @@ public final class IngestTables {
     public IngestTables(Dataset<Row> staging) {
         staging = withMunicipalityCodes(staging);
         WindowSpec sameParticipant = Window.partitionBy("session", "school_id", "subject", "grade", "participant");
-        // Persisted: every output table and the run report read it, and the window costs a shuffle.
+        // Persisted: every output table and the run report read them, and the municipality codes and the window each
+        // cost a shuffle. The works and the other rows (absent, rejected: few) apart, so no work is held twice.
         Dataset<Row> candidates = staging.filter(col("record_type").equalTo("WORK"))
                 .withColumn("copies", count(lit(1)).over(sameParticipant))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         this.candidates = candidates;
+        this.others = staging.filter(col("record_type").notEqual("WORK")).persist(StorageLevel.MEMORY_AND_DISK());
         RejectReason dup = RejectReason.DUPLICATE_PARTICIPANT;
         Dataset<Row> duplicates = candidates.filter(col("copies").gt(1))
                 .withColumn("record_type", lit("REJECT"))
@@ -64,8 +67,8 @@ public final class IngestTables {
                 .withColumn("raw_row", lit(null).cast(DataTypes.StringType))
                 .drop("copies");
         this.works = candidates.filter(col("copies").equalTo(1)).drop("copies");
-        this.rejects = staging.filter(col("record_type").equalTo("REJECT")).unionByName(duplicates);
-        this.absent = staging.filter(col("record_type").equalTo("ABSENT"));
+        this.rejects = others.filter(col("record_type").equalTo("REJECT")).unionByName(duplicates);
+        this.absent = others.filter(col("record_type").equalTo("ABSENT"));
     }
 
     /**
@@ -91,9 +94,10 @@ public final class IngestTables {
         return filled.select(java.util.Arrays.stream(order).map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
 
-    /** Frees the cached intermediate once the tables are written. */
+    /** Frees the cached intermediates once the tables are written. */
     public void release() {
         candidates.unpersist();
+        others.unpersist();
     }
 
     public Dataset<Row> results() {
