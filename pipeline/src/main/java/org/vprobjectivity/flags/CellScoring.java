@@ -19,7 +19,9 @@ import scala.jdk.javaapi.CollectionConverters;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.coalesce;
@@ -82,40 +84,49 @@ public final class CellScoring {
         Column small = col("small_cell"); // set by the indicator stage from indicators.min_cell_works
         Column fitted = coalesce(col(ModelSigns.FITTED), lit(false));
         Column practical = lit(false);
+        // Columns are added in batches of those that do not read each other (Dataset.withColumns): every withColumn
+        // analyses the whole plan again, and the flag plans are wide (issue 18: seconds of driver time per table).
+        Map<String, Column> signs = new LinkedHashMap<>();
         for (Sign s : Sign.values()) {
             Column p = col(s.pColumn());
             Column untestable = s.shareBased() ? p.isNull().or(small) : p.isNull();
             if (s.source() == Sign.Source.FALLBACK) {
                 untestable = untestable.or(fitted);
             }
-            out = out.withColumn(s.signColumn(), when(untestable, lit(null).cast("double")).otherwise(p))
-                    .withColumn(s.effectColumn(), s.effectReached(config));
+            signs.put(s.signColumn(), when(untestable, lit(null).cast("double")).otherwise(p));
+            signs.put(s.effectColumn(), s.effectReached(config));
             if (s.group() != null && s.group().independent()) {
                 practical = practical.or(relevant(s, config));
             }
         }
+        out = out.withColumns(signs);
         List<Column> all = new ArrayList<>();
         List<Column> independent = new ArrayList<>();
+        Map<String, Column> groupColumns = new LinkedHashMap<>();
         for (SignGroup g : SignGroup.values()) {
             Column[] members = Arrays.stream(Sign.values()).filter(s -> s.group() == g)
                     .map(s -> col(s.signColumn())).toArray(Column[]::new);
             String name = groupColumn(g);
-            out = out.withColumn(name, SIMES.apply(array(members)));
+            groupColumns.put(name, SIMES.apply(array(members)));
             all.add(col(name));
             if (g.independent()) {
                 independent.add(col(name));
             }
         }
+        out = out.withColumns(groupColumns);
         Column groups = array(all.toArray(new Column[0]));
         List<Sign> journalKind = Arrays.stream(Sign.values()).filter(sg -> sg.group() == null).toList();
         Column supported = col("p_independent").leq(config.supportP);
-        return out.withColumn("p_combined", CAUCHY.apply(groups))
-                .withColumn("p_independent", SIMES.apply(array(independent.toArray(new Column[0]))))
-                .withColumn("p_results", when(supported, col("p_combined"))
-                        .otherwise(greatest(col("p_combined"), col("p_independent"))))
-                .withColumn("practical_results", practical)
-                .withColumn("p_journal", SIMES.apply(array(journalKind.stream().map(sg -> col(sg.signColumn())).toArray(Column[]::new))))
-                .withColumn("practical_journal", journalKind.stream().map(sg -> relevant(sg, config)).reduce(Column::or).orElseThrow());
+        Map<String, Column> combined = new LinkedHashMap<>();
+        combined.put("p_combined", CAUCHY.apply(groups));
+        combined.put("p_independent", SIMES.apply(array(independent.toArray(new Column[0]))));
+        out = out.withColumns(combined);
+        Map<String, Column> kinds = new LinkedHashMap<>();
+        kinds.put("p_results", when(supported, col("p_combined")).otherwise(greatest(col("p_combined"), col("p_independent"))));
+        kinds.put("practical_results", practical);
+        kinds.put("p_journal", SIMES.apply(array(journalKind.stream().map(sg -> col(sg.signColumn())).toArray(Column[]::new))));
+        kinds.put("practical_journal", journalKind.stream().map(sg -> relevant(sg, config)).reduce(Column::or).orElseThrow());
+        return out.withColumns(kinds);
     }
 
     /**
@@ -135,13 +146,13 @@ public final class CellScoring {
         // without --exam / --observed (and in class and teacher tables): the columns as nulls, so the sign is untested
         optional.addAll(Arrays.asList(ExamConfirmation.COLUMNS.fields()));
         optional.addAll(Arrays.asList(ObservedReference.COLUMNS.fields()));
-        Dataset<Row> out = cells;
+        Map<String, Column> missing = new LinkedHashMap<>();
         for (StructField f : optional) {
             if (!have.contains(f.name())) {
-                out = out.withColumn(f.name(), lit(null).cast(f.dataType()));
+                missing.put(f.name(), lit(null).cast(f.dataType()));
             }
         }
-        return out;
+        return missing.isEmpty() ? cells : cells.withColumns(missing);
     }
 
     /** The sign is below {@code reason_p} and its effect reaches its floor: a sign a person would act on. */

@@ -34,17 +34,18 @@ public final class Keys {
      * missing), keeping the left side's key columns once.
      */
     public static Dataset<Row> join(Dataset<Row> left, Dataset<Row> right, String[] keys, String type) {
-        Dataset<Row> r = right;
+        // Renamed and dropped in one call each: every Dataset call analyses the whole plan again, and the cell plans
+        // are wide (issue 18).
+        java.util.Map<String, String> renamed = new java.util.LinkedHashMap<>();
+        for (String k : keys) {
+            renamed.put(k, "__right_" + k);
+        }
+        Dataset<Row> r = right.withColumnsRenamed(renamed);
         Column on = null;
         for (String k : keys) {
-            r = r.withColumnRenamed(k, "__right_" + k);
             Column eq = left.col(k).eqNullSafe(r.col("__right_" + k));
             on = on == null ? eq : on.and(eq);
         }
-        Dataset<Row> joined = left.join(r, on, type);
-        for (String k : keys) {
-            joined = joined.drop("__right_" + k);
-        }
-        return joined;
+        return left.join(r, on, type).drop(renamed.values().toArray(String[]::new));
     }
 }
