@@ -56,8 +56,9 @@ final class IndicatorStage {
     private IndicatorStage() {
     }
 
-    static void run(SparkSession spark, MarkScales scales, InputArgs args, IndicatorConfig config, String staging,
-                    RunReport report, Progress progress) {
+    /** @param schoolIds the {@code --id-map} as the run read it (once, before ingest), or null without the option */
+    static void run(SparkSession spark, MarkScales scales, InputArgs args, SchoolIdMap schoolIds, IndicatorConfig config,
+                    String staging, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
@@ -67,7 +68,7 @@ final class IndicatorStage {
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
         Dataset<Row> external = external(spark, args.reference, report, progress);
 
-        Map<String, String> idMap = args.idMap == null ? Map.of() : SchoolIdMap.read(args.idMap).entries();
+        Map<String, String> idMap = schoolIds == null ? Map.of() : schoolIds.entries();
         ExamFile exam = exam(args.exam, idMap, report, progress);
         Dataset<Row> cohorts = writeCohorts(spark, scales, results, args, staging, report, progress);
         Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);

@@ -224,7 +224,7 @@ final class PipelineRun {
                     int partitions = SparkSettings.sizeFor(spark, works);
                     progress.say("%,d works: %d shuffle partitions", works, partitions);
                     SparkSettings.stage(spark, "indicators", "official markers, pupil model, indicators per cell");
-                    IndicatorStage.run(spark, scales, args, config.indicators(), staging, report, progress);
+                    IndicatorStage.run(spark, scales, args, idMap, config.indicators(), staging, report, progress);
                     SparkSettings.stage(spark, "flags", "signs combined, false discovery rate, schools ranked");
                     FlagStage.run(spark, args, config.flags(), staging, report, progress);
                     SparkSettings.stage(spark, "report", "district head's report and workbooks");
