@@ -16,7 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * The weak-spot rows of one reference (session, region, subject, grade), in plain Java over its class sums: every
@@ -25,7 +24,7 @@ import java.util.Objects;
  * teacher, task and VPR mark with the works counted and the shares summed.
  *
  * <p>Why in Java: as Spark columns the five levels, two rate joins, the descriptive-column windows and the rank were
- * a query of 58 exchanges for a few thousand rows per reference (issue 18); grouped once by the reference they are a
+ * a query of 29 exchanges for a few thousand rows per reference (issue 18); grouped once by the reference they are a
  * few hash maps.
  */
 final class WeakSpotGroups implements Serializable {
@@ -106,21 +105,20 @@ final class WeakSpotGroups implements Serializable {
             return java.util.Collections.emptyIterator();
         }
         ClassSum first = sums.get(0);
-        boolean teachers = sums.stream().anyMatch(s -> s.get(TEACHER) != null);
+        List<ClassSum> taught = sums.stream().filter(s -> s.get(TEACHER) != null).toList();
 
-        Map<List<Object>, Cell> region = level(sums, s -> new Object[0], s -> first.string(REGION), false);
+        Map<List<Object>, Cell> region = level(sums, s -> new Object[0], s -> first.string(REGION));
         Map<List<Object>, Cell> municipality = level(sums, s -> new Object[]{s.get(MUNICIPALITY)},
-                s -> s.string(MUNICIPALITY), false);
-        Map<List<Object>, Cell> school = level(sums, s -> new Object[]{s.get(SCHOOL)}, s -> s.string(SCHOOL), false);
-        Map<List<Object>, Cell> cls = level(sums, s -> new Object[]{s.get(SCHOOL), s.get(CLASS)}, s -> classId(s), false);
-        Map<List<Object>, Cell> teacher = teachers
-                ? level(sums, s -> new Object[]{s.get(TEACHER)}, s -> s.string(TEACHER), true) : Map.of();
+                s -> s.string(MUNICIPALITY));
+        Map<List<Object>, Cell> school = level(sums, s -> new Object[]{s.get(SCHOOL)}, s -> s.string(SCHOOL));
+        Map<List<Object>, Cell> cls = level(sums, s -> new Object[]{s.get(SCHOOL), s.get(CLASS)}, s -> classId(s));
+        Map<List<Object>, Cell> teacher = level(taught, s -> new Object[]{s.get(TEACHER)}, s -> s.string(TEACHER));
 
         Map<List<Object>, Double> municipalityRate = new HashMap<>();
         municipality.values().stream().filter(c -> c.key[0] != null)
-                .forEach(c -> municipalityRate.put(List.of(c.key[0], Objects.toString(c.taskIndex), c.markGroup), rate(c)));
+                .forEach(c -> municipalityRate.put(Arrays.asList(c.key[0], c.taskIndex, c.markGroup), rate(c)));
         Map<List<Object>, Double> regionRate = new HashMap<>();
-        region.values().forEach(c -> regionRate.put(List.of(Objects.toString(c.taskIndex), c.markGroup), rate(c)));
+        region.values().forEach(c -> regionRate.put(Arrays.asList(c.taskIndex, c.markGroup), rate(c)));
 
         List<Object[]> out = new ArrayList<>();
         for (Cell c : region.values()) {
@@ -160,13 +158,10 @@ final class WeakSpotGroups implements Serializable {
      * 3, 4 or 5 of the work), in the order first met.
      */
     private static Map<List<Object>, Cell> level(List<ClassSum> sums, java.util.function.Function<ClassSum, Object[]> keys,
-                                                 java.util.function.Function<ClassSum, String> groupId, boolean teacherLevel) {
+                                                 java.util.function.Function<ClassSum, String> groupId) {
         Map<List<Object>, Group> groups = new HashMap<>();
         Map<List<Object>, Cell> cells = new LinkedHashMap<>();
         for (ClassSum s : sums) {
-            if (teacherLevel && s.get(TEACHER) == null) {
-                continue;
-            }
             Object[] key = keys.apply(s);
             Group group = groups.computeIfAbsent(Arrays.asList(key), k -> new Group(groupId.apply(s)));
             group.municipalityMin = least(group.municipalityMin, s.string(MUNICIPALITY));
@@ -230,12 +225,12 @@ final class WeakSpotGroups implements Serializable {
 
     /** The municipality's and the region's rates, the gap, achieved, weak and small group (SQL's null logic). */
     private void judge(Object[] r, Map<List<Object>, Double> municipalityRate, Map<List<Object>, Double> regionRate) {
-        String task = Objects.toString(r[O_TASK_INDEX]);
+        Object task = r[O_TASK_INDEX];
         String markGroup = (String) r[O_MARK_GROUP];
         Double rate = (Double) r[O_SOLVE_RATE];
-        Double regionValue = regionRate.get(List.of(task, markGroup));
+        Double regionValue = regionRate.get(Arrays.asList(task, markGroup));
         r[O_RATE_MUNICIPALITY] = r[O_MUNICIPALITY] == null ? null
-                : municipalityRate.get(List.of(r[O_MUNICIPALITY], task, markGroup));
+                : municipalityRate.get(Arrays.asList(r[O_MUNICIPALITY], task, markGroup));
         r[O_RATE_REGION] = regionValue;
         Double gap = rate == null || regionValue == null ? null : rate - regionValue;
         r[O_GAP] = gap;
