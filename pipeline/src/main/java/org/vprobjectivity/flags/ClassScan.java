@@ -6,7 +6,9 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.vprobjectivity.indicators.Keys;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
@@ -32,11 +34,30 @@ import static org.apache.spark.sql.functions.when;
  */
 final class ClassScan {
 
-    static final List<String> COLUMNS = List.of("p_results_cell", "p_results_classes", "p_journal_cell",
-            "p_journal_classes", "classes_tested", "strongest_class", "__class_reasons", "__class_reason_signs",
-            "__class_reason_p");
+    /** The reasons' aligned arrays: those a cell's own and its strongest class's are merged over. */
+    private static final List<String> REASON_ARRAYS = reasonArrays();
+
+    static final List<String> COLUMNS = columns();
 
     private ClassScan() {
+    }
+
+    private static List<String> reasonArrays() {
+        List<String> out = new java.util.ArrayList<>(List.of(Bilingual.REASONS, "reason_signs", "reason_p"));
+        Bilingual.LANGS.forEach(l -> out.add(Bilingual.column(Bilingual.REASONS, l)));
+        return List.copyOf(out);
+    }
+
+    private static List<String> columns() {
+        List<String> out = new java.util.ArrayList<>(List.of("p_results_cell", "p_results_classes", "p_journal_cell",
+                "p_journal_classes", "classes_tested", "strongest_class"));
+        REASON_ARRAYS.forEach(a -> out.add(fromClass(a)));
+        return List.copyOf(out);
+    }
+
+    /** The strongest class's array, kept beside the cell's until they are merged. */
+    private static String fromClass(String array) {
+        return "__class_" + array;
     }
 
     static Dataset<Row> apply(Dataset<Row> scoredCells, Dataset<Row> classes, String[] keys, FlagConfig config, String lang) {
@@ -46,10 +67,13 @@ final class ClassScan {
         Dataset<Row> perCell = reasoned.groupBy(Keys.cols(keys)).agg(
                 min("p_results").as("__cmin"), count("p_results").as("__ck"),
                 min("p_journal").as("__jmin"), count("p_journal").as("__jk"),
-                min_by(struct(col("class"), col("reasons"), col("reason_signs"), col("reason_p")),
+                min_by(struct(java.util.stream.Stream.concat(java.util.stream.Stream.of("class"), REASON_ARRAYS.stream())
+                                .map(a -> col(a)).toArray(Column[]::new)),
                         coalesce(col("p_results"), lit(2.0))).as("__best"));
         Column classesP = least(lit(1.0), col("__cmin").multiply(col("__ck")));
         Column journalP = least(lit(1.0), col("__jmin").multiply(col("__jk")));
+        Map<String, Column> best = new LinkedHashMap<>();
+        REASON_ARRAYS.forEach(a -> best.put(fromClass(a), col("__best." + a)));
         return Keys.join(scoredCells, perCell, keys, "left")
                 .withColumn("p_results_cell", col("p_results"))
                 .withColumn("p_results_classes", when(col("__ck").gt(0), classesP))
@@ -59,9 +83,7 @@ final class ClassScan {
                 .withColumn("p_results", twoLooks(col("p_results_cell"), col("p_results_classes"), col("__ck")))
                 .withColumn("p_journal", twoLooks(col("p_journal_cell"), col("p_journal_classes"), col("__jk")))
                 .withColumn("strongest_class", col("__best.class"))
-                .withColumn("__class_reasons", col("__best.reasons"))
-                .withColumn("__class_reason_signs", col("__best.reason_signs"))
-                .withColumn("__class_reason_p", col("__best.reason_p"))
+                .withColumns(best)
                 .drop("__cmin", "__ck", "__jmin", "__jk", "__best");
     }
 
@@ -74,18 +96,27 @@ final class ClassScan {
                 .otherwise(least(lit(1.0), least(cell, classes).multiply(2)));
     }
 
-    /** The cell's reasons and its strongest class's, ordered by p-value, at most {@code max_reasons}. */
+    /**
+     * The cell's reasons and its strongest class's, ordered by p-value (then by the run's sentence, as before the
+     * other languages were kept), at most {@code max_reasons}; every aligned array ({@link #REASON_ARRAYS}) in that order.
+     */
     static Dataset<Row> mergeReasons(Dataset<Row> cells, FlagConfig config) {
-        Column empty = org.apache.spark.sql.functions.array().cast("array<string>");
-        Column own = transform(col("reasons"), (text, i) -> struct(col("reason_p").getItem(i).as("p"), text.as("text"),
-                col("reason_signs").getItem(i).as("sign")));
-        Column fromClass = transform(coalesce(col("__class_reasons"), empty), (text, i) -> struct(
-                col("__class_reason_p").getItem(i).as("p"), text.as("text"), col("__class_reason_signs").getItem(i).as("sign")));
+        Column own = transform(col(Bilingual.REASONS), (text, i) -> reason(i, a -> col(a)));
+        Column fromClass = transform(coalesce(col(fromClass(Bilingual.REASONS)), org.apache.spark.sql.functions.array().cast("array<string>")),
+                (text, i) -> reason(i, a -> col(fromClass(a))));
         Column merged = slice(array_sort(concat(own, fromClass)), 1, config.maxReasons);
+        Map<String, Column> arrays = new LinkedHashMap<>();
+        REASON_ARRAYS.forEach(a -> arrays.put(a, transform(col("__merged"), x -> x.getField(a))));
         return cells.withColumn("__merged", merged)
-                .withColumn("reasons", transform(col("__merged"), x -> x.getField("text")))
-                .withColumn("reason_signs", transform(col("__merged"), x -> x.getField("sign")))
-                .withColumn("reason_p", transform(col("__merged"), x -> x.getField("p")))
-                .drop("__merged", "__class_reasons", "__class_reason_signs", "__class_reason_p");
+                .withColumns(arrays)
+                .drop("__merged")
+                .drop(REASON_ARRAYS.stream().map(ClassScan::fromClass).toArray(String[]::new));
+    }
+
+    /** Reason i of the aligned arrays as one struct, its p first so that sorting orders by it, then the sentence. */
+    private static Column reason(Column i, java.util.function.Function<String, Column> array) {
+        List<String> order = new java.util.ArrayList<>(List.of("reason_p", Bilingual.REASONS));
+        REASON_ARRAYS.stream().filter(a -> !order.contains(a)).forEach(order::add);
+        return struct(order.stream().map(a -> array.apply(a).getItem(i).as(a)).toArray(Column[]::new));
     }
 }

@@ -8,6 +8,11 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.vprobjectivity.indicators.Keys;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -40,33 +45,52 @@ public final class Comparison {
      * @param official  {@code indicators/official}
      */
     public static Dataset<Row> compute(Dataset<Row> schools, Dataset<Row> cellFlags, Dataset<Row> official, String lang) {
-        boolean english = "en".equalsIgnoreCase(lang);
-        UserDefinedFunction why = udf((UDF9<String, Integer, Boolean, Boolean, Double, Double, Double, Long, Row, String>)
-                (subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell) ->
-                        explain(new ReasonText(lang), subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell, english),
-                DataTypes.StringType);
+        Map<String, UserDefinedFunction> why = new LinkedHashMap<>();
+        for (Map.Entry<String, String> column : Bilingual.columns(Bilingual.EXPLANATION, lang).entrySet()) {
+            String in = column.getValue();
+            why.put(column.getKey(), udf((UDF9<String, Integer, Boolean, Boolean, Double, Double, Double, Long, Row, String>)
+                    (subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell) ->
+                            explain(new ReasonText(in), subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell,
+                                    Bilingual.EN.equals(in)),
+                    DataTypes.StringType));
+        }
         Dataset<Row> marked = official.filter(col("official_work").and(col("markers").gt(0)));
         Dataset<Row> cells = cellFlags.select(col("session"), col("region"), col("school_id"), col("subject"), col("grade"),
                 org.apache.spark.sql.functions.struct(col("small_cell"), col("works"), col("raised_share"), col("raised_ref"),
                         col("q_value"), col("p_independent")).as("__cell"));
-        Dataset<Row> explained = Keys.join(marked, cells, Keys.SCHOOL, "left")
-                .withColumn("__why", why.apply(col("subject"), col("grade"), col("marker_inflated_mean"), col("marker_mismatch"),
-                        col("school_mean"), col("region_mean"), col("spearman_journal_score"), col("school_n"), col("__cell")))
-                .groupBy(Keys.cols(SchoolFlags.SCHOOL))
-                .agg(concat_ws("; ", collect_list(col("__why"))).as("__explanation"));
+        Dataset<Row> withWhy = Keys.join(marked, cells, Keys.SCHOOL, "left");
+        List<Column> explanations = new ArrayList<>();
+        for (Map.Entry<String, UserDefinedFunction> w : why.entrySet()) {
+            withWhy = withWhy.withColumn("__why_" + w.getKey(), w.getValue().apply(col("subject"), col("grade"),
+                    col("marker_inflated_mean"), col("marker_mismatch"), col("school_mean"), col("region_mean"),
+                    col("spearman_journal_score"), col("school_n"), col("__cell")));
+            explanations.add(concat_ws("; ", collect_list(col("__why_" + w.getKey()))).as("__" + w.getKey()));
+        }
+        Dataset<Row> explained = withWhy.groupBy(Keys.cols(SchoolFlags.SCHOOL))
+                .agg(explanations.get(0), explanations.subList(1, explanations.size()).toArray(Column[]::new));
         Column officialMarked = col("official_marked_works").gt(0);
         Column category = when(officialMarked.and(col("flagged")), lit(BOTH))
                 .when(officialMarked, lit(OFFICIAL_ONLY))
                 .when(col("flagged"), lit(OURS_ONLY))
                 .otherwise(lit(NEITHER));
+        // Where we flag, our reasons (in the same language) stand in the explanation's place.
+        Map<String, Column> explanation = new LinkedHashMap<>();
+        List<String> reasonNames = new ArrayList<>(Bilingual.columns(Bilingual.REASONS, lang).keySet());
+        List<String> names = new ArrayList<>(why.keySet());
+        for (int i = 0; i < names.size(); i++) {
+            Column ours = concat_ws("; ", col(reasonNames.get(i)));
+            explanation.put(names.get(i), when(col("category").equalTo(OFFICIAL_ONLY), col("__" + names.get(i)))
+                    .when(col("category").equalTo(OURS_ONLY), ours)
+                    .when(col("category").equalTo(BOTH), ours));
+        }
+        List<Column> out = new ArrayList<>(List.of(col("session"), col("region"), col("school_id"), col("school_name"),
+                col("municipality_code"), col("municipality"), col("school_type"), col("official_markers"),
+                col("official_works"), col("flagged"), col("risk_score"), col("rank"), col("category")));
+        names.forEach(n -> out.add(col(n)));
         return Keys.join(schools, explained, SchoolFlags.SCHOOL, "left")
                 .withColumn("category", category)
-                .withColumn("explanation", when(col("category").equalTo(OFFICIAL_ONLY), col("__explanation"))
-                        .when(col("category").equalTo(OURS_ONLY), concat_ws("; ", col("reasons")))
-                        .when(col("category").equalTo(BOTH), concat_ws("; ", col("reasons"))))
-                .select(col("session"), col("region"), col("school_id"), col("school_name"), col("municipality_code"),
-                        col("municipality"), col("school_type"), col("official_markers"), col("official_works"),
-                        col("flagged"), col("risk_score"), col("rank"), col("category"), col("explanation"));
+                .withColumns(explanation)
+                .select(out.toArray(Column[]::new));
     }
 
     /** Why a marked work is not flagged by us, in one clause per marker. */

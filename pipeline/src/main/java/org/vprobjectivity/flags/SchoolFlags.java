@@ -10,6 +10,11 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.vprobjectivity.indicators.Keys;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -92,14 +97,19 @@ public final class SchoolFlags {
         } else {
             joined = history.attach(joined, Persistence.SCHOOL);
         }
-        ReasonText text = new ReasonText(lang);
-        UserDefinedFunction repeated = org.apache.spark.sql.functions.udf((UDF1<Integer, String>) text::persistence,
-                DataTypes.StringType);
         Column inRow = col(Persistence.SESSIONS_FLAGGED_IN_ROW);
+        Map<String, Column> repeatedFirst = new LinkedHashMap<>();
+        for (Map.Entry<String, String> reasons : Bilingual.columns(Bilingual.REASONS, lang).entrySet()) {
+            String column = reasons.getKey();
+            ReasonText text = new ReasonText(reasons.getValue());
+            UserDefinedFunction repeated = org.apache.spark.sql.functions.udf((UDF1<Integer, String>) text::persistence,
+                    DataTypes.StringType);
+            repeatedFirst.put(column, when(col("flagged").and(inRow.geq(2)),
+                    org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.array(repeated.apply(inRow)),
+                            col(column))).otherwise(col(column)));
+        }
         return joined
-                .withColumn("reasons", when(col("flagged").and(inRow.geq(2)),
-                        org.apache.spark.sql.functions.concat(org.apache.spark.sql.functions.array(repeated.apply(inRow)),
-                                col("reasons"))).otherwise(col("reasons")))
+                .withColumns(repeatedFirst)
                 .withColumn("rank", row_number().over(Window.partitionBy(col("session"))
                         .orderBy(col("flagged").desc(), inRow.desc(), col("risk_score").desc(), col("school_id"))));
     }
@@ -108,10 +118,7 @@ public final class SchoolFlags {
      * Rolls cells up to {@code keys} (a school or a teacher): flagged, risk, counts, flagged works and reasons.
      */
     public static Dataset<Row> rollUp(Dataset<Row> cellFlags, String[] keys, FlagConfig config, String lang) {
-        ReasonText text = new ReasonText(lang);
-        UserDefinedFunction workLabel = org.apache.spark.sql.functions.udf(
-                (org.apache.spark.sql.api.java.UDF2<String, Integer, String>) text::work, DataTypes.StringType);
-        Dataset<Row> perKey = cellFlags.groupBy(Keys.cols(keys)).agg(
+        List<Column> perKeyAggregates = new ArrayList<>(List.of(
                 Aggregates.anyValue("municipality_code").as("municipality_code"), Aggregates.anyValue("municipality").as("municipality"),
                 max("risk_score").as("risk_score"),
                 max("risk_score_journal").as("risk_score_journal"),
@@ -119,22 +126,39 @@ public final class SchoolFlags {
                 max(col("flagged_results")).as("flagged_results"),
                 max(col("flagged_journal")).as("flagged_journal"),
                 sum(when(col("flagged"), 1).otherwise(0)).as("n_flagged_cells"),
-                org.apache.spark.sql.functions.count(lit(1)).as("n_cells"),
-                concat_ws("; ", array_sort(collect_list(when(col("flagged"),
-                        workLabel.apply(col("subject"), col("grade")))))).as("flagged_works"));
+                org.apache.spark.sql.functions.count(lit(1)).as("n_cells")));
+        Map<String, String> worksColumns = Bilingual.columns(Bilingual.FLAGGED_WORKS, lang);
+        for (Map.Entry<String, String> w : worksColumns.entrySet()) {
+            ReasonText text = new ReasonText(w.getValue());
+            UserDefinedFunction workLabel = org.apache.spark.sql.functions.udf(
+                    (org.apache.spark.sql.api.java.UDF2<String, Integer, String>) text::work, DataTypes.StringType);
+            perKeyAggregates.add(concat_ws("; ", array_sort(collect_list(when(col("flagged"),
+                    workLabel.apply(col("subject"), col("grade")))))).as(w.getKey()));
+        }
+        Dataset<Row> perKey = cellFlags.groupBy(Keys.cols(keys)).agg(perKeyAggregates.get(0),
+                perKeyAggregates.subList(1, perKeyAggregates.size()).toArray(Column[]::new));
 
-        // Reasons: one row per (cell, reason), flagged cells first, then the smallest p; the top few per key.
+        // Reasons: one row per (cell, reason), flagged cells first, then the smallest p; the top few per key. The
+        // sentences in each language ride along with the run's, in its order.
+        Map<String, String> reasonColumns = Bilingual.columns(Bilingual.REASONS, lang);
         Dataset<Row> reasons = cellFlags.select(concat(Keys.cols(keys), col("flagged"),
-                        posexplode(col("reasons")).as(new String[] {"__pos", "__reason"}), col("reason_p")))
+                        posexplode(col(Bilingual.REASONS)).as(new String[] {"__pos", "__reason"}),
+                        col("reason_p"), struct(reasonColumns.keySet().stream().map(c -> col(c)).toArray(Column[]::new)).as("__all")))
                 .withColumn("__p", col("reason_p").getItem(col("__pos")))
                 .withColumn("__order", row_number().over(Window.partitionBy(Keys.cols(keys))
                         .orderBy(col("flagged").desc(), col("__p").asc(), col("__reason"))))
                 .filter(col("__order").leq(config.maxReasons))
+                .withColumn("__texts", struct(reasonColumns.keySet().stream()
+                        .map(c -> col("__all." + c).getItem(col("__pos")).as(c)).toArray(Column[]::new)))
                 .groupBy(Keys.cols(keys))
-                .agg(slice(transform(array_sort(collect_list(struct(col("__order"), col("__reason")))),
-                        x -> x.getField("__reason")), 1, config.maxReasons).as("reasons"));
-        return Keys.join(perKey, reasons, keys, "left")
-                .withColumn("reasons", coalesce(col("reasons"), org.apache.spark.sql.functions.array().cast("array<string>")));
+                .agg(slice(array_sort(collect_list(struct(col("__order"), col("__texts")))), 1, config.maxReasons)
+                        .as("__top"));
+        Map<String, Column> texts = new LinkedHashMap<>();
+        Column empty = org.apache.spark.sql.functions.array().cast("array<string>");
+        for (String c : reasonColumns.keySet()) {
+            texts.put(c, coalesce(transform(col("__top"), x -> x.getField("__texts").getField(c)), empty));
+        }
+        return Keys.join(perKey, reasons, keys, "left").withColumns(texts).drop("__top");
     }
 
     private static Column[] concat(Column[] keys, Column... more) {

@@ -1,8 +1,10 @@
 package org.vprobjectivity.report;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.flags.Bilingual;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.indicators.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
@@ -103,9 +105,11 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
      * @param measures   the decision matrix's rule ({@code measures} of {@code --config})
      */
     public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
-        Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
-        Dataset<Row> comparison = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON)
-                .select("session", "school_id", "category", "explanation");
+        // The words in the report's language, whatever the run's (Bilingual); an older output has the run's only.
+        Dataset<Row> schools = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS), lang,
+                Bilingual.REASONS, Bilingual.FLAGGED_WORKS);
+        Dataset<Row> comparison = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON), lang,
+                Bilingual.EXPLANATION).select("session", "school_id", "category", Bilingual.EXPLANATION);
         List<SchoolEntry> entries = new ArrayList<>();
         boolean persistence = Arrays.asList(schools.columns()).contains(Persistence.SESSIONS_FLAGGED_IN_ROW);
         for (Row r : Keys.join(schools, comparison, new String[]{"session", "school_id"}, "left").collectAsList()) {
@@ -126,7 +130,8 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
             time.put(ordered.get(i), i);
         }
         entries.sort(java.util.Comparator.comparing((SchoolEntry e) -> -time.get(e.session())).thenComparingInt(SchoolEntry::rank));
-        Dataset<Row> flagged = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS).filter(col("flagged"));
+        Dataset<Row> flagged = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS), lang,
+                Bilingual.REASONS).filter(col("flagged"));
         Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
         Dataset<Row> results = spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS)
                 .filter(col("primary_score").isNotNull());
@@ -166,7 +171,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         // during a run the earlier sessions are still in the output folder, the one holding recheck/
         HistoryView history = HistoryView.load(spark, outputDir, recheckDir,
                 entries.stream().filter(SchoolEntry::flagged).map(SchoolEntry::schoolId).distinct().toList());
-        return new ReportData(entries, cells, teachers(spark, outputDir), recheck, decisions, history);
+        return new ReportData(entries, cells, teachers(spark, outputDir, lang), recheck, decisions, history);
     }
 
     /** School names by {@code session|school_id} (the re-check's tables carry logins only); schools without a name left out. */
@@ -221,13 +226,28 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     }
 
     /** The flagged teachers by risk; empty without {@code --teachers}. */
-    private static List<TeacherEntry> teachers(SparkSession spark, String outputDir) {
+    /**
+     * The table with each of {@code columns} read from its column in {@code lang} ({@link Bilingual#readable}), under its
+     * own name, so the report speaks its language over a run in the other.
+     */
+    static Dataset<Row> inLanguage(Dataset<Row> table, String lang, String... columns) {
+        Map<String, Column> chosen = new java.util.LinkedHashMap<>();
+        for (String c : columns) {
+            String from = Bilingual.readable(table.columns(), c, lang);
+            if (!from.equals(c)) {
+                chosen.put(c, col(from));
+            }
+        }
+        return chosen.isEmpty() ? table : table.withColumns(chosen);
+    }
+
+    private static List<TeacherEntry> teachers(SparkSession spark, String outputDir, String lang) {
         List<TeacherEntry> out = new ArrayList<>();
         String table = outputDir + "/" + OutputLayout.FLAGS_TEACHERS;
         if (!ParquetTables.exists(spark, table)) {
             return out; // no --teachers mapping in this run
         }
-        for (Row r : spark.read().parquet(table).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
+        for (Row r : inLanguage(spark.read().parquet(table), lang, Bilingual.REASONS, Bilingual.FLAGGED_WORKS).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
                 col("teacher_id")).collectAsList()) {
             String name = Arrays.asList(r.schema().fieldNames()).contains(TeacherMapping.TEACHER_NAME)
                     ? r.getAs(TeacherMapping.TEACHER_NAME) : null; // an output written before names were kept

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
 import org.vprobjectivity.indicators.Keys;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -46,6 +47,12 @@ class ClassScanTest {
         assertThat(reasons).hasSize(1);
         assertThat(reasons.get(0)).startsWith("Математика, 4 кл., класс «Б»: повысили отметку по сравнению с журналом 50%");
         assertThat(s.getList(s.fieldIndex("reason_signs"))).containsExactly("RAISED");
+        // the class's sentence in both languages, in the same place as the run's (Bilingual)
+        assertThat(s.getList(s.fieldIndex("reasons_ru"))).isEqualTo(reasons);
+        List<String> english = s.getList(s.fieldIndex("reasons_en"));
+        assertThat(english).hasSize(1);
+        assertThat(english.get(0)).startsWith("Mathematics, grade 4, class Б: ");
+        assertThat(Arrays.asList(s.schema().fieldNames())).noneMatch(n -> n.startsWith("__"));
         Row t = out.get("t");
         assertThat(t.<Long>getAs("classes_tested")).isZero();
         assertThat(t.<Double>getAs("p_results_classes")).isNull();

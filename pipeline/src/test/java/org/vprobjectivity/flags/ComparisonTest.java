@@ -69,6 +69,16 @@ class ComparisonTest {
     }
 
     @Test
+    void aRussianRunExplainsInEnglishToo() {
+        Map<String, Row> c = compare("ru");
+        assertThat(c.get("c").<String>getAs("explanation_en"))
+                .isEqualTo(FlagTables.english("rc1") + "; " + FlagTables.english("rc2"));
+        assertThat(c.get("b").<String>getAs("explanation_ru")).isEqualTo(c.get("b").<String>getAs("explanation"));
+        assertThat(c.get("b").<String>getAs("explanation_en")).startsWith("Mathematics, grade 4: mean score above the region's (15.2 vs 12.4), but ");
+        assertThat(compare("en").get("b").<String>getAs("explanation")).isEqualTo(c.get("b").<String>getAs("explanation_en"));
+    }
+
+    @Test
     void officialOnlyExplainsEachMarkedWork() {
         Map<String, Row> c = compare("ru");
         assertThat(c.get("b").<String>getAs("explanation")).isEqualTo("Математика, 4 кл.: средний балл выше региона "

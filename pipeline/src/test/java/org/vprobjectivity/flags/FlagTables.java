@@ -28,7 +28,9 @@ final class FlagTables {
             .add("small_cell", DataTypes.BooleanType).add("works", DataTypes.LongType)
             .add("raised_share", DataTypes.DoubleType).add("raised_ref", DataTypes.DoubleType)
             .add("reasons", DataTypes.createArrayType(DataTypes.StringType))
-            .add("reason_p", DataTypes.createArrayType(DataTypes.DoubleType));
+            .add("reason_p", DataTypes.createArrayType(DataTypes.DoubleType))
+            .add("reasons_ru", DataTypes.createArrayType(DataTypes.StringType))
+            .add("reasons_en", DataTypes.createArrayType(DataTypes.StringType));
 
     static final StructType OFFICIAL = new StructType()
             .add("session", DataTypes.StringType).add("region", DataTypes.StringType)
@@ -46,7 +48,8 @@ final class FlagTables {
 
     /**
      * A cell's flag row: flagged as "results" when {@code flagged}; reasons with their p-values given as
-     * alternating text, p ("r1", 0.001, "r2", 0.02). 40 works, raised share at its reference.
+     * alternating text, p ("r1", 0.001, "r2", 0.02), the run's (Russian) and {@code reasons_ru}; {@code reasons_en} the
+ * same with "EN " in front ({@link #english}). 40 works, raised share at its reference.
      */
     FlagTables cell(String school, String subject, int grade, String municipalityCode, boolean flagged, double risk,
                     Object... reasonsAndPs) {
@@ -66,8 +69,15 @@ final class FlagTables {
                 municipalityCode == null ? null : "район " + municipalityCode, risk, 0.0, flagged, flagged, false,
                 flagged ? 1e-4 : 0.5, flagged ? 1e-6 : 1.0, small, works, raised, 0.08,
                 scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
-                scala.jdk.javaapi.CollectionConverters.asScala(ps).toSeq()));
+                scala.jdk.javaapi.CollectionConverters.asScala(ps).toSeq(),
+                scala.jdk.javaapi.CollectionConverters.asScala(reasons).toSeq(),
+                scala.jdk.javaapi.CollectionConverters.asScala(reasons.stream().map(FlagTables::english).toList()).toSeq()));
         return this;
+    }
+
+    /** The fixture's English sentence of a reason. */
+    static String english(String reason) {
+        return "EN " + reason;
     }
 
     /** An official row with neither marker unless {@link #marked} is used. */

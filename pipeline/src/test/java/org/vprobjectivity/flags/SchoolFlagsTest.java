@@ -87,6 +87,19 @@ class SchoolFlagsTest {
     }
 
     @Test
+    void eachLanguagesReasonsAndWorksFollowTheRunsOrder() {
+        Map<String, Row> s = compute(new FlagConfig());
+        Row s1 = s.get("s1");
+        assertThat(s1.<String>getList(s1.fieldIndex("reasons_ru"))).containsExactly("r1a", "r1b", "r2a");
+        assertThat(s1.<String>getList(s1.fieldIndex("reasons_en"))).containsExactly(FlagTables.english("r1a"),
+                FlagTables.english("r1b"), FlagTables.english("r2a"));
+        assertThat(s1.<String>getAs("flagged_works")).isEqualTo("Математика, 4 кл.");
+        assertThat(s1.<String>getAs("flagged_works_ru")).isEqualTo("Математика, 4 кл.");
+        assertThat(s1.<String>getAs("flagged_works_en")).isEqualTo("Mathematics, grade 4");
+        assertThat(s.get("s4").<String>getList(s.get("s4").fieldIndex("reasons_en"))).isEmpty();
+    }
+
+    @Test
     void reasonsAreCutAtMaxReasons() {
         FlagConfig config = new FlagConfig();
         config.maxReasons = 2;
