@@ -196,7 +196,7 @@ stage() { jq -r --arg k "$1" '.stageMillis[$k] // empty' "$2"; }
 
 # ---------------------------------------------------------------- runs
 
-declare -a r_model r_status r_works r_read r_write r_ingest r_ind r_flags r_report r_other r_total r_wall r_rss r_heap r_cpu r_stages
+declare -a r_model r_status r_works r_read r_write r_ingest r_ind r_flags r_report r_other r_total r_wall r_rss r_heap r_cpu r_stages r_sql r_jobs
 declare -a c_spark c_duck c_spark_start c_duck_start c_equal c_rows
 jsonl=$work/results.jsonl
 : > "$jsonl"
@@ -238,8 +238,11 @@ for i in "${!labels[@]}"; do
   mkdir -p "$dir"
   load=$(cut -d' ' -f1-3 /proc/loadavg)
   log "$label: run (load average $load) -> $dir/out"
+  # Spark's event log (uncompressed JSON lines) counts the run's SQL executions and jobs (issue 18: at most 15 executions)
+  mkdir -p "$dir/events"
   if /usr/bin/time -v -o "$dir/time.txt" \
        java -Xmx"$heap" -Xlog:gc:file="$dir/gc.log":uptime,level,tags:filecount=0 \
+       -Dspark.eventLog.enabled=true -Dspark.eventLog.dir="file://$dir/events" -Dspark.eventLog.compress=false \
        -jar "$jar" run --input "$data/region" --output "$dir/out" > "$dir/run.stdout" 2> "$dir/run.stderr" \
      && [ -f "$dir/out/run.json" ]; then
     :
@@ -267,7 +270,9 @@ for i in "${!labels[@]}"; do
   # what total holds beyond the named stages (Spark session start, plan set-up, ...)
   r_other[$i]=$(jq -r '.stageMillis | if .total then .total - ([to_entries[] | select(.key != "total" and .key != "model") | .value] | add // 0) else empty end' "$rj")
   r_stages[$i]=$(jq -c '.stageMillis' "$rj")
-  log "$label: ${r_works[$i]} works, total $(secs "${r_total[$i]}") s, wall ${r_wall[$i]} s, RSS ${r_rss[$i]} MiB, stages ${r_stages[$i]}"
+  r_sql[$i]=$(cat "$dir"/events/*/events_* 2> /dev/null | grep -c '"Event":"org.apache.spark.sql.execution.ui.SparkListenerSQLExecutionStart"' || true)
+  r_jobs[$i]=$(cat "$dir"/events/*/events_* 2> /dev/null | grep -c '"Event":"SparkListenerJobStart"' || true)
+  log "$label: ${r_works[$i]} works, total $(secs "${r_total[$i]}") s, wall ${r_wall[$i]} s, RSS ${r_rss[$i]} MiB, stages ${r_stages[$i]}, ${r_sql[$i]} SQL executions, ${r_jobs[$i]} jobs"
 
   # core aggregates on the run's Parquet: Spark, DuckDB, compare
   if [ "$core" = 1 ]; then
@@ -321,10 +326,10 @@ for i in "${!labels[@]}"; do
   jq -cn --arg size "$label" --argjson target "$target" --argjson schools "$schools" --argjson seed "$seed" \
      --arg heap "$heap" --arg load "$load" --argjson wall "${r_wall[$i]}" --argjson rss_mib "${r_rss[$i]}" \
      --arg heap_after_gc_mib "${r_heap[$i]}" --argjson cpu "${r_cpu[$i]}" --slurpfile run "$rj" \
-     --arg spark "${c_spark[$i]:-}" --arg duckdb "${c_duck[$i]:-}" --arg equal "${c_equal[$i]}" \
+     --arg sql "${r_sql[$i]:-}" --arg jobs "${r_jobs[$i]:-}" --arg spark "${c_spark[$i]:-}" --arg duckdb "${c_duck[$i]:-}" --arg equal "${c_equal[$i]}" \
      '{size: $size, target_works: $target, schools: $schools, seed: $seed, heap: $heap, load_avg: $load,
        works: $run[0].totals.works, stage_millis: $run[0].stageMillis, wall_s: $wall, max_rss_mib: $rss_mib,
-       heap_after_gc_mib: $heap_after_gc_mib, cpu_s: $cpu,
+       heap_after_gc_mib: $heap_after_gc_mib, cpu_s: $cpu, sql_executions: $sql, jobs: $jobs,
        core: {spark_s: $spark, duckdb_s: $duckdb, equal: $equal}}' >> "$jsonl"
 done
 
@@ -342,14 +347,14 @@ report() {
   echo
   echo "### Pipeline (\`vpr-objectivity run\`, one run per size; seconds from run.json)"
   echo
-  echo "| size | works | ingest (read+write) s | indicators s | of which pupil model s | model s per 100k works | flags s | report s | other s | total s | wall s | works/s | peak RSS MiB | peak heap after GC MiB | CPU s |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| size | works | ingest (read+write) s | indicators s | of which pupil model s | model s per 100k works | flags s | report s | other s | total s | wall s | works/s | peak RSS MiB | peak heap after GC MiB | CPU s | SQL executions | jobs |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
   for i in "${!labels[@]}"; do
     if [ "${r_status[$i]}" = "generation failed" ] || [ "${r_status[$i]}" = "run failed" ]; then
-      echo "| ${labels[$i]} | ${r_status[$i]} | | | | | | | | | | | | | |"
+      echo "| ${labels[$i]} | ${r_status[$i]} | | | | | | | | | | | | | | | |"
       continue
     fi
-    echo "| ${labels[$i]} | $(group "${r_works[$i]}") | $(secs "${r_ingest[$i]}") | $(secs "${r_ind[$i]}") | $(secs "${r_model[$i]}") | $(awk -v m="${r_model[$i]}" -v w="${r_works[$i]}" 'BEGIN { if (m == "" || w == "" || w == 0) print "n/a"; else printf "%.1f", m / 1000 * 100000 / w }') | $(secs "${r_flags[$i]}") | $(secs "${r_report[$i]}") | $(secs "${r_other[$i]}") | $(secs "${r_total[$i]}") | ${r_wall[$i]} | $(group "$(rate "${r_works[$i]}" "${r_total[$i]}")") | $(group "${r_rss[$i]}") | $(group "${r_heap[$i]:-n/a}") | ${r_cpu[$i]} |"
+    echo "| ${labels[$i]} | $(group "${r_works[$i]}") | $(secs "${r_ingest[$i]}") | $(secs "${r_ind[$i]}") | $(secs "${r_model[$i]}") | $(awk -v m="${r_model[$i]}" -v w="${r_works[$i]}" 'BEGIN { if (m == "" || w == "" || w == 0) print "n/a"; else printf "%.1f", m / 1000 * 100000 / w }') | $(secs "${r_flags[$i]}") | $(secs "${r_report[$i]}") | $(secs "${r_other[$i]}") | $(secs "${r_total[$i]}") | ${r_wall[$i]} | $(group "$(rate "${r_works[$i]}" "${r_total[$i]}")") | $(group "${r_rss[$i]}") | $(group "${r_heap[$i]:-n/a}") | ${r_cpu[$i]} | ${r_sql[$i]:-n/a} | ${r_jobs[$i]:-n/a} |"
   done
   echo
   echo "### Throughput per stage (works/s)"

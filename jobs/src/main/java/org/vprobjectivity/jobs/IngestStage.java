@@ -4,6 +4,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.vprobjectivity.ingest.HeaderMapping;
 import org.vprobjectivity.ingest.IngestRecordSchema;
 import org.vprobjectivity.ingest.IngestTables;
@@ -25,8 +26,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 /**
- * Ingest into a staging folder: read every unit on the executors, stage the records once as Parquet,
- * derive results / task_scores / participation / rejects, and fill the run report with per-file counts.
+ * Ingest into a staging folder: read every unit on the executors once, hold the records, derive results / task_scores
+ * / participation / rejects, and fill the run report with per-file counts.
  */
 final class IngestStage {
 
@@ -61,9 +62,11 @@ final class IngestStage {
             throws Exception {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         long t0 = System.currentTimeMillis();
-        String stagedRecords = staging + "/staged_records";
-        SparkIngest.read(spark, units, mapping, scales, args.ingestOptions()).write().mode("overwrite").parquet(stagedRecords);
-        Dataset<Row> staged = spark.read().parquet(stagedRecords);
+        // Held in memory (spilling to disk), not written and read back as a staging table: the files are read once, by
+        // the first action (fillFileCounts), and every later step reads the held records (issue 18: one pass in ingest).
+        Dataset<Row> read = SparkIngest.read(spark, units, mapping, scales, args.ingestOptions())
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> staged = read;
         if (idMap != null) {
             staged = mapIds(spark, staged, idMap, args, report, progress);
         }
@@ -90,6 +93,7 @@ final class IngestStage {
         CsvExport.write(tables.rejects().orderBy("source_file", "sheet", "source_row"),
                 staging + "/" + OutputLayout.REJECTS_CSV, conf);
         tables.release();
+        read.unpersist();
         report.stageMillis.put("write_tables", System.currentTimeMillis() - t1);
         progress.say("wrote results, task_scores, participation, rejects");
         return tables;
@@ -138,12 +142,17 @@ final class IngestStage {
             f.scale = t.getAs("scale_key");
             byTable.put(f.file + "\u0000" + f.sheet, f);
         }
-        Dataset<Row> kinds = tables.results().select(col("source_file"), col("sheet"), lit("WORK").as("kind"), lit(null).cast("string").as("reason_code"))
-                .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code")))
-                .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code")));
-        for (Row c : kinds.groupBy("source_file", "sheet", "kind", "reason_code").count().collectAsList()) {
+        // One aggregation gives the counts per table and the sessions written (those of the works and rejects).
+        Dataset<Row> kinds = tables.results().select(col("source_file"), col("sheet"), lit("WORK").as("kind"), lit(null).cast("string").as("reason_code"), col("session"))
+                .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code"), col("session")))
+                .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code"), col("session")));
+        TreeSet<String> sessions = new TreeSet<>();
+        for (Row c : kinds.groupBy("source_file", "sheet", "kind", "reason_code", "session").count().collectAsList()) {
             RunReport.FileCounts f = byTable.get(c.getString(0) + "\u0000" + c.getString(1));
-            long n = c.getLong(4);
+            long n = c.getLong(5);
+            if (!"ABSENT".equals(c.getString(2)) && !c.isNullAt(4)) {
+                sessions.add(c.getString(4));
+            }
             switch (c.getString(2)) {
                 case "WORK" -> f.works += n;
                 case "ABSENT" -> f.absent += n;
@@ -160,9 +169,6 @@ final class IngestStage {
         report.totals.put("absent", sum(report, f -> f.absent));
         report.totals.put("rejected", sum(report, f -> f.rejected));
         report.totals.put("tables_with_problems", report.filesWithProblems());
-        TreeSet<String> sessions = new TreeSet<>();
-        tables.results().select("session").unionByName(tables.rejects().select("session")).distinct()
-                .collectAsList().forEach(r -> sessions.add(r.getString(0)));
         report.sessions.addAll(sessions);
         TreeSet<String> scalesUsed = new TreeSet<>();
         report.files.stream().filter(f -> f.problem == null && f.scale != null).forEach(f -> scalesUsed.add(f.scale));

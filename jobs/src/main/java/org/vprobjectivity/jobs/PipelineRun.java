@@ -235,7 +235,6 @@ final class PipelineRun {
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);
                 }
-                ParquetTables.delete(spark, staging + "/staged_records");
                 report.stageMillis.put("total", System.currentTimeMillis() - start);
                 report.write(staging + "/" + OutputLayout.RUN_JSON, spark.sparkContext().hadoopConfiguration());
                 return new HashSet<>(report.sessions);
