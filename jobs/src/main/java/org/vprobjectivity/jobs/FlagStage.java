@@ -12,7 +12,7 @@ import org.vprobjectivity.flags.OfficialList;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.flags.SchoolFlags;
 import org.vprobjectivity.flags.SchoolTypes;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.TestVersions;
 import org.vprobjectivity.report.OfficialListXlsx;

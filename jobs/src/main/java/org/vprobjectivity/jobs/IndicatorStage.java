@@ -17,7 +17,7 @@ import org.vprobjectivity.ingest.ExamFile;
 import org.vprobjectivity.ingest.ObservedFile;
 import org.vprobjectivity.ingest.SchoolIdMap;
 import org.vprobjectivity.indicators.IndicatorConfig;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.OfficialMarkers;
 import org.vprobjectivity.indicators.RegionBunching;

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.vprobjectivity.table.SchemaCheck;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.sum;
@@ -90,6 +91,8 @@ class RunEndToEndTest {
         long taskRows = spark.read().parquet(output().resolve("task_scores").toString()).count();
         assertThat(taskRows).isEqualTo(spark.read().parquet(output().resolve("results").toString())
                 .selectExpr("size(scores) AS n").agg(sum("n")).first().getLong(0));
+        // every table, rejects with rows included, has its declared columns (issue 18: one column vocabulary)
+        assertThat(SchemaCheck.differences(spark, output().toString())).isEmpty();
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.vprobjectivity.table.SchemaCheck;
 
 import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,6 +88,8 @@ class SessionsOverTimeTest {
         PersistenceChecks.check(spark, out, GroundTruth.read(dir.resolve("gen/truth")), "2024-spring", "2025-spring");
         HistoryReportChecks.twoSessions(spark, out, "2024-spring", "2025-spring");
         overTimeColumns(out);
+        // the over-time tables (cohort, list overlap) and the rest have their declared columns (issue 18)
+        assertThat(SchemaCheck.differences(spark, out)).isEmpty();
         history(dir, out);
     }
 

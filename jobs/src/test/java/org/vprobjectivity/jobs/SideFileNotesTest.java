@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.vprobjectivity.table.SchemaCheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,9 @@ class SideFileNotesTest {
         assertThat(report.notes).extracting(n -> n.code).containsExactlyInAnyOrder("TEACHERS_LINE_REJECTED",
                 "REFERENCE_LINE_REJECTED", "SCHOOL_TYPES_LINE_REJECTED", "EXAM_ROW_REJECTED", "OBSERVED_LINE_REJECTED");
         ExamObservedRunTest.check(SparkTestSession.get(), dir.resolve("out").toString(), summary);
+        // every table of a run with teachers, exam and observed schools has its declared columns (issue 18)
+        assertThat(dir.resolve("out").resolve(OutputLayout.FLAGS_TEACHERS)).isDirectory();
+        assertThat(SchemaCheck.differences(SparkTestSession.get(), dir.resolve("out").toString())).isEmpty();
         assertThat(summary).contains("Замечание: " + teachers + " — --teachers, строка 2: ожидается не менее 4 полей")
                 .contains("Замечание: " + reference + " — --reference, строка 2: доли отметок в сумме")
                 .contains("Замечание: " + types + " — --school-types, строка 2: нужны логин школы и её тип");

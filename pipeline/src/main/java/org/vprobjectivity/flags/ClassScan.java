@@ -4,7 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 
 import java.util.LinkedHashMap;
 import java.util.List;

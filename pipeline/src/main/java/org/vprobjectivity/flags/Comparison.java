@@ -6,7 +6,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF9;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -8,7 +8,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,6 +2,7 @@ package org.vprobjectivity.indicators;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.vprobjectivity.table.Keys;
 
 /**
  * All families of one level (school cell, class or teacher) joined into one table: VPR vs journal, high

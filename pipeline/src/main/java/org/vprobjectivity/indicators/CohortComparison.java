@@ -18,6 +18,7 @@ import org.vprobjectivity.model.fit.Normal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;

@@ -13,6 +13,7 @@ import scala.collection.Seq;
 import java.util.Arrays;
 import java.util.List;
 import scala.jdk.javaapi.CollectionConverters;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;

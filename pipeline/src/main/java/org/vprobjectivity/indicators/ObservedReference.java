@@ -15,6 +15,7 @@ import org.vprobjectivity.stats.Percentile;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;

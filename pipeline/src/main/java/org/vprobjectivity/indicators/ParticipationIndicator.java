@@ -2,6 +2,7 @@ package org.vprobjectivity.indicators;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.try_divide;

@@ -6,6 +6,7 @@ import org.apache.spark.sql.Row;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.col;
 

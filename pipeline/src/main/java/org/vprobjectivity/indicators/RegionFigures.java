@@ -3,6 +3,7 @@ package org.vprobjectivity.indicators;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.collect_list;

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 
 import scala.jdk.javaapi.CollectionConverters;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.col;
 

@@ -13,6 +13,7 @@ import org.apache.spark.storage.StorageLevel;
 import org.vprobjectivity.model.MarkScale;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.model.TaskSpec;
+import org.vprobjectivity.table.OutputTables;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,12 +33,10 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class IngestTables {
 
-    public static final String[] RESULT_COLUMNS = {"session", "region", "municipality_code", "municipality", "school_id",
-            "school_name", "grade", "class", "subject", "variant", "participant", "sex", "scores", "primary_score", "mark",
-            "journal_mark", "scale_key", "source_file", "sheet", "source_row"};
-    public static final String[] REJECT_COLUMNS = {"session", "source_file", "sheet", "source_row", "reject_column",
-            "reason_code", "message_ru", "message_en", "reject_value", "school_id", "subject", "grade", "class",
-            "participant", "raw_row"};
+    /** The columns of {@code results} as written, the session first (the declaration's: {@link OutputTables#RESULTS}). */
+    public static final String[] RESULT_COLUMNS = OutputTables.RESULTS.sessionFirst();
+    /** The columns of {@code rejects} and of rejects.csv, the session first ({@link OutputTables#REJECTS}). */
+    public static final String[] REJECT_COLUMNS = OutputTables.REJECTS.sessionFirst();
 
     private final Dataset<Row> candidates;
     private final Dataset<Row> others;

@@ -4,7 +4,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.io.ParquetTables;
 
 import static org.apache.spark.sql.functions.col;

@@ -9,7 +9,7 @@ import org.apache.spark.sql.api.java.UDF2;
 import org.apache.spark.sql.api.java.UDF4;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.model.MarkScale;
 import org.vprobjectivity.model.MarkScales;
 import scala.collection.Seq;

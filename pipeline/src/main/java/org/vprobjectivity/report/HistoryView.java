@@ -7,7 +7,7 @@ import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.HistoryJump;
 import org.vprobjectivity.flags.ListOverlap;
 import org.vprobjectivity.flags.Persistence;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 

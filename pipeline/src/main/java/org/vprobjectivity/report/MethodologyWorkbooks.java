@@ -21,7 +21,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.flags.Bilingual;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
 import org.vprobjectivity.indicators.WeakSpots;
 import org.vprobjectivity.io.OutputLayout;

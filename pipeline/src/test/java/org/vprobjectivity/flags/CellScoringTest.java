@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.vprobjectivity.indicators.ExamConfirmation;
 import org.vprobjectivity.recheck.RecheckTables;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.stats.Tails;
 
 import java.util.ArrayList;

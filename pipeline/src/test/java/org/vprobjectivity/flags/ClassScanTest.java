@@ -4,7 +4,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.Keys;
+import org.vprobjectivity.table.Keys;
 
 import java.util.Arrays;
 import java.util.List;

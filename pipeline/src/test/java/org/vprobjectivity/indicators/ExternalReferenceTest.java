@@ -11,6 +11,7 @@ import org.vprobjectivity.stats.Binomial;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;

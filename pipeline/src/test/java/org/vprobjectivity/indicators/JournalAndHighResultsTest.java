@@ -10,6 +10,7 @@ import org.vprobjectivity.stats.WeightedKappa;
 
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.vprobjectivity.table.Keys;
 
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -12,6 +12,7 @@ import org.vprobjectivity.synthetic.OutputFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.vprobjectivity.table.Keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

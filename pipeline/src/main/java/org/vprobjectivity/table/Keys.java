@@ -1,4 +1,4 @@
-package org.vprobjectivity.indicators;
+package org.vprobjectivity.table;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
