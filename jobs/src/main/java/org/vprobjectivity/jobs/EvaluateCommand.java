@@ -3,7 +3,7 @@ package org.vprobjectivity.jobs;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.flags.Evaluation;
+import org.vprobjectivity.evaluation.Evaluation;
 import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.synthetic.GroundTruth;

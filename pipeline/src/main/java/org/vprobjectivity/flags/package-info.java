@@ -8,7 +8,7 @@
  * ({@link org.vprobjectivity.flags.CellReasons}, {@link org.vprobjectivity.flags.ReasonText}); schools are ranked
  * ({@link org.vprobjectivity.flags.SchoolFlags}) and set beside the official list
  * ({@link org.vprobjectivity.flags.OfficialList}, {@link org.vprobjectivity.flags.Comparison}).
- * {@link org.vprobjectivity.flags.Evaluation} measures recall and false flags against a generated region's truth.
+ * The evaluation against a generated region's truth is in the generator module ({@code org.vprobjectivity.evaluation}).
  * Signs are for targeted help, never findings of a violation.
  */
 package org.vprobjectivity.flags;

@@ -1,4 +1,4 @@
-package org.vprobjectivity.flags;
+package org.vprobjectivity.evaluation;
 
 import org.vprobjectivity.stats.Percentile;
 import org.vprobjectivity.synthetic.GroundTruth;

@@ -1,4 +1,4 @@
-package org.vprobjectivity.flags;
+package org.vprobjectivity.evaluation;
 
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.synthetic.GroundTruth;
