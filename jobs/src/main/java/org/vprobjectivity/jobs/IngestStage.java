@@ -126,7 +126,10 @@ final class IngestStage {
     /** Per table of each file: rows read and problem (from TABLE rows), works/absent/rejected by reason. */
     private static void fillFileCounts(Dataset<Row> staged, IngestTables tables, RunReport report) {
         Map<String, RunReport.FileCounts> byTable = new LinkedHashMap<>();
+        // Only the per-table columns reach the driver (no participant column, even a null one).
         for (Row t : staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
+                .select("source_file", "sheet", "rows_read", "problem_code", "message_ru", "message_en", "session",
+                        "subject", "grade", "scale_key")
                 .orderBy("source_file", "sheet").collectAsList()) {
             RunReport.FileCounts f = new RunReport.FileCounts();
             f.file = t.getAs("source_file");

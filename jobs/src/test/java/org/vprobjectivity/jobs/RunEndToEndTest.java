@@ -44,6 +44,8 @@ class RunEndToEndTest {
     static Map<String, String> badFiles;
     static int firstExit;
     static String firstSummary;
+    /** Every action of the first run that brought rows back to the driver. */
+    static List<DriverResults.Action> driverResults;
 
     private final SparkSession spark = SparkTestSession.get();
 
@@ -54,7 +56,12 @@ class RunEndToEndTest {
         record = GenerationRecord.read(dir.resolve("gen/truth"));
         badFiles = new ObjectMapper().readValue(dir.resolve("gen/truth/bad-files.json").toFile(), new TypeReference<>() { });
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        firstExit = run(out, "--input", dir.resolve("gen/region").toString(), "--output", output().toString());
+        DriverResults listener = DriverResults.listen(SparkTestSession.get());
+        try {
+            firstExit = run(out, "--input", dir.resolve("gen/region").toString(), "--output", output().toString());
+        } finally {
+            driverResults = listener.stop(SparkTestSession.get());
+        }
         firstSummary = out.toString(StandardCharsets.UTF_8);
     }
 
@@ -93,6 +100,18 @@ class RunEndToEndTest {
                 .selectExpr("size(scores) AS n").agg(sum("n")).first().getLong(0));
         // every table, rejects with rows included, has its declared columns (issue 18: one column vocabulary)
         assertThat(SchemaCheck.differences(spark, output().toString())).isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void noParticipantRowReachesTheDriver() {
+        // the run does bring small results back (per-file counts, sessions, the report's lists): the listener sees them
+        assertThat(driverResults).isNotEmpty();
+        assertThat(driverResults).noneMatch(DriverResults.Action::carriesParticipants);
+        // and the check would see a participant-level result if one came back
+        DriverResults listener = DriverResults.listen(spark);
+        spark.read().parquet(output().resolve("results").toString()).limit(1).collectAsList();
+        assertThat(listener.stop(spark)).anyMatch(DriverResults.Action::carriesParticipants);
     }
 
     @Test
