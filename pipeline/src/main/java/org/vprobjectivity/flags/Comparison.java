@@ -47,11 +47,11 @@ public final class Comparison {
     public static Dataset<Row> compute(Dataset<Row> schools, Dataset<Row> cellFlags, Dataset<Row> official, String lang) {
         Map<String, UserDefinedFunction> why = new LinkedHashMap<>();
         for (Map.Entry<String, String> column : Bilingual.columns(Bilingual.EXPLANATION, lang).entrySet()) {
-            String in = column.getValue();
+            String language = column.getValue();
             why.put(column.getKey(), udf((UDF9<String, Integer, Boolean, Boolean, Double, Double, Double, Long, Row, String>)
                     (subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell) ->
-                            explain(new ReasonText(in), subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell,
-                                    Bilingual.EN.equals(in)),
+                            explain(new ReasonText(language), subject, grade, inflated, mismatch, schoolMean, regionMean, rs, n, cell,
+                                    Bilingual.EN.equals(language)),
                     DataTypes.StringType));
         }
         Dataset<Row> marked = official.filter(col("official_work").and(col("markers").gt(0)));
