@@ -171,6 +171,13 @@ class DistributionTest {
             d = Math.max(d, Math.abs(fa - fr));
         }
         assertThat(a.<Double>getAs("ks_distance")).isCloseTo(d, within(1e-12));
+        // The histogram the report draws from (instead of rescanning results): works per score 0..max, by hand.
+        List<Long> stored = a.getList(a.fieldIndex(Distribution.SCORE_HISTOGRAM));
+        assertThat(stored).hasSize(DistributionFixture.MAX + 1);
+        for (int x = 0; x <= DistributionFixture.MAX; x++) {
+            int score = x;
+            assertThat(stored.get(x)).as("works with %d points", x).isEqualTo(java.util.Arrays.stream(A).filter(v -> v == score).count());
+        }
 
         // Spread: the curve fitted over the three school cells of the work.
         ScoreSpread.Model m = ScoreSpread.fit(new double[] {mean(A), mean(B), mean(concat(C1, C2))},

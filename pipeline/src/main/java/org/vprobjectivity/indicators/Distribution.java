@@ -92,6 +92,12 @@ import static org.apache.spark.sql.functions.when;
 public final class Distribution {
 
     private static final int[] MARKS = RegionBunching.MARKS;
+    /**
+     * The cell's works per primary score, 0..max_score ({@code [i]} = works with i points): what the report draws, read
+     * from the cell tables instead of a rescan of {@code results}.
+     */
+    public static final String SCORE_HISTOGRAM = "score_histogram";
+
     /** Fewest cells with a chi-square for the work's between-cell correlation to be estimated (else it is 0). */
     static final int MIN_CELLS_FOR_DISPERSION = 5;
     /** Fewest cells with a shape p-value for the empirical null to be estimated (else the p-values are kept). */
@@ -293,6 +299,7 @@ public final class Distribution {
         fields.add(DataTypes.createStructField("chi2_stat", DataTypes.DoubleType, true));
         fields.add(DataTypes.createStructField("chi2_df", DataTypes.IntegerType, true));
         fields.add(DataTypes.createStructField("ks_distance", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField(SCORE_HISTOGRAM, DataTypes.createArrayType(DataTypes.LongType), true));
         return DataTypes.createStructType(fields);
     }
 
@@ -416,14 +423,18 @@ public final class Distribution {
             Double chi2 = null;
             Integer df = null;
             Double ks = null;
-            if (!r.isNullAt(maxIdx) && n > 0) {
+            long[] cellHist = null;
+            if (!r.isNullAt(maxIdx)) {
                 int max = r.getInt(maxIdx);
-                long[] cellHist = new long[max + 1];
+                cellHist = new long[max + 1];
                 for (int s : scores) {
                     if (s >= 0 && s <= max) {
                         cellHist[s]++;
                     }
                 }
+            }
+            if (cellHist != null && n > 0) {
+                int max = cellHist.length - 1;
                 double[] ref = new double[max + 1];
                 for (int x = 0; x <= max; x++) {
                     ref[x] = reference.getOrDefault(x, 0L);
@@ -446,6 +457,8 @@ public final class Distribution {
             v.add(chi2);
             v.add(df);
             v.add(ks);
+            v.add(cellHist == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                    Arrays.stream(cellHist).boxed().toList()).toSeq());
             return RowFactory.create(v.toArray());
         }
     }

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.flags.Bilingual;
+import org.vprobjectivity.indicators.Distribution;
 import org.vprobjectivity.flags.Persistence;
 import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.TeacherMapping;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 
@@ -133,13 +136,14 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         Dataset<Row> flagged = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS), lang,
                 Bilingual.REASONS).filter(col("flagged"));
         Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
-        Dataset<Row> results = spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS)
-                .filter(col("primary_score").isNotNull());
-        Map<String, Map<Integer, Long>> histograms = histograms(Keys.join(results, keys, CELL, "left_semi")
-                .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(count(lit(1)).as("n")), true);
-        Map<String, Map<Integer, Long>> regional = histograms(Keys.join(results, keys.select("session", "subject", "grade").distinct(),
+        // Works per primary score of each flagged cell and of its work: from the cells' stored histograms
+        // (indicators/school.score_histogram), or, for an output written before they were stored, from results.
+        Dataset<Row> scores = scoreCounts(spark, outputDir);
+        Map<String, Map<Integer, Long>> histograms = histograms(Keys.join(scores, keys, CELL, "left_semi")
+                .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(sum("n").cast("long").as("n")), true);
+        Map<String, Map<Integer, Long>> regional = histograms(Keys.join(scores, keys.select("session", "subject", "grade").distinct(),
                 WORK, "left_semi")
-                .groupBy("session", "subject", "grade", "primary_score").agg(count(lit(1)).as("n")), false);
+                .groupBy("session", "subject", "grade", "primary_score").agg(sum("n").cast("long").as("n")), false);
         Map<String, List<Row>> tasks = tasks(spark, outputDir, keys);
         Map<String, List<ClassSize>> classes = classes(spark, outputDir, keys);
         Map<String, List<CellView>> cells = new LinkedHashMap<>();
@@ -195,6 +199,22 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                 .sorted(java.util.Comparator.comparing((SchoolEntry s) -> s.municipality() == null ? "" : s.municipality())
                         .thenComparing(s -> s.schoolName() == null ? s.schoolId() : s.schoolName()))
                 .toList();
+    }
+
+    /**
+     * Works per (session, school, subject, grade, primary score), as {@code n}: exploded from the school cells' stored
+     * {@link Distribution#SCORE_HISTOGRAM} (a few rows per cell, never participant rows), or counted from
+     * {@code results} where the output predates the column. Zero counts are left out, as a count over works has none.
+     */
+    private static Dataset<Row> scoreCounts(SparkSession spark, String outputDir) {
+        Dataset<Row> cells = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_SCHOOL);
+        if (Arrays.asList(cells.columns()).contains(Distribution.SCORE_HISTOGRAM)) {
+            return cells.select(col("session"), col("school_id"), col("subject"), col("grade"),
+                            posexplode(col(Distribution.SCORE_HISTOGRAM)).as(new String[] {"primary_score", "n"}))
+                    .filter(col("n").gt(0));
+        }
+        return spark.read().parquet(outputDir + "/" + OutputLayout.RESULTS).filter(col("primary_score").isNotNull())
+                .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(count(lit(1)).as("n"));
     }
 
     private static Map<String, Map<Integer, Long>> histograms(Dataset<Row> counts, boolean perSchool) {

@@ -102,7 +102,8 @@ public final class OutputTables {
             "bunch4_region_share DOUBLE, bunch4_expected_above DOUBLE, bunch4_excess DOUBLE, bunch4_p DOUBLE, " +
             "bunch5_cut INT, bunch5_window BIGINT, bunch5_above BIGINT, bunch5_region_share DOUBLE, " +
             "bunch5_expected_above DOUBLE, bunch5_excess DOUBLE, bunch5_p DOUBLE, bunch_min_p DOUBLE, " +
-            "bunch_total_p DOUBLE, chi2_stat DOUBLE, chi2_df INT, ks_distance DOUBLE, sd_expected DOUBLE, " +
+            "bunch_total_p DOUBLE, chi2_stat DOUBLE, chi2_df INT, ks_distance DOUBLE, score_histogram ARRAY<BIGINT>, " +
+            "sd_expected DOUBLE, " +
             "sd_z DOUBLE, sd_p DOUBLE, chi2_dispersion DOUBLE, chi2_p DOUBLE";
 
     /** The pupil model's signs of a school cell or class (docs/model.md). */
