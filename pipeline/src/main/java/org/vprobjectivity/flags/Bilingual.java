@@ -1,5 +1,10 @@
 package org.vprobjectivity.flags;
 
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +42,20 @@ public final class Bilingual {
     }
 
     /**
-     * The column to read {@code base} from in {@code lang}: its language's column where the table has one, else
-     * {@code base} itself (an output written before both languages were kept).
+     * The table with each of {@code columns} read from its column in {@code lang}, under its own name, so a reader
+     * (the report, the workbooks) speaks its language over a run in the other; an output written before both languages
+     * were kept has only the run's, which stays.
      */
-    public static String readable(String[] columns, String base, String lang) {
-        String own = column(base, lang);
-        return Arrays.asList(columns).contains(own) ? own : base;
+    public static Dataset<Row> inLanguage(Dataset<Row> table, String lang, String... columns) {
+        List<String> have = Arrays.asList(table.columns());
+        Map<String, Column> chosen = new LinkedHashMap<>();
+        for (String c : columns) {
+            String own = column(c, lang);
+            if (have.contains(own)) {
+                chosen.put(c, functions.col(own));
+            }
+        }
+        return chosen.isEmpty() ? table : table.withColumns(chosen);
     }
 
     /**

@@ -34,7 +34,10 @@ import static org.apache.spark.sql.functions.when;
  */
 final class ClassScan {
 
-    /** The reasons' aligned arrays: those a cell's own and its strongest class's are merged over. */
+    /**
+     * The reasons' aligned arrays: those a cell's own and its strongest class's are merged over, in the order a reason's
+     * struct sorts by (its p first, then the run's sentence).
+     */
     private static final List<String> REASON_ARRAYS = reasonArrays();
 
     static final List<String> COLUMNS = columns();
@@ -43,7 +46,7 @@ final class ClassScan {
     }
 
     private static List<String> reasonArrays() {
-        List<String> out = new java.util.ArrayList<>(List.of(Bilingual.REASONS, "reason_signs", "reason_p"));
+        List<String> out = new java.util.ArrayList<>(List.of("reason_p", Bilingual.REASONS, "reason_signs"));
         Bilingual.LANGS.forEach(l -> out.add(Bilingual.column(Bilingual.REASONS, l)));
         return List.copyOf(out);
     }
@@ -113,10 +116,8 @@ final class ClassScan {
                 .drop(REASON_ARRAYS.stream().map(ClassScan::fromClass).toArray(String[]::new));
     }
 
-    /** Reason i of the aligned arrays as one struct, its p first so that sorting orders by it, then the sentence. */
+    /** Reason i of the aligned arrays as one struct, fields in {@link #REASON_ARRAYS}' order, so sorting orders by p. */
     private static Column reason(Column i, java.util.function.Function<String, Column> array) {
-        List<String> order = new java.util.ArrayList<>(List.of("reason_p", Bilingual.REASONS));
-        REASON_ARRAYS.stream().filter(a -> !order.contains(a)).forEach(order::add);
-        return struct(order.stream().map(a -> array.apply(a).getItem(i).as(a)).toArray(Column[]::new));
+        return struct(REASON_ARRAYS.stream().map(a -> array.apply(a).getItem(i).as(a)).toArray(Column[]::new));
     }
 }

@@ -135,12 +135,11 @@ public final class MethodologyWorkbooks implements Serializable {
     public static long write(SparkSession spark, String outputDir, String target, String lang) {
         Dataset<Row> weak = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_WEAK_SPOTS);
         Dataset<Row> classes = spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_CLASS);
-        Dataset<Row> flags = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS);
         // the reasons in the workbooks' language, whatever the run's (Bilingual)
-        Column reasons = col(Bilingual.readable(flags.columns(), Bilingual.REASONS, lang)).as(Bilingual.REASONS);
+        Dataset<Row> flags = Bilingual.inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS), lang,
+                Bilingual.REASONS);
         Dataset<Row> cells = Keys.join(spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_SCHOOL),
-                flags.select(col("session"), col("region"), col("school_id"), col("subject"), col("grade"),
-                        col("risk_score"), col("flagged"), reasons),
+                flags.select("session", "region", "school_id", "subject", "grade", "risk_score", "flagged", Bilingual.REASONS),
                 Keys.SCHOOL, "left");
         Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0)).as("mark_order");
         Column schoolKey = col(SCHOOL_ID);

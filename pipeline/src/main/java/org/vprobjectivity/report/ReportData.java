@@ -1,6 +1,5 @@
 package org.vprobjectivity.report;
 
-import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -109,9 +108,9 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
      */
     public static ReportData load(SparkSession spark, String outputDir, String recheckDir, String lang, MeasureConfig measures) {
         // The words in the report's language, whatever the run's (Bilingual); an older output has the run's only.
-        Dataset<Row> schools = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS), lang,
+        Dataset<Row> schools = Bilingual.inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS), lang,
                 Bilingual.REASONS, Bilingual.FLAGGED_WORKS);
-        Dataset<Row> comparison = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON), lang,
+        Dataset<Row> comparison = Bilingual.inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_COMPARISON), lang,
                 Bilingual.EXPLANATION).select("session", "school_id", "category", Bilingual.EXPLANATION);
         List<SchoolEntry> entries = new ArrayList<>();
         boolean persistence = Arrays.asList(schools.columns()).contains(Persistence.SESSIONS_FLAGGED_IN_ROW);
@@ -133,7 +132,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
             time.put(ordered.get(i), i);
         }
         entries.sort(java.util.Comparator.comparing((SchoolEntry e) -> -time.get(e.session())).thenComparingInt(SchoolEntry::rank));
-        Dataset<Row> flagged = inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS), lang,
+        Dataset<Row> flagged = Bilingual.inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_CELLS), lang,
                 Bilingual.REASONS).filter(col("flagged"));
         Dataset<Row> keys = flagged.select("session", "school_id", "subject", "grade");
         // Works per primary score of each flagged cell and of its work: from the cells' stored histograms
@@ -246,28 +245,13 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
     }
 
     /** The flagged teachers by risk; empty without {@code --teachers}. */
-    /**
-     * The table with each of {@code columns} read from its column in {@code lang} ({@link Bilingual#readable}), under its
-     * own name, so the report speaks its language over a run in the other.
-     */
-    static Dataset<Row> inLanguage(Dataset<Row> table, String lang, String... columns) {
-        Map<String, Column> chosen = new java.util.LinkedHashMap<>();
-        for (String c : columns) {
-            String from = Bilingual.readable(table.columns(), c, lang);
-            if (!from.equals(c)) {
-                chosen.put(c, col(from));
-            }
-        }
-        return chosen.isEmpty() ? table : table.withColumns(chosen);
-    }
-
     private static List<TeacherEntry> teachers(SparkSession spark, String outputDir, String lang) {
         List<TeacherEntry> out = new ArrayList<>();
         String table = outputDir + "/" + OutputLayout.FLAGS_TEACHERS;
         if (!ParquetTables.exists(spark, table)) {
             return out; // no --teachers mapping in this run
         }
-        for (Row r : inLanguage(spark.read().parquet(table), lang, Bilingual.REASONS, Bilingual.FLAGGED_WORKS).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
+        for (Row r : Bilingual.inLanguage(spark.read().parquet(table), lang, Bilingual.REASONS, Bilingual.FLAGGED_WORKS).filter(col("flagged")).orderBy(col("session"), col("risk_score").desc(),
                 col("teacher_id")).collectAsList()) {
             String name = Arrays.asList(r.schema().fieldNames()).contains(TeacherMapping.TEACHER_NAME)
                     ? r.getAs(TeacherMapping.TEACHER_NAME) : null; // an output written before names were kept

@@ -6,7 +6,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.io.ParquetTables;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +34,7 @@ public final class SchemaCheck {
         List<String> out = new ArrayList<>();
         for (OutputTable t : OutputTables.ALL) {
             String dir = outputDir + "/" + t.path();
-            if (ParquetTables.exists(spark, dir) && hasData(spark, dir)) {
+            if (hasData(spark, dir)) {
                 out.addAll(t.differences(spark.read().parquet(dir).schema()));
             }
         }
