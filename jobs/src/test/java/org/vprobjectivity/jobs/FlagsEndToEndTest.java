@@ -148,6 +148,10 @@ class FlagsEndToEndTest {
         String englishList = englishIndex.substring(englishIndex.indexOf("<table id=\"schools\">"));
         englishList = englishList.substring(0, englishList.indexOf("</table>"));
         assertThat(englishList).contains(", grade ").doesNotContain(" кл.");
+        // so does the decision matrix, which names each school's flagged works too
+        String matrix = englishIndex.substring(englishIndex.indexOf("<table id=\"matrix\">"));
+        matrix = matrix.substring(0, matrix.indexOf("</table>"));
+        assertThat(matrix).contains(", grade ").doesNotContain(" кл.");
         assertThat(Files.exists(out.resolve(ReportWriter.DIR + ".tmp"))).isFalse();
         ReportCommand nowhere = CommandLine.populateCommand(new ReportCommand(), "--output", out.resolve("missing").toString());
         assertThat(nowhere.write(spark, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream())))

@@ -5,6 +5,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.WeakSpots;
+import org.vprobjectivity.flags.Bilingual;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.report.DecisionMatrix.Evidence;
@@ -31,8 +32,11 @@ public final class DecisionEvidence {
     private DecisionEvidence() {
     }
 
-    public static List<Evidence> load(SparkSession spark, String outputDir, RecheckView recheck, MeasureConfig rule) {
-        Dataset<Row> schools = spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS);
+    /** @param lang the report's language: the flagged works are read in it, whatever the run's ({@link Bilingual}) */
+    public static List<Evidence> load(SparkSession spark, String outputDir, RecheckView recheck, MeasureConfig rule,
+                                      String lang) {
+        Dataset<Row> schools = Bilingual.inLanguage(spark.read().parquet(outputDir + "/" + OutputLayout.FLAGS_SCHOOLS), lang,
+                Bilingual.FLAGGED_WORKS);
         List<String> columns = List.of(schools.columns());
         Dataset<Row> withSigns = schools.filter(coalesce(col("flagged"), lit(false)).or(col("official_markers").gt(0))
                 .or(confirmedSchools(recheck)));

@@ -170,7 +170,7 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                     Boolean.TRUE.equals(r.getAs("small_cell")), classes.getOrDefault(key, List.of())));
         }
         RecheckView recheck = RecheckView.load(spark, recheckDir, lang);
-        List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures), measures);
+        List<DecisionMatrix.Decision> decisions = DecisionMatrix.decide(DecisionEvidence.load(spark, outputDir, recheck, measures, lang), measures);
         // during a run the earlier sessions are still in the output folder, the one holding recheck/
         HistoryView history = HistoryView.load(spark, outputDir, recheckDir,
                 entries.stream().filter(SchoolEntry::flagged).map(SchoolEntry::schoolId).distinct().toList());
