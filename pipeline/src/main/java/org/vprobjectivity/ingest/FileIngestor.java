@@ -5,7 +5,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.vprobjectivity.model.MarkScales;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class FileIngestor {
         try {
             byte[] bytes = readBytes(unit, hadoop);
             sheets = unit.fileName().toLowerCase().endsWith(".xlsx")
-                    ? XlsxReader.read(new ByteArrayInputStream(bytes))
+                    ? XlsxReader.read(bytes)
                     : List.of(DelimitedReader.read(bytes, options.encoding()));
         } catch (Exception | OutOfMemoryError e) {
             // People read this: what is wrong with the file, not which Java exception said so.
