@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.Progress;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputComparison;
 import picocli.CommandLine.Command;

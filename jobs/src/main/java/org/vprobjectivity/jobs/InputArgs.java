@@ -1,12 +1,12 @@
 package org.vprobjectivity.jobs;
 
-import org.vprobjectivity.ingest.IngestOptions;
+import org.vprobjectivity.run.RunOptions;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 import java.util.List;
 
-/** Options shared by {@code run} and {@code ingest}. */
+/** Options shared by {@code run} and {@code ingest}, parsed into the library's {@link RunOptions}. */
 public final class InputArgs {
 
     @Option(names = "--input", required = true, arity = "1..*", paramLabel = "PATH",
@@ -89,7 +89,9 @@ public final class InputArgs {
             description = "Language of messages in the summary (default: ${DEFAULT-VALUE}).")
     String lang;
 
-    IngestOptions ingestOptions() {
-        return new IngestOptions(session, subject, grade, school, encoding);
+    /** The options as the library's run takes them. */
+    public RunOptions options() {
+        return new RunOptions(inputs, output, session, subject, grade, school, scales, mapping, config, teachers, reference,
+                schoolTypes, idMap, exam, observed, history, includeNames, encoding, lang);
     }
 }

@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.ExitCodes;
+import org.vprobjectivity.run.Version;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;

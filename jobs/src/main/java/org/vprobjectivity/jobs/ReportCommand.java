@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.Texts;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;

@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +18,7 @@ public class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return SparkSessions.run("vpr-objectivity " + name(),
-                spark -> new PipelineRun(args, withIndicators(), System.out, System.err).execute(spark));
+                spark -> new PipelineRun(args.options(), withIndicators(), System.out, System.err).execute(spark));
     }
 
     String name() {

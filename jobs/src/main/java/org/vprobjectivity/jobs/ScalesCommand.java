@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.ExitCodes;
+
 import org.vprobjectivity.model.MarkScale;
 import org.vprobjectivity.model.MarkScales;
 import picocli.CommandLine.Command;

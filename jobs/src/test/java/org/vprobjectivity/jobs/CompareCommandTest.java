@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;

@@ -1,5 +1,6 @@
 package org.vprobjectivity.jobs;
 
+
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.config.Configuration;

@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -235,7 +238,7 @@ class FlagsEndToEndTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", dir.toString(), "--output",
                 dir.resolve("out").toString(), "--config", config.toString());
-        int exit = new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+        int exit = new PipelineRun(cmd.args.options(), true, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(SparkTestSession.get());
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("flags.q");
@@ -243,13 +246,13 @@ class FlagsEndToEndTest {
         Files.writeString(config, "{\"indicators\": {\"reference_level\": \"district\"}}");
         cmd = CommandLine.populateCommand(new RunCommand(), "--input", dir.toString(), "--output",
                 dir.resolve("out").toString(), "--config", config.toString());
-        assertThat(new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+        assertThat(new PipelineRun(cmd.args.options(), true, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get())).isEqualTo(ExitCodes.USAGE);
     }
 
     private static int run(String... args) throws Exception {
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args);
-        return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+        return new PipelineRun(cmd.args.options(), true, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
     }
 }

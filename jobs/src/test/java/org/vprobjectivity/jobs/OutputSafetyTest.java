@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
@@ -45,7 +48,7 @@ class OutputSafetyTest {
         IngestCommand cmd = CommandLine.populateCommand(new IngestCommand(), args);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = new PipelineRun(cmd.args, false, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = new PipelineRun(cmd.args.options(), false, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8)).execute(SparkTestSession.get());
         return new Outcome(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -47,7 +50,7 @@ class RecheckEndToEndTest {
         String out = dir.resolve("out").toString();
         RunCommand run = CommandLine.populateCommand(new RunCommand(), "--input", dir.resolve("gen/region").toString(),
                 "--output", out);
-        assertThat(new PipelineRun(run.args, true, quiet(), quiet()).execute(spark)).isZero();
+        assertThat(new PipelineRun(run.args.options(), true, quiet(), quiet()).execute(spark)).isZero();
 
         // Before any re-check the report says in one line how to produce one.
         assertThat(Files.readString(Path.of(out, ReportWriter.DIR, ReportWriter.INDEX))).contains("id=\"no-recheck\"")
@@ -161,7 +164,7 @@ class RecheckEndToEndTest {
                 .count()).isZero();
 
         // A rerun keeps the re-check and uses it: the re-checked cells carry its evidence, a confirmed one as a sign.
-        assertThat(new PipelineRun(run.args, true, quiet(), quiet()).execute(spark)).isZero();
+        assertThat(new PipelineRun(run.args.options(), true, quiet(), quiet()).execute(spark)).isZero();
         assertThat(spark.read().parquet(out + "/" + RecheckTables.WORKS).count()).isEqualTo(plan.size() - 1);
         List<Row> cells = spark.read().parquet(out + "/" + OutputLayout.FLAGS_CELLS)
                 .filter(col(RecheckTables.EVIDENCE_WORKS).isNotNull()).collectAsList();

@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -54,7 +56,7 @@ class ReportBrowserTest {
         Path out = dir.resolve("out");
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), "--input", sampleRegion().toString(), "--output",
                 out.toString());
-        new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
+        new PipelineRun(cmd.args.options(), true, new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))
                 .execute(spark);
         List<org.apache.spark.sql.Row> flagged = spark.read().parquet(out.resolve(OutputLayout.FLAGS_SCHOOLS).toString())
                 .filter(col("flagged")).select("school_id", "municipality", "risk_score").collectAsList();

@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.ExitCodes;
+
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.spark.sql.Row;
@@ -73,7 +76,7 @@ class RunEndToEndTest {
     static int run(ByteArrayOutputStream out, String... args) throws Exception {
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args);
         PrintStream ps = new PrintStream(out, true, StandardCharsets.UTF_8);
-        return new PipelineRun(cmd.args, true, ps, new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
+        return new PipelineRun(cmd.args.options(), true, ps, new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.ExitCodes;
+
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
@@ -175,7 +178,7 @@ class SessionsOverTimeTest {
         List<String> args = new java.util.ArrayList<>(List.of("--input", input.toString(), "--output", out));
         args.addAll(List.of(more));
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args.toArray(String[]::new));
-        return new PipelineRun(cmd.args, true, new PrintStream(new ByteArrayOutputStream()),
+        return new PipelineRun(cmd.args.options(), true, new PrintStream(new ByteArrayOutputStream()),
                 new PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8)).execute(spark);
     }
 }

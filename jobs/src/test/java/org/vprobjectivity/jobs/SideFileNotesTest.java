@@ -1,5 +1,8 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.PipelineRun;
+import org.vprobjectivity.run.SessionYears;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vprobjectivity.SparkTestSession;
@@ -41,7 +44,7 @@ class SideFileNotesTest {
         args.addAll(ExamObservedRunTest.sideFiles(dir));
         RunCommand cmd = CommandLine.populateCommand(new RunCommand(), args.toArray(new String[0]));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int exit = new PipelineRun(cmd.args, true, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int exit = new PipelineRun(cmd.args.options(), true, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream())).execute(SparkTestSession.get());
         String summary = out.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(summary).isZero();

@@ -1,5 +1,7 @@
 package org.vprobjectivity.jobs;
 
+import org.vprobjectivity.run.ExitCodes;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

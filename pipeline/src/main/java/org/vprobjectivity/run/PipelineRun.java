@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -8,14 +8,12 @@ import org.vprobjectivity.ingest.InputCatalog;
 import org.vprobjectivity.ingest.InputUnit;
 import org.vprobjectivity.io.AtomicOutput;
 import org.vprobjectivity.io.ConfigFile;
-import org.vprobjectivity.run.AnalysisConfig;
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.OutputLock;
 import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.report.ReportWriter;
-import org.vprobjectivity.run.SparkSettings;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -27,9 +25,9 @@ import java.util.List;
  * Wires the stages of a run into one atomic output replacement: ingest, then (for {@code run})
  * indicators; later stages (flags, reports) are added here and write into the same staging folder.
  */
-final class PipelineRun {
+public final class PipelineRun {
 
-    private final InputArgs args;
+    private final RunOptions args;
     /** The {@code --config} file, read and checked once before any work. */
     private AnalysisConfig config = AnalysisConfig.defaults();
     private final PrintStream out;
@@ -41,15 +39,15 @@ final class PipelineRun {
     /** The {@code --id-map} read before any work; null without the option. */
     private SchoolIdMap idMap;
 
-    PipelineRun(InputArgs args, boolean withIndicators, PrintStream out, PrintStream err) {
+    public PipelineRun(RunOptions args, boolean withIndicators, PrintStream out, PrintStream err) {
         this.args = args;
         this.withIndicators = withIndicators;
         this.out = out;
         this.progress = new Progress(err);
-        this.text = new Texts(args.lang);
+        this.text = new Texts(args.lang());
     }
 
-    int execute(SparkSession spark) throws Exception {
+    public int execute(SparkSession spark) throws Exception {
         long start = System.currentTimeMillis();
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         // Every path the user named is checked before any work: a typo is a usage error (exit 2) with the option
@@ -59,41 +57,41 @@ final class PipelineRun {
             missing.forEach(m -> progress.say("%s", m));
             return ExitCodes.USAGE;
         }
-        if (args.idMap != null) {
-            idMap = SchoolIdMap.read(args.idMap);
+        if (args.idMap() != null) {
+            idMap = SchoolIdMap.read(args.idMap());
             if (!idMap.problems().isEmpty()) {
                 // A wrong map merges or splits schools silently: every bad line is named and nothing is read or written.
                 idMap.problems().forEach(pr -> progress.say(text.of("--id-map %s, строка %d: %s (значение «%s»)",
-                        "--id-map %s, line %d: %s (value «%s»)", args.idMap, pr.line(),
+                        "--id-map %s, line %d: %s (value «%s»)", args.idMap(), pr.line(),
                         text.english() ? pr.messageEn() : pr.messageRu(), pr.value() == null ? "" : pr.value())));
                 return ExitCodes.USAGE;
             }
         }
-        if (!Texts.LANGUAGES.contains(args.lang)) {
-            progress.say("%s", Texts.badLang(args.lang));
+        if (!Texts.LANGUAGES.contains(args.lang())) {
+            progress.say("%s", Texts.badLang(args.lang()));
             return ExitCodes.USAGE;
         }
         try {
-            config = AnalysisConfig.load(args.config);
+            config = AnalysisConfig.load(args.config());
         } catch (ConfigFile.Problem e) {
-            progress.say("--config %s: %s", args.config, e.message(text.english()));
+            progress.say("--config %s: %s", args.config(), e.message(text.english()));
             return ExitCodes.USAGE;
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            progress.say("--config %s: %s", args.config, plain(e));
+            progress.say("--config %s: %s", args.config(), plain(e));
             return ExitCodes.USAGE;
         }
-        AtomicOutput output = new AtomicOutput(args.output, conf);
+        AtomicOutput output = new AtomicOutput(args.output(), conf);
         if (output.existsAsFile()) {
             // Replacing it would delete the user's file: the swap renames whatever is at --output aside and deletes it.
             progress.say(text.of("--output %s — это файл, а не папка; укажите папку для результатов (файл не тронут)",
-                    "--output %s is a file, not a folder; give a folder for the outputs (the file is left as it is)", args.output));
+                    "--output %s is a file, not a folder; give a folder for the outputs (the file is left as it is)", args.output()));
             return ExitCodes.USAGE;
         }
         OutputLock lock;
         try {
-            lock = OutputLock.acquire(args.output, conf, withIndicators ? "run" : "ingest");
+            lock = OutputLock.acquire(args.output(), conf, withIndicators ? "run" : "ingest");
         } catch (OutputLock.HeldException e) {
-            progress.say("%s", text.locked(args.output, e));
+            progress.say("%s", text.locked(args.output(), e));
             return ExitCodes.OUTPUT_LOCKED;
         }
         try (lock) {
@@ -125,7 +123,7 @@ final class PipelineRun {
     /** Messages for the inputs and side files that do not exist or are not what the option needs; empty when all are. */
     private List<String> missingPaths(Configuration conf) {
         List<String> problems = new ArrayList<>();
-        for (String input : args.inputs) {
+        for (String input : args.inputs()) {
             try {
                 org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(input);
                 if (!p.getFileSystem(conf).exists(p)) {
@@ -135,15 +133,15 @@ final class PipelineRun {
                 problems.add(text.of("--input: путь не удаётся открыть: %s", "--input: the path cannot be opened: %s", input));
             }
         }
-        sideFile(problems, "--scales", args.scales);
-        sideFile(problems, "--mapping", args.mapping);
-        sideFile(problems, "--config", args.config);
-        sideFile(problems, "--teachers", args.teachers);
-        sideFile(problems, "--reference", args.reference);
-        sideFile(problems, "--school-types", args.schoolTypes);
-        sideFile(problems, "--id-map", args.idMap);
-        sideFile(problems, "--exam", args.exam);
-        sideFile(problems, "--observed", args.observed);
+        sideFile(problems, "--scales", args.scales());
+        sideFile(problems, "--mapping", args.mapping());
+        sideFile(problems, "--config", args.config());
+        sideFile(problems, "--teachers", args.teachers());
+        sideFile(problems, "--reference", args.reference());
+        sideFile(problems, "--school-types", args.schoolTypes());
+        sideFile(problems, "--id-map", args.idMap());
+        sideFile(problems, "--exam", args.exam());
+        sideFile(problems, "--observed", args.observed());
         historyFolder(problems, conf);
         return problems;
     }
@@ -153,27 +151,27 @@ final class PipelineRun {
      * {@code results} table: a typo there would otherwise silently drop the history from the over-time tables.
      */
     private void historyFolder(List<String> problems, Configuration conf) {
-        if (args.history == null) {
+        if (args.history() == null) {
             return;
         }
         try {
-            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(args.history);
+            org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(args.history());
             org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(conf);
             if (!fs.exists(p)) {
-                problems.add(text.of("--history: нет такой папки: %s", "--history: no such folder: %s", args.history));
+                problems.add(text.of("--history: нет такой папки: %s", "--history: no such folder: %s", args.history()));
             } else if (!fs.getFileStatus(p).isDirectory()) {
                 problems.add(text.of("--history: %s — это файл, а нужна папка результатов прежнего запуска",
-                        "--history: %s is a file, the output folder of an earlier run is needed", args.history));
+                        "--history: %s is a file, the output folder of an earlier run is needed", args.history()));
             } else if (!fs.exists(new org.apache.hadoop.fs.Path(p, OutputLayout.RESULTS))) {
                 problems.add(text.of("--history: в папке %s нет таблицы %s: это не папка результатов прежнего запуска",
                         "--history: the folder %s holds no %s table: not the output folder of an earlier run",
-                        args.history, OutputLayout.RESULTS));
+                        args.history(), OutputLayout.RESULTS));
             } else {
                 fs.listStatus(new org.apache.hadoop.fs.Path(p, OutputLayout.RESULTS)); // unreadable: IOException
             }
         } catch (java.io.IOException | IllegalArgumentException e) {
             problems.add(text.of("--history: папку не удаётся прочитать: %s (%s)", "--history: the folder cannot be read: %s (%s)",
-                    args.history, plain(e)));
+                    args.history(), plain(e)));
         }
     }
 
@@ -198,21 +196,21 @@ final class PipelineRun {
         MarkScales scales;
         HeaderMapping mapping;
         try {
-            scales = MarkScales.load(args.scales);
+            scales = MarkScales.load(args.scales());
         } catch (RuntimeException e) {
             progress.say(text.of("--scales %s: файл шкал не прочитан: %s", "--scales %s: the scale file could not be read: %s",
-                    args.scales, plain(e)));
+                    args.scales(), plain(e)));
             return ExitCodes.USAGE;
         }
         try {
-            mapping = HeaderMapping.load(args.mapping);
+            mapping = HeaderMapping.load(args.mapping());
         } catch (RuntimeException e) {
             progress.say(text.of("--mapping %s: файл заголовков не прочитан: %s", "--mapping %s: the header mapping could not be read: %s",
-                    args.mapping, plain(e)));
+                    args.mapping(), plain(e)));
             return ExitCodes.USAGE;
         }
-        List<InputUnit> units = InputCatalog.list(args.inputs, spark.sparkContext().hadoopConfiguration());
-        progress.say("%d input files found under %s", units.size(), String.join(", ", args.inputs));
+        List<InputUnit> units = InputCatalog.list(args.inputs(), spark.sparkContext().hadoopConfiguration());
+        progress.say("%d input files found under %s", units.size(), String.join(", ", args.inputs()));
         RunReport report = newReport(units);
         report.notes.addAll(notes);
         try {
@@ -230,7 +228,7 @@ final class PipelineRun {
                     SparkSettings.stage(spark, "report", "district head's report and workbooks");
                     long t0 = System.currentTimeMillis();
                     // recheck/ is read from the output, as the flag stage reads it: the swap carries it into place only afterwards.
-                    int pages = ReportWriter.write(spark, staging, args.output, args.lang, config.measures());
+                    int pages = ReportWriter.write(spark, staging, args.output(), args.lang(), config.measures());
                     report.stageMillis.put("report", System.currentTimeMillis() - t0);
                     progress.say("wrote report: %s/%s, %d school pages, %s/%s", ReportWriter.DIR, ReportWriter.INDEX, pages,
                             ReportWriter.DIR, ReportWriter.XLSX);
@@ -240,16 +238,16 @@ final class PipelineRun {
                 return new HashSet<>(report.sessions);
             });
         } catch (IngestStage.NothingUsableException e) {
-            new Summary(out, args.lang).print(e.report, null);
+            new Summary(out, args.lang()).print(e.report, null);
             return ExitCodes.NOTHING_USABLE;
         } catch (IngestStage.IdMapConflictException e) {
             e.conflicts.forEach(c -> progress.say(text.of(
                     "--id-map %s: в сессии %s — разные школы получили бы один идентификатор; исправьте файл (результаты не изменены)",
                     "--id-map %s: in session %s — different schools would get one id; correct the file (the output is unchanged)",
-                    args.idMap, c)));
+                    args.idMap(), c)));
             return ExitCodes.USAGE;
         }
-        new Summary(out, args.lang).print(report, args.output);
+        new Summary(out, args.lang()).print(report, args.output());
         return report.filesWithProblems() > 0 ? ExitCodes.SOME_FILES_UNUSABLE : ExitCodes.OK;
     }
 
@@ -274,19 +272,19 @@ final class PipelineRun {
         report.version = Version.get();
         report.startedAt = Instant.now().toString();
         report.inputs.addAll(units.stream().map(InputUnit::displayName).toList());
-        report.options.put("session", args.session);
-        report.options.put("subject", args.subject);
-        report.options.put("grade", args.grade);
-        report.options.put("school", args.school);
-        report.options.put("encoding", args.encoding);
-        report.options.put("scales", args.scales == null ? null : args.scales.toString());
-        report.options.put("mapping", args.mapping == null ? null : args.mapping.toString());
-        report.options.put("config", args.config == null ? null : args.config.toString());
-        report.options.put("teachers", args.teachers == null ? null : args.teachers.toString());
-        report.options.put("reference", args.reference == null ? null : args.reference.toString());
-        report.options.put("school_types", args.schoolTypes == null ? null : args.schoolTypes.toString());
-        report.options.put("id_map", args.idMap == null ? null : args.idMap.toString());
-        report.options.put("history", args.history);
+        report.options.put("session", args.session());
+        report.options.put("subject", args.subject());
+        report.options.put("grade", args.grade());
+        report.options.put("school", args.school());
+        report.options.put("encoding", args.encoding());
+        report.options.put("scales", args.scales() == null ? null : args.scales().toString());
+        report.options.put("mapping", args.mapping() == null ? null : args.mapping().toString());
+        report.options.put("config", args.config() == null ? null : args.config().toString());
+        report.options.put("teachers", args.teachers() == null ? null : args.teachers().toString());
+        report.options.put("reference", args.reference() == null ? null : args.reference().toString());
+        report.options.put("school_types", args.schoolTypes() == null ? null : args.schoolTypes().toString());
+        report.options.put("id_map", args.idMap() == null ? null : args.idMap().toString());
+        report.options.put("history", args.history());
         return report;
     }
 }

@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;

@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 /** Exit codes, documented in the README and in {@code --help}. */
 public final class ExitCodes {

@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -97,35 +97,35 @@ final class FlagStage {
         return before == null ? now : now.unionByName(before, true);
     }
 
-    static void run(SparkSession spark, InputArgs args, FlagConfig config, String staging, RunReport report, Progress progress) {
+    static void run(SparkSession spark, RunOptions args, FlagConfig config, String staging, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
         Dataset<Row> official = read(spark, staging, OutputLayout.INDICATORS_OFFICIAL);
         writeOfficialList(spark, official, staging, report);
         // A re-check read back into this output earlier is evidence for its cells (recheck/ is kept by every run).
-        Dataset<Row> recheck = RecheckEvidence.read(spark, args.output);
+        Dataset<Row> recheck = RecheckEvidence.read(spark, args.output());
         if (recheck != null) {
             progress.say("re-check results found: used as evidence for the flags");
         }
         // The cells are written once without their history, read back, and written again with it: the persistence
         // counts need this session's flags, and the scoring plan should run once.
         ParquetTables.write(CellFlags.compute(RecheckEvidence.join(read(spark, staging, OutputLayout.INDICATORS_SCHOOL), recheck),
-                read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang),
+                read(spark, staging, OutputLayout.INDICATORS_CLASS), Keys.SCHOOL, config, args.lang()),
                 staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> scored = read(spark, staging, CELLS_WITHOUT_HISTORY);
-        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output, args.history);
+        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output(), args.history());
         History history = History.of(scored, official, earlierSessions, versions(spark, staging, earlierSessions));
         ParquetTables.write(history.withJumps(history.cells().attach(scored, Persistence.CELL)),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
-        ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes, report, progress),
-                history.schools(), config, args.lang), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
+        ParquetTables.write(SchoolFlags.compute(cells, official, schoolTypes(spark, args.schoolTypes(), report, progress),
+                history.schools(), config, args.lang()), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
         writeListOverlap(schools, earlierSessions, staging, progress);
-        ParquetTables.write(Comparison.compute(schools, cells, official, args.lang), staging + "/" + OutputLayout.FLAGS_COMPARISON);
+        ParquetTables.write(Comparison.compute(schools, cells, official, args.lang()), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
             Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
-                    config, args.lang);
+                    config, args.lang());
             // Planning this roll-up with Catalyst's constraint propagation ran for over ten minutes (the many CASE WHENs
             // of the reasons, inferred over each other) before a single task started: a run with --teachers never
             // finished. The constraints only add redundant filters; the result is the same without them.
@@ -134,7 +134,7 @@ final class FlagStage {
             try {
                 // the names (null unless the run was given --include-names) from the teacher indicator table
                 ParquetTables.write(TeacherMapping.withNames(SchoolFlags.rollUp(teacherCells,
-                                new String[] {"session", "region", TeacherMapping.TEACHER_ID}, config, args.lang),
+                                new String[] {"session", "region", TeacherMapping.TEACHER_ID}, config, args.lang()),
                         read(spark, staging, OutputLayout.INDICATORS_TEACHER)),
                         staging + "/" + OutputLayout.FLAGS_TEACHERS);
             } finally {

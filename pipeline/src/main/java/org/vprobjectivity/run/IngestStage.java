@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
@@ -29,10 +29,10 @@ import static org.apache.spark.sql.functions.lit;
  * Ingest into a staging folder: read every unit on the executors once, hold the records, derive results / task_scores
  * / participation / rejects, and fill the run report with per-file counts.
  */
-final class IngestStage {
+public final class IngestStage {
 
     /** run.json / summary note: ids of the old format the {@code --id-map} does not name. */
-    static final String UNMATCHED_IDS = "ID_MAP_UNMATCHED";
+    public static final String UNMATCHED_IDS = "ID_MAP_UNMATCHED";
 
     /** No input yielded a work: nothing to publish, the previous output stays. */
     static final class NothingUsableException extends RuntimeException {
@@ -58,7 +58,7 @@ final class IngestStage {
     }
 
     static IngestTables run(SparkSession spark, List<InputUnit> units, HeaderMapping mapping, MarkScales scales,
-                            InputArgs args, SchoolIdMap idMap, String staging, RunReport report, Progress progress)
+                            RunOptions args, SchoolIdMap idMap, String staging, RunReport report, Progress progress)
             throws Exception {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         long t0 = System.currentTimeMillis();
@@ -104,7 +104,7 @@ final class IngestStage {
      * The records with {@code --id-map} applied, before any table is built from them; refused when two schools of one
      * session would become one; ids that look old but are not in the map are a note (count and the first few).
      */
-    private static Dataset<Row> mapIds(SparkSession spark, Dataset<Row> staged, SchoolIdMap idMap, InputArgs args,
+    private static Dataset<Row> mapIds(SparkSession spark, Dataset<Row> staged, SchoolIdMap idMap, RunOptions args,
                                        RunReport report, Progress progress) {
         List<String> conflicts = idMap.conflicts(spark, staged);
         if (!conflicts.isEmpty()) {
@@ -114,11 +114,11 @@ final class IngestStage {
         if (!unmatched.isEmpty()) {
             String first = String.join(", ", unmatched.subList(0, Math.min(SchoolIdMap.LISTED, unmatched.size())))
                     + (unmatched.size() > SchoolIdMap.LISTED ? ", …" : "");
-            report.notes.add(new RunReport.Note(UNMATCHED_IDS, args.idMap.toString(),
+            report.notes.add(new RunReport.Note(UNMATCHED_IDS, args.idMap().toString(),
                     "--id-map: не сопоставлены " + unmatched.size() + " логинов школ старого вида, их идентификаторы оставлены как есть: "
                             + first,
                     "--id-map: " + unmatched.size() + " old-style school ids not in the map keep their ids: " + first));
-            progress.say("--id-map %s: %d old-style school ids not in the map: %s", args.idMap, unmatched.size(), first);
+            progress.say("--id-map %s: %d old-style school ids not in the map: %s", args.idMap(), unmatched.size(), first);
         }
         report.totals.put("id_map_lines", (long) idMap.entries().size());
         return idMap.apply(spark, staged);

@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.RunReport;

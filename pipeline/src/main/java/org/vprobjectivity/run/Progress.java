@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import java.io.PrintStream;
 

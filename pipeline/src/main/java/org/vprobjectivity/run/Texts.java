@@ -1,24 +1,24 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 /** A user-facing text in the run's language: Russian by default, English with {@code --lang en}. */
-final class Texts {
+public final class Texts {
 
     /** The languages of --lang: anything else is a usage error, not a silent Russian. */
-    static final java.util.Set<String> LANGUAGES = java.util.Set.of("ru", "en");
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("ru", "en");
 
     private final boolean english;
 
-    Texts(String lang) {
+    public Texts(String lang) {
         this.english = "en".equalsIgnoreCase(lang);
     }
 
     /** The message for a --lang outside {@link #LANGUAGES}, in both languages (the run's language is unknown). */
-    static String badLang(String lang) {
+    public static String badLang(String lang) {
         return "--lang: допустимо ru или en, а не «" + lang + "» / --lang must be ru or en, not \"" + lang + "\"";
     }
 
     /** Another run holds the output's lock: who, since when, and what to do (wait, or delete a lock of no run). */
-    String locked(String output, org.vprobjectivity.io.OutputLock.HeldException e) {
+    public String locked(String output, org.vprobjectivity.io.OutputLock.HeldException e) {
         return of("папку %s сейчас пишет другой запуск (pid %d на %s, с %s); ничего не сделано, повторите после его окончания."
                         + " Если такого запуска нет, удалите файл блокировки %s",
                 "another run is writing %s (pid %d on %s, since %s); nothing was done, run again once it has finished."
@@ -26,12 +26,12 @@ final class Texts {
                 output, e.holder.pid(), e.holder.host(), e.holder.lockedAt(), e.lockFile);
     }
 
-    boolean english() {
+    public boolean english() {
         return english;
     }
 
     /** The Russian or English format, filled with the same arguments. */
-    String of(String ru, String en, Object... args) {
+    public String of(String ru, String en, Object... args) {
         return String.format(english ? en : ru, args);
     }
 }

@@ -1,11 +1,11 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 /** The build's version, from the jar manifest (or "dev" when run from classes). */
-final class Version {
+public final class Version {
     private Version() {
     }
 
-    static String get() {
+    public static String get() {
         String v = Version.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
     }

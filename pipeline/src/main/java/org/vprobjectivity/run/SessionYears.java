@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.vprobjectivity.io.RunReport;
 
@@ -13,20 +13,20 @@ import java.util.TreeMap;
  * the run's other sessions (a typo such as 2052 for 2025 in a file makes a session of its own, and its works are
  * compared with nobody). The works stay in the output: the note says which files to check.
  */
-final class SessionYears {
+public final class SessionYears {
 
     /** The first VPR were written in spring 2015. */
     static final int FIRST_VPR_YEAR = 2015;
     /** Years further than this from the median of the run's sessions are reported. */
     static final int MAX_YEARS_FROM_OTHERS = 3;
-    static final String CODE = "SESSION_YEAR_UNUSUAL";
+    public static final String CODE = "SESSION_YEAR_UNUSUAL";
     /** Files named per unusual session in its note. */
     static final int FILES_NAMED = 3;
 
     private SessionYears() {
     }
 
-    static List<RunReport.Note> check(RunReport report, int thisYear) {
+    public static List<RunReport.Note> check(RunReport report, int thisYear) {
         TreeMap<String, Integer> years = new TreeMap<>();
         for (String session : report.sessions) {
             Integer year = year(session);

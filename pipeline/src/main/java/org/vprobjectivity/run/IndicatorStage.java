@@ -1,4 +1,4 @@
-package org.vprobjectivity.jobs;
+package org.vprobjectivity.run;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -57,19 +57,19 @@ final class IndicatorStage {
     }
 
     /** @param schoolIds the {@code --id-map} as the run read it (once, before ingest), or null without the option */
-    static void run(SparkSession spark, MarkScales scales, InputArgs args, SchoolIdMap schoolIds, IndicatorConfig config,
+    static void run(SparkSession spark, MarkScales scales, RunOptions args, SchoolIdMap schoolIds, IndicatorConfig config,
                     String staging, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
         Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);
-        Dataset<Row> teachers = teachers(spark, args.teachers, args.includeNames, report, progress);
+        Dataset<Row> teachers = teachers(spark, args.teachers(), args.includeNames(), report, progress);
         Dataset<Row> catalog = IngestTables.taskCatalog(spark, scales);
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
-        Dataset<Row> external = external(spark, args.reference, report, progress);
+        Dataset<Row> external = external(spark, args.reference(), report, progress);
 
         Map<String, String> idMap = schoolIds == null ? Map.of() : schoolIds.entries();
-        ExamFile exam = exam(args.exam, idMap, report, progress);
+        ExamFile exam = exam(args.exam(), idMap, report, progress);
         Dataset<Row> cohorts = writeCohorts(spark, scales, results, args, staging, report, progress);
         Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
         write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
@@ -81,7 +81,7 @@ final class IndicatorStage {
         Dataset<Row> model = spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
         Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference());
         Dataset<Row> schoolCells = finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external);
-        ObservedFile observed = observed(args.observed, idMap, report, progress);
+        ObservedFile observed = observed(args.observed(), idMap, report, progress);
         if (exam == null && observed == null) {
             write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
         } else {
@@ -125,13 +125,13 @@ final class IndicatorStage {
      * @param results this run's {@code results} with the scale columns
      * @return the table written, or null when no cohort could be formed
      */
-    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, InputArgs args,
+    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, RunOptions args,
                                              String staging, RunReport report, Progress progress) {
         Column[] columns = {col("session"), col("region"), col("school_id"), col("municipality_code"), col("municipality"),
                 col("subject"), col("grade"), col("primary_score"), col("max_score"), col("scale_key"), col("scores")};
         Dataset<Row> all = results.select(columns);
         List<String> sessions = all.select("session").distinct().as(Encoders.STRING()).collectAsList();
-        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output, args.history);
+        EarlierSessions earlierSessions = new EarlierSessions(spark, args.output(), args.history());
         Dataset<Row> earlier = earlierSessions.read(OutputLayout.RESULTS, sessions,
                 t -> ScaleColumns.join(t, spark, scales).select(columns));
         if (earlier != null) {
