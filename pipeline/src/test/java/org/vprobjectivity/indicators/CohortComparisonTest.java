@@ -4,8 +4,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
 
@@ -22,14 +20,6 @@ import static org.assertj.core.api.Assertions.within;
 /** The test versions, the cohort's comparability guard, its standardised path and the gain-then-reversal, by hand. */
 class CohortComparisonTest {
 
-    private static final StructType SCHEMA = new StructType()
-            .add("session", DataTypes.StringType).add("region", DataTypes.StringType)
-            .add("school_id", DataTypes.StringType).add("municipality_code", DataTypes.StringType)
-            .add("municipality", DataTypes.StringType).add("subject", DataTypes.StringType)
-            .add("grade", DataTypes.IntegerType).add("primary_score", DataTypes.IntegerType)
-            .add("max_score", DataTypes.IntegerType).add("scale_key", DataTypes.StringType)
-            .add("scores", DataTypes.createArrayType(DataTypes.IntegerType));
-
     private final SparkSession spark = SparkTestSession.get();
 
     private static Row work(String session, String school, String subject, int grade, int score, String version) {
@@ -38,8 +28,7 @@ class CohortComparisonTest {
     }
 
     private static Dataset<Row> compute(Dataset<Row> works) {
-        Dataset<Row> versions = TestVersions.compute(works.select(TestVersions.inputColumns()));
-        return CohortComparison.compute(CohortMarker.compute(works), works, versions);
+        return CohortWorks.cohorts(works);
     }
 
     @Test
@@ -57,7 +46,7 @@ class CohortComparisonTest {
             rows.add(work("2024-spring", schools[i], "MA", 5, s[i][1], "MA-5-2021"));
             rows.add(work("2025-spring", schools[i], "MA", 6, s[i][2], "MA-6-2025"));
         }
-        Dataset<Row> works = spark.createDataFrame(rows, SCHEMA);
+        Dataset<Row> works = spark.createDataFrame(rows, CohortWorks.SCHEMA);
         List<Row> versions = TestVersions.compute(works.select(TestVersions.inputColumns())).orderBy("session").collectAsList();
         assertThat(versions).extracting(r -> r.getAs(TestVersions.VERSION) + "/" + r.getAs(TestVersions.VERSION_YEAR) + "/"
                 + r.getAs(TestVersions.TASKS) + "/" + r.getAs(TestVersions.MAX_SCORE) + "/" + r.getAs(TestVersions.WORKS))
@@ -109,7 +98,7 @@ class CohortComparisonTest {
                 }
             }
         }
-        List<Row> late = compute(spark.createDataFrame(rows, SCHEMA)).filter(col("session").equalTo("2025-spring"))
+        List<Row> late = compute(spark.createDataFrame(rows, CohortWorks.SCHEMA)).filter(col("session").equalTo("2025-spring"))
                 .collectAsList();
         assertThat(late).hasSize(400).allSatisfy(x -> assertThat(x.<Double>getAs(CohortComparison.REVERSAL_P)).isNotNull());
         double below = late.stream().filter(x -> x.<Double>getAs(CohortComparison.REVERSAL_P) < 0.05).count() / 400.0;

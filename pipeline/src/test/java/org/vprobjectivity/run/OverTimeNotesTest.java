@@ -4,12 +4,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
-import org.vprobjectivity.indicators.CohortComparison;
-import org.vprobjectivity.indicators.CohortMarker;
+import org.vprobjectivity.indicators.CohortWorks;
 import org.vprobjectivity.indicators.TestVersions;
 import org.vprobjectivity.io.RunReport;
 
@@ -27,14 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OverTimeNotesTest {
 
-    private static final StructType SCHEMA = new StructType()
-            .add("session", DataTypes.StringType).add("region", DataTypes.StringType)
-            .add("school_id", DataTypes.StringType).add("municipality_code", DataTypes.StringType)
-            .add("municipality", DataTypes.StringType).add("subject", DataTypes.StringType)
-            .add("grade", DataTypes.IntegerType).add("primary_score", DataTypes.IntegerType)
-            .add("max_score", DataTypes.IntegerType).add("scale_key", DataTypes.StringType)
-            .add("scores", DataTypes.createArrayType(DataTypes.IntegerType));
-
     private final SparkSession spark = SparkTestSession.get();
 
     @Test
@@ -47,9 +36,9 @@ class OverTimeNotesTest {
             rows.add(RowFactory.create("2025-spring", "22", school, "m", "М", "RU", 5, 20, 45, "RU-5-2025", List.of(20)));
             rows.add(RowFactory.create("2024-spring", "22", school, "m", "М", "MA", 4, 10, null, "MA-4-2019", List.of(10)));
         }
-        Dataset<Row> works = spark.createDataFrame(rows, SCHEMA);
-        Dataset<Row> versions = TestVersions.compute(works.select(TestVersions.inputColumns()));
-        Dataset<Row> cohorts = CohortComparison.compute(CohortMarker.compute(works), works, versions);
+        Dataset<Row> works = spark.createDataFrame(rows, CohortWorks.SCHEMA);
+        Dataset<Row> versions = CohortWorks.versions(works);
+        Dataset<Row> cohorts = CohortWorks.cohorts(works);
         RunReport report = new RunReport();
         Progress progress = new Progress(new PrintStream(new ByteArrayOutputStream()));
         OverTimeNotes.versionChanges(cohorts, report, progress);
