@@ -5,11 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.util.CellRangeAddress;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.api.java.function.MapGroupsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -28,7 +23,6 @@ import org.vprobjectivity.io.OutputLayout;
 import org.vprobjectivity.io.ParquetTables;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -120,9 +114,6 @@ public final class MethodologyWorkbooks implements Serializable {
             "absent_share", "absent_ref", "guttman_mean", "guttman_expected");
     /** Counts, written as integers. */
     static final List<String> COUNTS = List.of("grade", "works", "n_journal", "identical_vector_works");
-
-    /** Rows of a sheet kept in memory while writing; earlier ones are flushed to disk. */
-    private static final int ROWS_IN_MEMORY = 200;
 
     private MethodologyWorkbooks() {
     }
@@ -253,19 +244,8 @@ public final class MethodologyWorkbooks implements Serializable {
         SheetNames names = new SheetNames();
         Path file = new Path(target, fileName(key) + ".xlsx");
         FileSystem fs = ReportWriter.fileSystem(file, conf);
-        // Streaming workbook: rows go to a temporary file as they are written, so a municipality's large
-        // sheets neither sit in memory as XML objects nor cost their build time (most of the report stage
-        // with the in-memory XSSFWorkbook).
-        SXSSFWorkbook wb = new SXSSFWorkbook(ROWS_IN_MEMORY);
-        try (OutputStream out = fs.create(file, true)) {
-            CellStyle bold = wb.createCellStyle();
-            Font font = wb.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            Map<String, CellStyle> formats = new HashMap<>();
-            formats.put("share", format(wb, "0.0%"));
-            formats.put("count", format(wb, "0"));
-            formats.put("number", format(wb, "0.00"));
+        // Written straight into the package, row by row (XlsxTables): no temporary sheet files, no XML beans.
+        try (XlsxTables wb = new XlsxTables(fs.create(file, true))) {
             for (Map.Entry<Unit, Map<String, List<JsonNode>>> unit : byUnit.entrySet()) {
                 Unit u = unit.getKey();
                 String work = (severalSessions ? words.session(u.session()) + " " : "") + words.work(u.subject(), u.grade());
@@ -275,22 +255,11 @@ public final class MethodologyWorkbooks implements Serializable {
                         continue; // e.g. no teacher of this work, or a school's workbook (its schools are in the municipality's)
                     }
                     rows.sort(order(spec.sortBy()));
-                    String name = names.add(work + " " + texts.get("sheet." + spec.name()));
-                    sheet(wb.createSheet(name), bold, formats, spec, rows, texts);
+                    sheet(wb, names.add(work + " " + texts.get("sheet." + spec.name())), spec, rows, texts);
                 }
             }
-            explanations(wb.createSheet(names.add(texts.get("sheet.columns"))), bold, texts);
-            wb.write(out);
-        } finally {
-            wb.dispose();
-            wb.close();
+            explanations(wb, names.add(texts.get("sheet.columns")), texts);
         }
-    }
-
-    private static CellStyle format(SXSSFWorkbook wb, String pattern) {
-        CellStyle style = wb.createCellStyle();
-        style.setDataFormat(wb.createDataFormat().getFormat(pattern));
-        return style;
     }
 
     /** «Математика» / "Mathematics" for a subject code; the code where the name is unknown. */
@@ -304,70 +273,64 @@ public final class MethodologyWorkbooks implements Serializable {
         return WeakSpots.ALL_MARKS.equals(group) ? texts.get("mark.all") : texts.get("mark.one").replace("{m}", group);
     }
 
-    private static void sheet(Sheet sheet, CellStyle bold, Map<String, CellStyle> formats, SheetSpec spec, List<JsonNode> rows,
-                              Map<String, String> texts) {
-        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
-        for (int c = 0; c < spec.columns().size(); c++) {
-            header.createCell(c).setCellValue(texts.get("col." + spec.columns().get(c)));
-            header.getCell(c).setCellStyle(bold);
-            sheet.setColumnWidth(c, 256 * Math.max(10, Math.min(50, texts.get("col." + spec.columns().get(c)).length() + 2)));
+    private static void sheet(XlsxTables wb, String name, SheetSpec spec, List<JsonNode> rows, Map<String, String> texts)
+            throws IOException {
+        int n = spec.columns().size();
+        double[] widths = new double[n];
+        Object[] header = new Object[n];
+        XlsxTables.Style[] bold = new XlsxTables.Style[n];
+        for (int c = 0; c < n; c++) {
+            header[c] = texts.get("col." + spec.columns().get(c));
+            bold[c] = XlsxTables.Style.BOLD;
+            widths[c] = Math.max(10, Math.min(50, header[c].toString().length() + 2));
         }
-        int r = 1;
+        XlsxTables.Sheet sheet = wb.sheet(name, widths, true);
+        sheet.row(header, bold);
         for (JsonNode row : rows) {
-            org.apache.poi.ss.usermodel.Row out = sheet.createRow(r++);
+            Object[] values = new Object[n];
+            XlsxTables.Style[] styles = new XlsxTables.Style[n];
             boolean small = row.has(SMALL_GROUP) && row.get(SMALL_GROUP).asBoolean(false);
-            for (int c = 0; c < spec.columns().size(); c++) {
+            for (int c = 0; c < n; c++) {
                 String column = spec.columns().get(c);
                 JsonNode v = row.get(column);
                 if (TEACHER.equals(column)) {
-                    out.createCell(c).setCellValue(TeacherLabel.of(row.path(TeacherMapping.TEACHER_ID).asText(null),
-                            row.path(TeacherMapping.TEACHER_NAME).asText(null)));
-                    continue;
-                }
-                if (small && VERDICTS.contains(column)) {
-                    out.createCell(c).setCellValue(texts.get("small")); // too few works for a verdict either way
-                    continue;
-                }
-                if (v == null || v.isNull()) {
-                    continue;
-                }
-                if (SUBJECT.equals(column)) {
-                    out.createCell(c).setCellValue(subjectName(v.asText(), texts));
+                    values[c] = TeacherLabel.of(row.path(TeacherMapping.TEACHER_ID).asText(null),
+                            row.path(TeacherMapping.TEACHER_NAME).asText(null));
+                } else if (small && VERDICTS.contains(column)) {
+                    values[c] = texts.get("small"); // too few works for a verdict either way
+                } else if (v == null || v.isNull()) {
+                    values[c] = null;
+                } else if (SUBJECT.equals(column)) {
+                    values[c] = subjectName(v.asText(), texts);
                 } else if ("mark_group".equals(column)) {
-                    out.createCell(c).setCellValue(markGroupName(v.asText(), texts));
+                    values[c] = markGroupName(v.asText(), texts);
                 } else if (v.isNumber()) {
-                    org.apache.poi.ss.usermodel.Cell cell = out.createCell(c);
-                    cell.setCellValue(v.asDouble());
-                    cell.setCellStyle(formats.get(SHARES.contains(column) ? "share" : COUNTS.contains(column) ? "count" : "number"));
+                    values[c] = v.asDouble();
+                    styles[c] = SHARES.contains(column) ? XlsxTables.Style.SHARE
+                            : COUNTS.contains(column) ? XlsxTables.Style.COUNT : XlsxTables.Style.NUMBER;
                 } else if (v.isBoolean()) {
-                    out.createCell(c).setCellValue(texts.get(v.asBoolean() ? "yes" : "no"));
+                    values[c] = texts.get(v.asBoolean() ? "yes" : "no");
                 } else if (v.isArray()) {
                     List<String> parts = new ArrayList<>();
                     v.forEach(x -> parts.add(x.asText()));
-                    out.createCell(c).setCellValue(String.join("\n", parts)); // a string cell: never a formula
+                    values[c] = String.join("\n", parts); // a text cell: never a formula
                 } else {
-                    out.createCell(c).setCellValue(v.asText());
+                    values[c] = v.asText();
                 }
             }
+            sheet.row(values, styles);
         }
-        sheet.createFreezePane(0, 1);
-        sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, spec.columns().size() - 1));
+        sheet.end(true);
     }
 
-    private static void explanations(Sheet sheet, CellStyle bold, Map<String, String> texts) {
-        org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
-        header.createCell(0).setCellValue(texts.get("explain.column"));
-        header.createCell(1).setCellValue(texts.get("explain.meaning"));
-        header.getCell(0).setCellStyle(bold);
-        header.getCell(1).setCellStyle(bold);
-        int r = 1;
+    private static void explanations(XlsxTables wb, String name, Map<String, String> texts) throws IOException {
+        XlsxTables.Sheet sheet = wb.sheet(name, new double[]{40, 110}, false);
+        XlsxTables.Style[] bold = {XlsxTables.Style.BOLD, XlsxTables.Style.BOLD};
+        sheet.row(new Object[]{texts.get("explain.column"), texts.get("explain.meaning")}, bold);
         for (String column : ColumnTexts.COLUMNS) {
-            org.apache.poi.ss.usermodel.Row row = sheet.createRow(r++);
-            row.createCell(0).setCellValue(texts.get("col." + column));
-            row.createCell(1).setCellValue(texts.get("explain." + column));
+            sheet.row(new Object[]{texts.get("col." + column), texts.get("explain." + column)}, null);
         }
-        sheet.setColumnWidth(0, 256 * 40);
-        sheet.setColumnWidth(1, 256 * 110);
+        sheet.end(false);
     }
 
     private static Comparator<JsonNode> order(List<String> fields) {
