@@ -5,7 +5,8 @@
  * <ul>
  *   <li>{@link org.vprobjectivity.ingest.InputCatalog} lists the input units (files and archive entries);
  *       {@link org.vprobjectivity.ingest.FileIngestor} reads one unit end to end
- *       ({@link org.vprobjectivity.ingest.XlsxReader}, {@link org.vprobjectivity.ingest.DelimitedReader},
+ *       ({@link org.vprobjectivity.ingest.XlsxReader}: each sheet's XML streamed against the package's
+ *       {@link org.vprobjectivity.ingest.XlsxWorkbook}; {@link org.vprobjectivity.ingest.DelimitedReader},
  *       {@link org.vprobjectivity.ingest.ZipEntries});</li>
  *   <li>{@link org.vprobjectivity.ingest.HeaderDetector} finds a table's header by the synonyms of
  *       {@link org.vprobjectivity.ingest.HeaderMapping}; {@link org.vprobjectivity.ingest.SheetInterpreter} turns
