@@ -147,7 +147,7 @@ public final class XlsxReader {
         }
         return switch (type) {
             case "s" -> value == null || value.isEmpty() ? null : book.sharedString(Integer.parseInt(value.trim()));
-            case "inlineStr" -> inline == null ? (value == null ? null : value) : inline.toString();
+            case "inlineStr" -> inline == null ? value : inline.toString();
             case "str" -> value == null ? "" : value;
             case "b" -> value == null || value.isEmpty() ? null : Boolean.toString("1".equals(value.trim()) || "true".equalsIgnoreCase(value.trim()));
             case "e" -> "#ERROR";

@@ -66,7 +66,7 @@ final class XlsxWorkbook {
     }
 
     static XlsxWorkbook read(ZipFile zip) throws IOException, XMLStreamException {
-        String workbook = relationships(zip, "_rels/.rels", "").getOrDefault("officeDocument", List.of("xl/workbook.xml")).get(0);
+        String workbook = relationships(zip, "_rels/.rels", "", new HashMap<>()).getOrDefault("officeDocument", List.of("xl/workbook.xml")).get(0);
         ZipArchiveEntry book = entry(zip, workbook);
         if (book == null) {
             throw new IOException("no workbook part (" + workbook + "): not an xlsx workbook");
@@ -96,8 +96,8 @@ final class XlsxWorkbook {
             }
             x.close();
         }
-        String strings = part(byType, "sharedStrings", dir + "sharedStrings.xml", zip);
-        String styles = part(byType, "styles", dir + "styles.xml", zip);
+        ZipArchiveEntry strings = part(byType, "sharedStrings", dir + "sharedStrings.xml", zip);
+        ZipArchiveEntry styles = part(byType, "styles", dir + "styles.xml", zip);
         return new XlsxWorkbook(sheets, date1904, strings == null ? List.of() : sharedStrings(zip, strings),
                 styles == null ? new boolean[0] : dateStyles(zip, styles));
     }
@@ -127,10 +127,6 @@ final class XlsxWorkbook {
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         f.setProperty(XMLInputFactory.IS_COALESCING, true);
         return f;
-    }
-
-    private static Map<String, List<String>> relationships(ZipFile zip, String path, String dir) throws IOException, XMLStreamException {
-        return relationships(zip, path, dir, new HashMap<>());
     }
 
     /**
@@ -197,22 +193,15 @@ final class XlsxWorkbook {
         return null;
     }
 
-    /** The first part of a relationship type, else {@code fallback} when the package has it, else null. */
-    private static String part(Map<String, List<String>> byType, String type, String fallback, ZipFile zip) {
+    /** The first part of a relationship type, else {@code fallback}; null when the package has not got it. */
+    private static ZipArchiveEntry part(Map<String, List<String>> byType, String type, String fallback, ZipFile zip) {
         List<String> parts = byType.get(type);
-        if (parts != null && !parts.isEmpty()) {
-            return parts.get(0);
-        }
-        return entry(zip, fallback) != null ? fallback : null;
+        return entry(zip, parts != null && !parts.isEmpty() ? parts.get(0) : fallback);
     }
 
     /** Each {@code <si>}'s text: its {@code <t>}, or its runs' {@code <t>} joined; phonetic runs ({@code rPh}) left out. */
-    private static List<String> sharedStrings(ZipFile zip, String part) throws IOException, XMLStreamException {
+    private static List<String> sharedStrings(ZipFile zip, ZipArchiveEntry e) throws IOException, XMLStreamException {
         List<String> strings = new ArrayList<>();
-        ZipArchiveEntry e = entry(zip, part);
-        if (e == null) {
-            return strings;
-        }
         try (InputStream in = zip.getInputStream(e)) {
             XMLStreamReader x = xml(in);
             StringBuilder item = null;
@@ -251,11 +240,7 @@ final class XlsxWorkbook {
      * decides it ({@link DateUtil#isADateFormat(int, String)}: the built-in date formats 14–22, 45–47 and any custom
      * format with day, month or year letters outside quotes and brackets).
      */
-    private static boolean[] dateStyles(ZipFile zip, String part) throws IOException, XMLStreamException {
-        ZipArchiveEntry e = entry(zip, part);
-        if (e == null) {
-            return new boolean[0];
-        }
+    private static boolean[] dateStyles(ZipFile zip, ZipArchiveEntry e) throws IOException, XMLStreamException {
         Map<Integer, String> formats = new HashMap<>();
         List<Integer> xfFormats = new ArrayList<>();
         try (InputStream in = zip.getInputStream(e)) {
