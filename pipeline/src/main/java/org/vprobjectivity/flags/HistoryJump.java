@@ -16,6 +16,7 @@ import org.vprobjectivity.model.fit.EmpiricalNull;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.col;
@@ -107,18 +108,16 @@ public final class HistoryJump {
         return cells.select(columns);
     }
 
-    /** {@link #attach(Dataset, Dataset, Dataset)} without test versions: {@code jump_comparable} is null. */
-    public static Dataset<Row> attach(Dataset<Row> table, Dataset<Row> history) {
-        return attach(table, history, null);
-    }
-
     /**
      * Joins the jump columns onto {@code table} (this run's cells) from the history of every session at hand.
      *
-     * @param versions {@link TestVersions} of every session at hand, or null
+     * @param sessions the sessions {@code history} has rows of, each once (known to the caller; see
+     *                 {@link Persistence#inRow})
+     * @param versions {@link TestVersions} of every session at hand, or null: then {@code jump_comparable} is null
      */
-    public static Dataset<Row> attach(Dataset<Row> table, Dataset<Row> history, Dataset<Row> versions) {
-        Column index = Persistence.sessionIndex(history.select("session").distinct().as(Encoders.STRING()).collectAsList());
+    public static Dataset<Row> attach(Dataset<Row> table, Dataset<Row> history, Collection<String> sessions,
+                                      Dataset<Row> versions) {
+        Column index = Persistence.sessionIndex(sessions);
         Dataset<Row> h = history.withColumn(INDEX, index);
         Column df = col(WORKS).minus(1);
         Column hasSd = col(SD_PCT).isNotNull().and(col(WORKS).geq(2));

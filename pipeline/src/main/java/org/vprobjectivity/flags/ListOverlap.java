@@ -2,10 +2,10 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 import static org.apache.spark.sql.functions.coalesce;
@@ -58,11 +58,12 @@ public final class ListOverlap {
     /**
      * @param schools {@code flags/schools} rows of every session at hand ({@code session, region, school_id, flagged,
      *                official_markers}), one per session × school
+     * @param present the sessions {@code schools} has rows of, each once (known to the caller, so no query finds them)
      * @return {@code session, previous_session, region} and the {@link #COUNTS} (long), one row per region and session
      *         that has a previous session in {@code schools}; empty with a single session
      */
-    public static Dataset<Row> compute(Dataset<Row> schools) {
-        List<String> sessions = Persistence.inTimeOrder(schools.select("session").distinct().as(Encoders.STRING()).collectAsList());
+    public static Dataset<Row> compute(Dataset<Row> schools, Collection<String> present) {
+        List<String> sessions = Persistence.inTimeOrder(present);
         Dataset<Row> lists = schools.select(col("session"), col("region"), col("school_id"),
                         coalesce(col("flagged"), lit(false)).as("ours"),
                         coalesce(col("official_markers").gt(0), lit(false)).as("official"))
@@ -95,6 +96,16 @@ public final class ListOverlap {
                 session(col(INDEX).minus(1), sessions).as(PREVIOUS_SESSION), col("region")));
         COUNTS.forEach(c -> out.add(col(c)));
         return counts.select(out.toArray(Column[]::new));
+    }
+
+    /**
+     * Whether {@link #compute} has rows for any of {@code wanted}: one of them has a session before it among
+     * {@code present} (every session present has schools, so each region of such a session gets a row). Decided
+     * without a query, so an empty table is never written.
+     */
+    public static boolean hasPairs(Collection<String> present, Collection<String> wanted) {
+        List<String> ordered = Persistence.inTimeOrder(present);
+        return wanted.stream().anyMatch(s -> ordered.indexOf(s) >= 1);
     }
 
     private static Column flag(String name) {

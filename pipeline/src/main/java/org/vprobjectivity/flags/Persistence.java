@@ -2,7 +2,6 @@ package org.vprobjectivity.flags;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.vprobjectivity.table.Keys;
@@ -10,6 +9,7 @@ import org.vprobjectivity.model.Session;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 
@@ -50,14 +50,17 @@ public final class Persistence {
     }
 
     /**
-     * @param history {@code session}, {@code keys} and {@link #SIGNED}, one row per key and session, for every session
-     *                present (earlier ones and this run's)
-     * @param keys    {@link #CELL} or {@link #SCHOOL}
+     * @param history  {@code session}, {@code keys} and {@link #SIGNED}, one row per key and session, for every session
+     *                 present (earlier ones and this run's)
+     * @param sessions the sessions {@code history} has rows of, each once: the caller knows them (this run's and the
+     *                 earlier ones it read), so no query runs to find them; a session named here without rows would
+     *                 break every run through it
+     * @param keys     {@link #CELL} or {@link #SCHOOL}
      * @return {@code session}, {@code keys}, {@code column}: the run of consecutive sessions with signs ending in the
      *         row's session, for every key and session with signs
      */
-    public static Dataset<Row> inRow(Dataset<Row> history, String[] keys, String column) {
-        Column index = sessionIndex(history.select("session").distinct().as(Encoders.STRING()).collectAsList());
+    public static Dataset<Row> inRow(Dataset<Row> history, Collection<String> sessions, String[] keys, String column) {
+        Column index = sessionIndex(sessions);
         Dataset<Row> signed = history.filter(col(SIGNED)).withColumn(INDEX, index);
         Column island = col(INDEX).minus(row_number().over(Window.partitionBy(Keys.cols(keys)).orderBy(col(INDEX))));
         List<String> partition = new ArrayList<>(Arrays.asList(keys));
@@ -77,10 +80,11 @@ public final class Persistence {
     /** Our runs and the official ones, for one level of keys ({@link #CELL} or {@link #SCHOOL}). */
     public record Runs(Dataset<Row> ours, Dataset<Row> official) {
 
-        /** From the two histories of a level. */
-        public static Runs of(Dataset<Row> ourHistory, Dataset<Row> officialHistory, String[] keys) {
-            return new Runs(inRow(ourHistory, keys, SESSIONS_FLAGGED_IN_ROW),
-                    inRow(officialHistory, keys, OFFICIAL_SESSIONS_IN_ROW));
+        /** From the two histories of a level and their sessions (see {@link #inRow}). */
+        public static Runs of(Dataset<Row> ourHistory, Collection<String> ourSessions, Dataset<Row> officialHistory,
+                              Collection<String> officialSessions, String[] keys) {
+            return new Runs(inRow(ourHistory, ourSessions, keys, SESSIONS_FLAGGED_IN_ROW),
+                    inRow(officialHistory, officialSessions, keys, OFFICIAL_SESSIONS_IN_ROW));
         }
 
         /** Both counts on {@code table} (0 where no signs this session). */
@@ -111,7 +115,7 @@ public final class Persistence {
      * The position of each session in time, as a column over {@code session}: year, then spring before autumn (a
      * session name that does not parse goes last, in name order). The sessions are the few an output holds.
      */
-    public static Column sessionIndex(List<String> sessions) {
+    public static Column sessionIndex(Collection<String> sessions) {
         List<String> ordered = inTimeOrder(sessions);
         Column index = lit(null).cast("int");
         for (int i = ordered.size() - 1; i >= 0; i--) {
@@ -124,7 +128,7 @@ public final class Persistence {
      * The sessions in time order, the order of {@link #sessionIndex}: year, then spring before autumn; a session name
      * that does not parse goes last, in name order.
      */
-    public static List<String> inTimeOrder(java.util.Collection<String> sessions) {
+    public static List<String> inTimeOrder(Collection<String> sessions) {
         List<String> ordered = new ArrayList<>(sessions);
         ordered.sort(Comparator.comparing((String s) -> Session.tryParse(s).map(Session::timeOrder).orElse(Integer.MAX_VALUE))
                 .thenComparing(Comparator.naturalOrder()));

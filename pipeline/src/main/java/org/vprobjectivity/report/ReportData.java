@@ -138,11 +138,9 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
         // Works per primary score of each flagged cell and of its work: from the cells' stored histograms
         // (indicators/school.score_histogram), or, for an output written before they were stored, from results.
         Dataset<Row> scores = scoreCounts(spark, outputDir);
-        Map<String, Map<Integer, Long>> histograms = histograms(Keys.join(scores, keys, CELL, "left_semi")
-                .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(sum("n").cast("long").as("n")), true);
-        Map<String, Map<Integer, Long>> regional = histograms(Keys.join(scores, keys.select("session", "subject", "grade").distinct(),
-                WORK, "left_semi")
-                .groupBy("session", "subject", "grade", "primary_score").agg(sum("n").cast("long").as("n")), false);
+        Map<String, Map<Integer, Long>> histograms = new HashMap<>();
+        Map<String, Map<Integer, Long>> regional = new HashMap<>();
+        histograms(scores, keys, histograms, regional);
         Map<String, List<Row>> tasks = tasks(spark, outputDir, keys);
         Map<String, List<ClassSize>> classes = classes(spark, outputDir, keys);
         Map<String, List<CellView>> cells = new LinkedHashMap<>();
@@ -216,13 +214,24 @@ public record ReportData(List<SchoolEntry> schools, Map<String, List<CellView>> 
                 .groupBy("session", "school_id", "subject", "grade", "primary_score").agg(count(lit(1)).as("n"));
     }
 
-    private static Map<String, Map<Integer, Long>> histograms(Dataset<Row> counts, boolean perSchool) {
-        Map<String, Map<Integer, Long>> out = new HashMap<>();
-        for (Row r : counts.collectAsList()) {
-            String key = key(r.getAs("session"), perSchool ? r.getAs("school_id") : null, r.getAs("subject"), r.<Integer>getAs("grade"));
-            out.computeIfAbsent(key, k -> new TreeMap<>()).put(r.<Integer>getAs("primary_score"), r.<Long>getAs("n"));
+    /**
+     * Fills the histograms of the cells {@code keys} names and of their works (the region's) from one query: the two
+     * aggregations side by side, the region's rows told apart by {@code __regional}.
+     */
+    private static void histograms(Dataset<Row> scores, Dataset<Row> keys, Map<String, Map<Integer, Long>> perCell,
+                                   Map<String, Map<Integer, Long>> perWork) {
+        Dataset<Row> cells = Keys.join(scores, keys, CELL, "left_semi").groupBy("session", "school_id", "subject", "grade", "primary_score")
+                .agg(sum("n").cast("long").as("n")).withColumn("__regional", lit(false));
+        Dataset<Row> region = Keys.join(scores, keys.select(Keys.cols(WORK)).distinct(), WORK, "left_semi")
+                .groupBy("session", "subject", "grade", "primary_score").agg(sum("n").cast("long").as("n"))
+                .withColumn("school_id", lit(null).cast("string")).withColumn("__regional", lit(true));
+        for (Row r : cells.unionByName(region).collectAsList()) {
+            boolean regional = r.<Boolean>getAs("__regional");
+            String key = key(r.getAs("session"), regional ? null : r.getAs("school_id"), r.getAs("subject"),
+                    r.<Integer>getAs("grade"));
+            (regional ? perWork : perCell).computeIfAbsent(key, k -> new TreeMap<>())
+                    .put(r.<Integer>getAs("primary_score"), r.<Long>getAs("n"));
         }
-        return out;
     }
 
     /** Solve rates per task of the flagged cells (all marks), in the work's task order; empty without weak spots. */

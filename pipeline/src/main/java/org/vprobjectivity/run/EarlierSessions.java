@@ -25,6 +25,7 @@ final class EarlierSessions {
     private final SparkSession spark;
     private final List<String> folders;
     private final java.util.Map<String, String> from = new java.util.HashMap<>();
+    private final java.util.Map<String, List<String>> foundByTable = new java.util.HashMap<>();
 
     EarlierSessions(SparkSession spark, String output, String history) {
         this.spark = spark;
@@ -52,11 +53,22 @@ final class EarlierSessions {
             Dataset<Row> rows = spark.read().parquet(path).filter(not(col("session").isin(taken.toArray())));
             List<String> found = rows.select("session").distinct().as(Encoders.STRING()).collectAsList();
             found.forEach(session -> from.putIfAbsent(session, folder));
+            foundByTable.computeIfAbsent(table, t -> new ArrayList<>()).addAll(found);
             taken.addAll(found);
             Dataset<Row> prepared = prepare.apply(rows);
             all = all == null ? prepared : all.unionByName(prepared, true);
         }
         return all;
+    }
+
+    /**
+     * {@code current} and the sessions {@link #read} found of {@code table} (none if it was not read or no folder held
+     * it): the sessions of the union of this run's rows and the earlier ones its caller builds, known without a query.
+     */
+    List<String> withFoundIn(String table, List<String> current) {
+        Set<String> all = new LinkedHashSet<>(current);
+        all.addAll(foundByTable.getOrDefault(table, List.of()));
+        return List.copyOf(all);
     }
 
     /** The earlier sessions found by {@link #read} so far. */

@@ -1,5 +1,6 @@
 package org.vprobjectivity.run;
 
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,54 +51,60 @@ final class FlagStage {
      * consecutive sessions per cell and per school ({@link Persistence}). Earlier sessions are read as their own runs
      * wrote them (their flags are not recomputed); this run's sessions replace theirs.
      */
-    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps, Dataset<Row> versions) {
+    record History(Persistence.Runs cells, Persistence.Runs schools, Dataset<Row> jumps, List<String> jumpSessions,
+                   Dataset<Row> versions) {
 
         /** The cells with their jump against their own previous session ({@link HistoryJump}), where it can be had. */
         Dataset<Row> withJumps(Dataset<Row> cells) {
-            return jumps == null ? cells : HistoryJump.attach(cells, jumps, versions);
+            return jumps == null ? cells : HistoryJump.attach(cells, jumps, jumpSessions, versions);
         }
 
         /**
+         * @param current         the sessions of this run's cells
          * @param earlierSessions the output's and the {@code --history} folder's sessions
          * @param versions        the test versions of every session at hand ({@link TestVersions}), or null
          */
-        static History of(Dataset<Row> scored, Dataset<Row> official, EarlierSessions earlierSessions,
-                          Dataset<Row> versions) {
+        static History of(Dataset<Row> scored, Dataset<Row> official, List<String> current,
+                          EarlierSessions earlierSessions, Dataset<Row> versions) {
             Dataset<Row> ours = Persistence.cells(scored);
             Dataset<Row> theirs = Persistence.officialCells(official);
-            List<String> sessions = scored.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING())
-                    .collectAsList();
             Dataset<Row> jumps = HistoryJump.available(scored) ? HistoryJump.history(scored) : null;
-            Dataset<Row> earlier = earlierSessions.read(OutputLayout.FLAGS_CELLS, sessions, t -> t);
+            List<String> jumpSessions = current;
+            Dataset<Row> earlier = earlierSessions.read(OutputLayout.FLAGS_CELLS, current, t -> t);
+            List<String> ourSessions = earlierSessions.withFoundIn(OutputLayout.FLAGS_CELLS, current);
             if (earlier != null) {
                 ours = ours.unionByName(Persistence.cells(earlier));
                 if (jumps != null && HistoryJump.available(earlier)) {
                     jumps = jumps.unionByName(HistoryJump.history(earlier));
+                    jumpSessions = ourSessions;
                 }
             }
-            Dataset<Row> earlierOfficial = earlierSessions.read(OutputLayout.INDICATORS_OFFICIAL, sessions,
+            Dataset<Row> earlierOfficial = earlierSessions.read(OutputLayout.INDICATORS_OFFICIAL, current,
                     Persistence::officialCells);
+            List<String> officialSessions = earlierSessions.withFoundIn(OutputLayout.INDICATORS_OFFICIAL, current);
             if (earlierOfficial != null) {
                 theirs = theirs.unionByName(earlierOfficial);
             }
-            return new History(Persistence.Runs.of(ours, theirs, Persistence.CELL),
-                    Persistence.Runs.of(Persistence.schools(ours), Persistence.schools(theirs), Persistence.SCHOOL), jumps,
-                    versions);
+            return new History(Persistence.Runs.of(ours, ourSessions, theirs, officialSessions, Persistence.CELL),
+                    Persistence.Runs.of(Persistence.schools(ours), ourSessions, Persistence.schools(theirs),
+                            officialSessions, Persistence.SCHOOL), jumps, jumpSessions, versions);
         }
     }
 
     /** The test versions of this run's sessions (staging) and of the earlier ones that have the table; null if none. */
-    private static Dataset<Row> versions(SparkSession spark, String staging, EarlierSessions earlierSessions) {
+    private static Dataset<Row> versions(SparkSession spark, String staging, List<String> current,
+                                         EarlierSessions earlierSessions) {
         if (!exists(spark, staging + "/" + OutputLayout.INDICATORS_TEST_VERSIONS)) {
             return null;
         }
         Dataset<Row> now = read(spark, staging, OutputLayout.INDICATORS_TEST_VERSIONS);
-        Dataset<Row> before = earlierSessions.read(OutputLayout.INDICATORS_TEST_VERSIONS,
-                now.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList(), t -> t);
+        Dataset<Row> before = earlierSessions.read(OutputLayout.INDICATORS_TEST_VERSIONS, current, t -> t);
         return before == null ? now : now.unionByName(before, true);
     }
 
-    static void run(SparkSession spark, RunOptions args, FlagConfig config, String staging, RunReport report, Progress progress) {
+    /** @param sessions the sessions of this run's works ({@link IngestStage#run}), so of every table this stage reads */
+    static void run(SparkSession spark, RunOptions args, FlagConfig config, String staging, List<String> sessions,
+                    RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
         Dataset<Row> official = read(spark, staging, OutputLayout.INDICATORS_OFFICIAL);
         writeOfficialList(spark, official, staging, report);
@@ -113,7 +120,8 @@ final class FlagStage {
                 staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> scored = read(spark, staging, CELLS_WITHOUT_HISTORY);
         EarlierSessions earlierSessions = new EarlierSessions(spark, args.output(), args.history());
-        History history = History.of(scored, official, earlierSessions, versions(spark, staging, earlierSessions));
+        History history = History.of(scored, official, sessions, earlierSessions,
+                versions(spark, staging, sessions, earlierSessions));
         ParquetTables.write(history.withJumps(history.cells().attach(scored, Persistence.CELL)),
                 staging + "/" + OutputLayout.FLAGS_CELLS);
         Dataset<Row> cells = read(spark, staging, OutputLayout.FLAGS_CELLS);
@@ -121,7 +129,7 @@ final class FlagStage {
                 history.schools(), config, args.lang()), staging + "/" + OutputLayout.FLAGS_SCHOOLS);
         ParquetTables.delete(spark, staging + "/" + CELLS_WITHOUT_HISTORY);
         Dataset<Row> schools = read(spark, staging, OutputLayout.FLAGS_SCHOOLS);
-        writeListOverlap(schools, earlierSessions, staging, progress);
+        writeListOverlap(schools, sessions, earlierSessions, staging, progress);
         ParquetTables.write(Comparison.compute(schools, cells, official, args.lang()), staging + "/" + OutputLayout.FLAGS_COMPARISON);
         if (exists(spark, staging + "/" + OutputLayout.INDICATORS_TEACHER)) {
             Dataset<Row> teacherCells = CellFlags.compute(read(spark, staging, OutputLayout.INDICATORS_TEACHER), Keys.TEACHER,
@@ -170,26 +178,21 @@ final class FlagStage {
      * Only the pairs whose later session this run wrote; the others' partitions are carried over as they were. No table
      * with a single session (an empty partitioned write leaves nothing a reader can open).
      */
-    private static void writeListOverlap(Dataset<Row> schools, EarlierSessions earlierSessions, String staging,
-                                         Progress progress) {
+    private static void writeListOverlap(Dataset<Row> schools, List<String> current, EarlierSessions earlierSessions,
+                                         String staging, Progress progress) {
         String[] columns = {"session", "region", "school_id", "flagged", "official_markers"};
-        List<String> current = schools.select("session").distinct().as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
-        Object[] sessions = current.toArray();
         Dataset<Row> all = schools.selectExpr(columns);
         Dataset<Row> earlier = earlierSessions.read(OutputLayout.FLAGS_SCHOOLS, current, d -> d.selectExpr(columns));
         if (earlier != null) {
             all = all.unionByName(earlier);
         }
-        Dataset<Row> overlap = ListOverlap.compute(all).filter(col("session").isin(sessions)).cache();
-        try {
-            if (overlap.isEmpty()) {
-                return;
-            }
-            ParquetTables.write(overlap, staging + "/" + OutputLayout.FLAGS_LIST_OVERLAP);
-            progress.say("wrote flags/list_overlap: our list and the official one against the previous session");
-        } finally {
-            overlap.unpersist();
+        List<String> present = earlierSessions.withFoundIn(OutputLayout.FLAGS_SCHOOLS, current);
+        if (!ListOverlap.hasPairs(present, current)) {
+            return;
         }
+        ParquetTables.write(ListOverlap.compute(all, present).filter(col("session").isin(current.toArray())),
+                staging + "/" + OutputLayout.FLAGS_LIST_OVERLAP);
+        progress.say("wrote flags/list_overlap: our list and the official one against the previous session");
     }
 
     /** The user's school types, or null without {@code --school-types}; bad lines are reported, not fatal. */
@@ -206,15 +209,18 @@ final class FlagStage {
 
     /** Counts for run.json and the summary: cells and schools flagged, and the four comparison categories. */
     private static void summarise(Dataset<Row> comparison, Dataset<Row> cells, RunReport report) {
+        List<String> categories = List.of(Comparison.BOTH, Comparison.OFFICIAL_ONLY, Comparison.OURS_ONLY, Comparison.NEITHER);
+        // One query: the cells' counts beside the schools' per category (two one-row aggregates side by side).
+        Column[] perCategory = categories.stream().map(c -> count(when(col("category").equalTo(c), lit(1))).as("schools_" + c))
+                .toArray(Column[]::new);
+        Dataset<Row> byCategory = comparison.agg(perCategory[0], java.util.Arrays.copyOfRange(perCategory, 1, perCategory.length));
         Row counts = cells.agg(count(lit(1)), count(when(col("flagged"), lit(1))),
-                count(when(col("flagged_journal"), lit(1)))).first();
+                count(when(col("flagged_journal"), lit(1)))).crossJoin(byCategory).first();
         report.totals.put("flag_cells", counts.getLong(0));
         report.totals.put("flagged_cells", counts.getLong(1));
         report.totals.put("flagged_cells_journal", counts.getLong(2));
-        List<Row> categories = comparison.groupBy("category").count().collectAsList();
-        for (String c : List.of(Comparison.BOTH, Comparison.OFFICIAL_ONLY, Comparison.OURS_ONLY, Comparison.NEITHER)) {
-            report.totals.put("schools_" + c, categories.stream().filter(r -> c.equals(r.getString(0)))
-                    .mapToLong(r -> r.getLong(1)).sum());
+        for (int i = 0; i < categories.size(); i++) {
+            report.totals.put("schools_" + categories.get(i), counts.getLong(3 + i));
         }
     }
 

@@ -2,7 +2,6 @@ package org.vprobjectivity.run;
 
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.indicators.CellIndicators;
@@ -56,9 +55,12 @@ final class IndicatorStage {
     private IndicatorStage() {
     }
 
-    /** @param schoolIds the {@code --id-map} as the run read it (once, before ingest), or null without the option */
+    /**
+     * @param schoolIds the {@code --id-map} as the run read it (once, before ingest), or null without the option
+     * @param sessions  the sessions of this run's works ({@link IngestStage#run})
+     */
     static void run(SparkSession spark, MarkScales scales, RunOptions args, SchoolIdMap schoolIds, IndicatorConfig config,
-                    String staging, RunReport report, Progress progress) {
+                    String staging, List<String> sessions, RunReport report, Progress progress) {
         long t0 = System.currentTimeMillis();
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
@@ -70,7 +72,7 @@ final class IndicatorStage {
 
         Map<String, String> idMap = schoolIds == null ? Map.of() : schoolIds.entries();
         ExamFile exam = exam(args.exam(), idMap, report, progress);
-        Dataset<Row> cohorts = writeCohorts(spark, scales, results, args, staging, report, progress);
+        Dataset<Row> cohorts = writeCohorts(spark, scales, results, sessions, args, staging, report, progress);
         Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
         write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
                 OutputLayout.INDICATORS_OFFICIAL);
@@ -122,15 +124,16 @@ final class IndicatorStage {
      * ({@link CohortComparison}), and the test versions of this run's works ({@link TestVersions}). Only cohorts whose
      * later session this run wrote are written: the other sessions' partitions are carried over as they were.
      *
-     * @param results this run's {@code results} with the scale columns
+     * @param results  this run's {@code results} with the scale columns
+     * @param sessions the sessions of {@code results}
      * @return the table written, or null when no cohort could be formed
      */
-    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results, RunOptions args,
-                                             String staging, RunReport report, Progress progress) {
+    private static Dataset<Row> writeCohorts(SparkSession spark, MarkScales scales, Dataset<Row> results,
+                                             List<String> sessions, RunOptions args, String staging, RunReport report,
+                                             Progress progress) {
         Column[] columns = {col("session"), col("region"), col("school_id"), col("municipality_code"), col("municipality"),
                 col("subject"), col("grade"), col("primary_score"), col("max_score"), col("scale_key"), col("scores")};
         Dataset<Row> all = results.select(columns);
-        List<String> sessions = all.select("session").distinct().as(Encoders.STRING()).collectAsList();
         EarlierSessions earlierSessions = new EarlierSessions(spark, args.output(), args.history());
         Dataset<Row> earlier = earlierSessions.read(OutputLayout.RESULTS, sessions,
                 t -> ScaleColumns.join(t, spark, scales).select(columns));

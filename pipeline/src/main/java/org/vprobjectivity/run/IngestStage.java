@@ -57,7 +57,12 @@ public final class IngestStage {
     private IngestStage() {
     }
 
-    static IngestTables run(SparkSession spark, List<InputUnit> units, HeaderMapping mapping, MarkScales scales,
+    /**
+     * @return the sessions this run has works of, in name order: the sessions of every table the later stages write
+     *         (run.json's {@code sessions} also names those with rejected rows only). They are known here, so no later
+     *         stage runs a query to find them.
+     */
+    static List<String> run(SparkSession spark, List<InputUnit> units, HeaderMapping mapping, MarkScales scales,
                             RunOptions args, SchoolIdMap idMap, String staging, RunReport report, Progress progress)
             throws Exception {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
@@ -72,7 +77,7 @@ public final class IngestStage {
         }
 
         IngestTables tables = new IngestTables(staged.filter(col("record_type").notEqual(IngestRecordSchema.TABLE)));
-        fillFileCounts(staged, tables, report);
+        List<String> sessionsWithWorks = fillFileCounts(staged, tables, report);
         // The files are read by fillFileCounts' first action, so the reading is timed up to here.
         report.stageMillis.put("read_files", System.currentTimeMillis() - t0);
         SessionYears.check(report).forEach(n -> {
@@ -97,7 +102,7 @@ public final class IngestStage {
         read.unpersist();
         report.stageMillis.put("write_tables", System.currentTimeMillis() - t1);
         progress.say("wrote results, task_scores, participation, rejects");
-        return tables;
+        return sessionsWithWorks;
     }
 
     /**
@@ -124,8 +129,12 @@ public final class IngestStage {
         return idMap.apply(spark, staged);
     }
 
-    /** Per table of each file: rows read and problem (from TABLE rows), works/absent/rejected by reason. */
-    private static void fillFileCounts(Dataset<Row> staged, IngestTables tables, RunReport report) {
+    /**
+     * Per table of each file: rows read and problem (from TABLE rows), works/absent/rejected by reason.
+     *
+     * @return the sessions with works, in name order
+     */
+    private static List<String> fillFileCounts(Dataset<Row> staged, IngestTables tables, RunReport report) {
         Map<String, RunReport.FileCounts> byTable = new LinkedHashMap<>();
         // Only the per-table columns reach the driver (no participant column, even a null one).
         for (Row t : staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
@@ -151,11 +160,15 @@ public final class IngestStage {
                 .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code"), col("session")))
                 .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code"), col("session")));
         TreeSet<String> sessions = new TreeSet<>();
+        TreeSet<String> withWorks = new TreeSet<>();
         for (Row c : kinds.groupBy("source_file", "sheet", "kind", "reason_code", "session").count().collectAsList()) {
             RunReport.FileCounts f = byTable.get(c.getString(0) + "\u0000" + c.getString(1));
             long n = c.getLong(5);
             if (!"ABSENT".equals(c.getString(2)) && !c.isNullAt(4)) {
                 sessions.add(c.getString(4));
+            }
+            if ("WORK".equals(c.getString(2)) && !c.isNullAt(4)) {
+                withWorks.add(c.getString(4));
             }
             switch (c.getString(2)) {
                 case "WORK" -> f.works += n;
@@ -177,6 +190,7 @@ public final class IngestStage {
         TreeSet<String> scalesUsed = new TreeSet<>();
         report.files.stream().filter(f -> f.problem == null && f.scale != null).forEach(f -> scalesUsed.add(f.scale));
         report.scalesUsed.addAll(scalesUsed);
+        return List.copyOf(withWorks);
     }
 
     private static long sum(RunReport report, java.util.function.ToLongFunction<RunReport.FileCounts> f) {

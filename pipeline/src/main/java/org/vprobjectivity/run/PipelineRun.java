@@ -216,15 +216,15 @@ public final class PipelineRun {
         try {
             output.replace(OutputLayout.PARTITIONED_TABLES, staging -> {
                 SparkSettings.stage(spark, "ingest", "read " + units.size() + " input files");
-                IngestStage.run(spark, units, mapping, scales, args, idMap, staging, report, progress);
+                List<String> sessions = IngestStage.run(spark, units, mapping, scales, args, idMap, staging, report, progress);
                 if (withIndicators) {
                     long works = report.totals.getOrDefault("works", 0L);
                     int partitions = SparkSettings.sizeFor(spark, works);
                     progress.say("%,d works: %d shuffle partitions", works, partitions);
                     SparkSettings.stage(spark, "indicators", "official markers, pupil model, indicators per cell");
-                    IndicatorStage.run(spark, scales, args, idMap, config.indicators(), staging, report, progress);
+                    IndicatorStage.run(spark, scales, args, idMap, config.indicators(), staging, sessions, report, progress);
                     SparkSettings.stage(spark, "flags", "signs combined, false discovery rate, schools ranked");
-                    FlagStage.run(spark, args, config.flags(), staging, report, progress);
+                    FlagStage.run(spark, args, config.flags(), staging, sessions, report, progress);
                     SparkSettings.stage(spark, "report", "district head's report and workbooks");
                     long t0 = System.currentTimeMillis();
                     // recheck/ is read from the output, as the flag stage reads it: the swap carries it into place only afterwards.

@@ -28,6 +28,8 @@ class HistoryJumpTest {
     private static final StructType VERSIONS = new StructType().add("session", DataTypes.StringType)
             .add("subject", DataTypes.StringType).add("grade", DataTypes.IntegerType).add(TestVersions.VERSION, DataTypes.StringType);
 
+    private static final List<String> SESSIONS = List.of("2024-spring", "2025-spring");
+
     private final SparkSession spark = SparkTestSession.get();
 
     private static Row cell(String session, String school, double mean, double quality, double scoreMean) {
@@ -51,7 +53,7 @@ class HistoryJumpTest {
                 List.of(cell("2025-spring", "D", 40, 0.2, 8)), CELLS));
         Dataset<Row> versions = spark.createDataFrame(List.of(RowFactory.create("2024-spring", "MA", 4, "MA-4-2021"),
                 RowFactory.create("2025-spring", "MA", 4, "MA-4-2023")), VERSIONS);
-        Map<String, Row> out = HistoryJump.attach(table, HistoryJump.history(history), versions).collectAsList().stream()
+        Map<String, Row> out = HistoryJump.attach(table, HistoryJump.history(history), SESSIONS, versions).collectAsList().stream()
                 .collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
         Row c = out.get("C");
         assertThat(c.<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).isCloseTo(10.0, within(1e-9));
@@ -67,7 +69,7 @@ class HistoryJumpTest {
         assertThat(d.<Double>getAs(HistoryJump.MEAN_JUMP_P)).isNull();
         // an earlier output without score_sd/score_mean: the jump stays, without a p-value
         Dataset<Row> old = history.drop("score_sd", "score_mean");
-        Row noP = HistoryJump.attach(table, HistoryJump.history(old)).filter("school_id = 'C'").first();
+        Row noP = HistoryJump.attach(table, HistoryJump.history(old), SESSIONS, null).filter("school_id = 'C'").first();
         assertThat(noP.<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).isCloseTo(10.0, within(1e-9));
         assertThat(noP.<Double>getAs(HistoryJump.MEAN_JUMP_P)).isNull();
         assertThat(noP.<Double>getAs(HistoryJump.QUALITY_JUMP_P)).isCloseTo(0.183128, within(1e-6));

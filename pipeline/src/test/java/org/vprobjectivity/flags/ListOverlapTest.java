@@ -1,5 +1,6 @@
 package org.vprobjectivity.flags;
 
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The lists' overlap from one session to the next, worked by hand. */
@@ -38,7 +40,7 @@ class ListOverlapTest {
         add(rows, "22", "e", null, "-", "O");
         add(rows, "05", "z", null, null, "O"); // another region, first seen in 2025: nothing earlier to keep
         Map<String, Map<String, Long>> got = new TreeMap<>();
-        for (Row r : ListOverlap.compute(spark.createDataFrame(rows, SCHOOLS)).collectAsList()) {
+        for (Row r : ListOverlap.compute(spark.createDataFrame(rows, SCHOOLS), List.of(SESSIONS)).collectAsList()) {
             Map<String, Long> counts = new TreeMap<>();
             ListOverlap.COUNTS.forEach(c -> counts.put(c, r.<Long>getAs(c)));
             got.put(r.<String>getAs("region") + " " + r.<String>getAs(ListOverlap.PREVIOUS_SESSION) + "→"
@@ -56,7 +58,23 @@ class ListOverlapTest {
     void aSingleSessionHasNoPair() {
         List<Row> rows = new ArrayList<>();
         rows.add(RowFactory.create("2025-spring", "22", "a", true, 1L));
-        assertThat(ListOverlap.compute(spark.createDataFrame(rows, SCHOOLS)).count()).isZero();
+        assertThat(ListOverlap.compute(spark.createDataFrame(rows, SCHOOLS), List.of("2025-spring")).count()).isZero();
+        assertThat(ListOverlap.hasPairs(List.of("2025-spring"), List.of("2025-spring"))).isFalse();
+    }
+
+    @Test
+    void hasPairsSaysWhetherTheTableHasRowsForTheWantedSessions() {
+        List<Row> rows = new ArrayList<>();
+        add(rows, "22", "a", "OF", "O", null);
+        add(rows, "22", "b", "-", null, "F");
+        Dataset<Row> schools = spark.createDataFrame(rows, SCHOOLS);
+        for (String wanted : SESSIONS) {
+            boolean rowsFor = ListOverlap.compute(schools, List.of(SESSIONS)).filter(col("session").equalTo(wanted)).count() > 0;
+            assertThat(ListOverlap.hasPairs(List.of(SESSIONS), List.of(wanted))).as(wanted).isEqualTo(rowsFor);
+        }
+        // the first in time has nothing before it, though its name sorts after the autumn one
+        assertThat(ListOverlap.hasPairs(List.of(SESSIONS), List.of("2024-spring"))).isFalse();
+        assertThat(ListOverlap.hasPairs(List.of(SESSIONS), List.of("2024-spring", "2025-spring"))).isTrue();
     }
 
     private static Map<String, Long> counts(long... values) {

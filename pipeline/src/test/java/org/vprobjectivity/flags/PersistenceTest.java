@@ -34,7 +34,9 @@ class PersistenceTest {
         add(rows, "d", false, false, false, false); // never
         add(rows, "e", null, null, true, false);   // – – 1 0
         Dataset<Row> history = spark.createDataFrame(rows, SCHEMA);
-        Dataset<Row> inRow = Persistence.inRow(history, Persistence.SCHOOL, Persistence.SESSIONS_FLAGGED_IN_ROW);
+        Dataset<Row> inRow = Persistence.inRow(history,
+                List.of("2026-spring", "2024-spring", "2025-spring", "2024-autumn"), Persistence.SCHOOL,
+                Persistence.SESSIONS_FLAGGED_IN_ROW);
         Dataset<Row> all = Persistence.attach(history, inRow, Persistence.SCHOOL, Persistence.SESSIONS_FLAGGED_IN_ROW);
         Map<String, Integer> got = new TreeMap<>();
         for (Row r : all.collectAsList()) {
