@@ -171,8 +171,8 @@ public final class AtomicOutput {
             }
             for (FileStatus partition : fs.listStatus(oldTable)) {
                 String name = partition.getPath().getName();
-                if (!partition.isDirectory() || !name.startsWith("session=")
-                        || newSessions.contains(name.substring("session=".length()))) {
+                if (!partition.isDirectory() || !name.startsWith(ParquetTables.SESSION_FOLDER)
+                        || newSessions.contains(ParquetTables.sessionOf(name))) {
                     continue;
                 }
                 Path target = new Path(new Path(staging, table), name);

@@ -28,6 +28,43 @@ public final class ParquetTables {
         }
     }
 
+    /** The prefix of a table's partition folders: {@code session=<value>}. */
+    public static final String SESSION_FOLDER = "session=";
+
+    /**
+     * The sessions a table folder holds, read from its partition folders' names (unescaped as Spark escapes them), so
+     * no query runs to find them: a partitioned write makes a folder only for a session with rows. Empty for a folder
+     * that does not exist.
+     *
+     * @throws java.io.UncheckedIOException when its file system cannot be asked
+     */
+    public static java.util.List<String> sessions(SparkSession spark, String dir) {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(dir);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try {
+            org.apache.hadoop.fs.FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(p)) {
+                return out;
+            }
+            for (org.apache.hadoop.fs.FileStatus f : fs.listStatus(p)) {
+                String name = f.getPath().getName();
+                if (f.isDirectory() && name.startsWith(SESSION_FOLDER)) {
+                    out.add(sessionOf(name));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + p + ": " + e.getMessage(), e);
+        }
+        java.util.Collections.sort(out);
+        return out;
+    }
+
+    /** The session a partition folder ({@code session=…}) holds, as Spark wrote its name. */
+    public static String sessionOf(String partitionFolder) {
+        return org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.unescapePathName(
+                partitionFolder.substring(SESSION_FOLDER.length()));
+    }
+
     /**
      * Deletes a working table folder (and everything under it) that the output must not keep; a missing one is fine.
      *

@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -93,7 +92,7 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
         if (cells == null) {
             return NONE;
         }
-        List<String> sessions = Persistence.inTimeOrder(cells.select("session").distinct().as(Encoders.STRING()).collectAsList());
+        List<String> sessions = Persistence.inTimeOrder(tables.sessions(OutputLayout.FLAGS_CELLS));
         Map<String, List<WorkTrend>> trends = sessions.size() > 1 && !schoolIds.isEmpty()
                 ? trends(spark, tables, cells, sessions, schoolIds) : Map.of();
         return new HistoryView(sessions, trends, municipalities(tables, sessions), overlap(tables, sessions));
@@ -105,6 +104,15 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
      */
     private record Tables(SparkSession spark, String dir, String earlierDir) {
 
+        /** The sessions {@link #read} gives of the table, from the folders' partition names (no query). */
+        java.util.Set<String> sessions(String table) {
+            java.util.Set<String> all = new java.util.TreeSet<>(ParquetTables.sessions(spark, dir + "/" + table));
+            if (earlierDir != null && !earlierDir.equals(dir)) {
+                all.addAll(ParquetTables.sessions(spark, earlierDir + "/" + table));
+            }
+            return all;
+        }
+
         /** The table over every session at hand, or null where neither folder has it. */
         Dataset<Row> read(String table) {
             Dataset<Row> now = ParquetTables.exists(spark, dir + "/" + table) ? spark.read().parquet(dir + "/" + table) : null;
@@ -115,9 +123,11 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
             if (now == null) {
                 return earlier;
             }
-            Object[] sessions = now.select("session").distinct().as(Encoders.STRING()).collectAsList().toArray();
-            // an earlier run may have written fewer columns (an older version): missing ones are null
-            return now.unionByName(earlier.filter(not(col("session").isin(sessions))), true);
+            // The earlier rows of the sessions this folder does not hold, by an anti join: no query runs here to list
+            // them. An earlier run may have written fewer columns (an older version): missing ones are null.
+            Dataset<Row> held = now.select(col("session").as("__held")).distinct();
+            return now.unionByName(earlier.join(held, earlier.col("session").equalTo(held.col("__held")), "left_anti"),
+                    true);
         }
     }
 

@@ -1,7 +1,6 @@
 package org.vprobjectivity.run;
 
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.vprobjectivity.io.ParquetTables;
@@ -51,7 +50,8 @@ final class EarlierSessions {
                 continue;
             }
             Dataset<Row> rows = spark.read().parquet(path).filter(not(col("session").isin(taken.toArray())));
-            List<String> found = rows.select("session").distinct().as(Encoders.STRING()).collectAsList();
+            // the sessions from the partition folders' names: a listing, not a query
+            List<String> found = ParquetTables.sessions(spark, path).stream().filter(s -> !taken.contains(s)).toList();
             found.forEach(session -> from.putIfAbsent(session, folder));
             foundByTable.computeIfAbsent(table, t -> new ArrayList<>()).addAll(found);
             taken.addAll(found);
