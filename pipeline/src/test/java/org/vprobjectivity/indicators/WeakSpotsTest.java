@@ -153,6 +153,24 @@ class WeakSpotsTest {
         assertThat(byMinThree.keySet()).isEqualTo(expectedKeys);
     }
 
+    /**
+     * The groups' min and max strings follow Spark's order (code points, as UTF-8 bytes), not Java's UTF-16 order: the
+     * two disagree on a character above U+FFFF against one between U+E000 and U+FFFF.
+     */
+    @Test
+    void stringsAreOrderedAsSparkOrdersThem() {
+        List<String> words = new ArrayList<>(List.of("\uD83D\uDE00", "\uFFFD", "школа", "школа 2", "Школа", "", "a\uD83D\uDE00b",
+                "a\uFFFDb", "z", "a"));
+        StructType schema = new StructType().add("w", DataTypes.StringType);
+        List<String> bySpark = SparkTestSession.get().createDataFrame(words.stream().map(w -> RowFactory.create(w)).toList(),
+                schema).orderBy("w").as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+        List<String> ours = new ArrayList<>(words);
+        ours.sort(WeakSpotGroups::sparkOrder);
+        assertThat(ours).containsExactlyElementsOf(bySpark);
+        assertThat("\uD83D\uDE00".compareTo("\uFFFD")).as("Java's own order differs here").isNegative();
+        assertThat(WeakSpotGroups.sparkOrder("\uD83D\uDE00", "\uFFFD")).isPositive();
+    }
+
     @Test
     void groupColumnsNameTheGroup() {
         Row cls = byMinThree.get(key("class", "S2/?") + "|all|0");
