@@ -20,8 +20,10 @@ public record CodeNamePair(String code, String name) {
         return looksLikeCode(t) ? new CodeNamePair(t, null) : new CodeNamePair(null, t);
     }
 
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_.\\-]+");
+
     /** Logins and codes are one token of Latin letters, digits and _ . - (sch220206, reg22_m001, 22). */
     public static boolean looksLikeCode(String t) {
-        return t.matches("[A-Za-z0-9_.\\-]+");
+        return CODE.matcher(t).matches();
     }
 }

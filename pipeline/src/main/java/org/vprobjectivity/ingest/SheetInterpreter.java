@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
  */
 public final class SheetInterpreter {
 
+    /** A region's login (reg22_m001: region 22) and a school's (sch220206, edu220206), matched per row. */
+    private static final java.util.regex.Pattern REGION_LOGIN = java.util.regex.Pattern.compile("reg\\d{2}.*");
+    private static final java.util.regex.Pattern SCHOOL_LOGIN = java.util.regex.Pattern.compile("(sch|edu)\\d{6}");
+
     /** The grades the VPR is written in (docs/input-format.md). */
     static final int MIN_GRADE = 4;
     static final int MAX_GRADE = 11;
@@ -470,10 +474,10 @@ public final class SheetInterpreter {
             return n == null ? code : String.format("%02d", n);
         }
         CodeNamePair pair = CodeNamePair.parse(cell(row, layout, ColumnRole.REGION));
-        if (pair.code() != null && pair.code().matches("reg\\d{2}.*")) {
+        if (pair.code() != null && REGION_LOGIN.matcher(pair.code()).matches()) {
             return pair.code().substring(3, 5);
         }
-        if (schoolId != null && schoolId.matches("(sch|edu)\\d{6}")) {
+        if (schoolId != null && SCHOOL_LOGIN.matcher(schoolId).matches()) {
             return schoolId.substring(3, 5);
         }
         return firstNonNull(pair.code(), pair.name());

@@ -9,6 +9,12 @@ public final class Text {
     private static final String LATIN = "aceopxykmhtb";
     private static final String CYRILLIC = "асеорхукмнтв";
 
+    // Compiled once: these run for every cell ingest reads (String.matches and replaceAll compile their pattern on each
+    // call, a few per cent of a region's reading time in a flight recording).
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
+    private static final java.util.regex.Pattern INTEGER = java.util.regex.Pattern.compile("[+-]?\\d{1,9}");
+    private static final java.util.regex.Pattern INTEGER_POINT_ZERO = java.util.regex.Pattern.compile("[+-]?\\d{1,9}\\.0+");
+
     private Text() {
     }
 
@@ -19,7 +25,7 @@ public final class Text {
         }
         String t = s.replace('\u00A0', ' ').replace('\t', ' ').replace('\r', ' ').replace('\n', ' ')
                 .toLowerCase(Locale.ROOT).replace('ё', 'е').trim();
-        return t.replaceAll(" {2,}", " ");
+        return t.contains("  ") ? SPACES.matcher(t).replaceAll(" ") : t;
     }
 
     /**
@@ -81,10 +87,10 @@ public final class Text {
             return null;
         }
         String t = s.trim().replace(',', '.');
-        if (t.matches("[+-]?\\d{1,9}")) {
+        if (INTEGER.matcher(t).matches()) {
             return Integer.parseInt(t.startsWith("+") ? t.substring(1) : t);
         }
-        if (t.matches("[+-]?\\d{1,9}\\.0+")) {
+        if (INTEGER_POINT_ZERO.matcher(t).matches()) {
             return Integer.parseInt(t.substring(t.startsWith("+") ? 1 : 0, t.indexOf('.')));
         }
         return null;
