@@ -148,6 +148,18 @@ public final class HistoryJump {
         jumps = withComparable(jumps, versions);
         jumps = jumps.select(Keys.cols(Persistence.withSession(Persistence.CELL, PREVIOUS_SESSION, MEAN_JUMP_PCT,
                 QUALITY_JUMP, MEAN_JUMP_Z, MEAN_JUMP_P, QUALITY_JUMP_Z, QUALITY_JUMP_P, REGION_MEAN_CHANGE, COMPARABLE)));
+        if (sessions.size() < 2) {
+            // One session (a fresh output): no cell has a previous one, so every jump column is null, as the left join
+            // would leave it. Added as nulls of the plan's types, without running the fits and their shuffles.
+            List<Column> columns = new ArrayList<>(List.of(col("*")));
+            List<String> keys = Arrays.asList(Persistence.withSession(Persistence.CELL));
+            for (org.apache.spark.sql.types.StructField f : jumps.schema().fields()) {
+                if (!keys.contains(f.name())) {
+                    columns.add(lit(null).cast(f.dataType()).as(f.name()));
+                }
+            }
+            return table.select(columns.toArray(Column[]::new));
+        }
         return Keys.join(table, jumps, Persistence.withSession(Persistence.CELL), "left");
     }
 

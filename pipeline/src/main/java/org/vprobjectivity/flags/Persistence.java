@@ -60,6 +60,10 @@ public final class Persistence {
      *         row's session, for every key and session with signs
      */
     public static Dataset<Row> inRow(Dataset<Row> history, Collection<String> sessions, String[] keys, String column) {
+        if (sessions.size() < 2) {
+            // One session: every run is that session alone, 1 wherever there are signs; no windows, no shuffles.
+            return history.filter(col(SIGNED)).select(Keys.cols(withSession(keys))).withColumn(column, lit(1));
+        }
         Column index = sessionIndex(sessions);
         Dataset<Row> signed = history.filter(col(SIGNED)).withColumn(INDEX, index);
         Column island = col(INDEX).minus(row_number().over(Window.partitionBy(Keys.cols(keys)).orderBy(col(INDEX))));

@@ -75,4 +75,26 @@ class HistoryJumpTest {
         assertThat(noP.<Double>getAs(HistoryJump.QUALITY_JUMP_P)).isCloseTo(0.183128, within(1e-6));
         assertThat(noP.<Boolean>getAs(HistoryJump.COMPARABLE)).isNull();
     }
+
+    /** One session (a fresh output): the jump columns are there, with the types the fits give, and null. */
+    @Test
+    void aSingleSessionGetsNullJumpsOfTheSameTypes() {
+        Dataset<Row> history = spark.createDataFrame(List.of(cell("2024-spring", "A", 50, 0.5, 10),
+                cell("2025-spring", "A", 55, 0.6, 11), cell("2025-spring", "B", 60, 0.5, 12)), CELLS);
+        Dataset<Row> table = history.filter("session = '2025-spring'");
+        Dataset<Row> versions = spark.createDataFrame(List.of(RowFactory.create("2025-spring", "MA", 4, "MA-4-2023")), VERSIONS);
+        Dataset<Row> fitted = HistoryJump.attach(table, HistoryJump.history(history), SESSIONS, versions);
+        Dataset<Row> alone = HistoryJump.attach(table, HistoryJump.history(table), List.of("2025-spring"), versions);
+        assertThat(alone.columns()).containsExactly(fitted.columns());
+        for (String c : alone.columns()) {
+            assertThat(alone.schema().apply(c).dataType()).as(c).isEqualTo(fitted.schema().apply(c).dataType());
+        }
+        assertThat(fitted.filter("school_id = 'A'").first().<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).isNotNull();
+        for (Row r : alone.collectAsList()) {
+            assertThat(r.<String>getAs(HistoryJump.PREVIOUS_SESSION)).isNull();
+            assertThat(r.<Double>getAs(HistoryJump.MEAN_JUMP_PCT)).isNull();
+            assertThat(r.<Double>getAs(HistoryJump.QUALITY_JUMP_P)).isNull();
+            assertThat(r.<Boolean>getAs(HistoryJump.COMPARABLE)).isNull();
+        }
+    }
 }

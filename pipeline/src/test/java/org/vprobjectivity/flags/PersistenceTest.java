@@ -49,6 +49,31 @@ class PersistenceTest {
         assertThat(got).hasSize(17);
     }
 
+    /** One session (a fresh output) takes the short way: the same counts as the windows give, 1 or 0. */
+    @Test
+    void aSingleSessionCountsOneWhereThereAreSignsAsTheWindowsWould() {
+        List<Row> rows = new ArrayList<>();
+        add(rows, "a", null, null, null, true);
+        add(rows, "b", null, null, null, false);
+        add(rows, "c", null, null, null, null);
+        add(rows, "d", true, null, null, true);
+        Dataset<Row> history = spark.createDataFrame(rows, SCHEMA);
+        Dataset<Row> one = history.filter("session = '2026-spring'");
+        Dataset<Row> shortWay = Persistence.inRow(one, List.of("2026-spring"), Persistence.SCHOOL,
+                Persistence.SESSIONS_FLAGGED_IN_ROW);
+        Dataset<Row> windows = Persistence.inRow(history, List.of("2024-spring", "2026-spring"), Persistence.SCHOOL,
+                Persistence.SESSIONS_FLAGGED_IN_ROW).filter("session = '2026-spring' and school_id <> 'd'");
+        assertThat(shortWay.columns()).containsExactly(windows.columns());
+        assertThat(shortWay.schema().apply(Persistence.SESSIONS_FLAGGED_IN_ROW).dataType())
+                .isEqualTo(windows.schema().apply(Persistence.SESSIONS_FLAGGED_IN_ROW).dataType());
+        assertThat(shortWay.filter("school_id <> 'd'").collectAsList()).containsExactlyInAnyOrderElementsOf(windows.collectAsList());
+        Map<String, Integer> got = new TreeMap<>();
+        for (Row r : Persistence.attach(one, shortWay, Persistence.SCHOOL, Persistence.SESSIONS_FLAGGED_IN_ROW).collectAsList()) {
+            got.put(r.getAs("school_id"), r.getAs(Persistence.SESSIONS_FLAGGED_IN_ROW));
+        }
+        assertThat(got).isEqualTo(Map.of("a", 1, "b", 0, "d", 1));
+    }
+
     @Test
     void saysTheRunInWords() {
         assertThat(new ReasonText("ru").persistence(3)).isEqualTo("Признаки повторяются третью сессию подряд");
