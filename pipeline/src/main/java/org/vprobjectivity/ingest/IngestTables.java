@@ -38,23 +38,22 @@ public final class IngestTables {
     /** The columns of {@code rejects} and of rejects.csv, the session first ({@link OutputTables#REJECTS}). */
     public static final String[] REJECT_COLUMNS = OutputTables.REJECTS.sessionFirst();
 
-    private final Dataset<Row> candidates;
-    private final Dataset<Row> others;
+    private final Dataset<Row> classified;
     private final Dataset<Row> works;
     private final Dataset<Row> rejects;
     private final Dataset<Row> absent;
 
     /** @param staging rows of {@link IngestRecordSchema} (TABLE rows are ignored here) */
     public IngestTables(Dataset<Row> staging) {
-        staging = withMunicipalityCodes(staging);
         WindowSpec sameParticipant = Window.partitionBy("session", "school_id", "subject", "grade", "participant");
-        // Persisted: every output table and the run report read them, and the municipality codes and the window each
-        // cost a shuffle. The works and the other rows (absent, rejected: few) apart, so no work is held twice.
-        Dataset<Row> candidates = staging.filter(col("record_type").equalTo("WORK"))
-                .withColumn("copies", count(lit(1)).over(sameParticipant))
+        // Persisted once: every output table and the run report read the rows, and the municipality codes and the
+        // window each cost a shuffle. Every row goes through one window, the absent and rejected ones too (few): a work's
+        // copies count only the works of its participant (issue 18: ingest persists once).
+        this.classified = withMunicipalityCodes(staging)
+                .withColumn("copies", count(when(col("record_type").equalTo("WORK"), lit(1))).over(sameParticipant))
                 .persist(StorageLevel.MEMORY_AND_DISK());
-        this.candidates = candidates;
-        this.others = staging.filter(col("record_type").notEqual("WORK")).persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> candidates = classified.filter(col("record_type").equalTo("WORK"));
+        Dataset<Row> others = classified.filter(col("record_type").notEqual("WORK")).drop("copies");
         RejectReason dup = RejectReason.DUPLICATE_PARTICIPANT;
         Dataset<Row> duplicates = candidates.filter(col("copies").gt(1))
                 .withColumn("record_type", lit("REJECT"))
@@ -95,8 +94,7 @@ public final class IngestTables {
 
     /** Frees the cached intermediates once the tables are written. */
     public void release() {
-        candidates.unpersist();
-        others.unpersist();
+        classified.unpersist();
     }
 
     public Dataset<Row> results() {
