@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -123,11 +124,10 @@ public record HistoryView(List<String> sessions, Map<String, List<WorkTrend>> tr
             if (now == null) {
                 return earlier;
             }
-            // The earlier rows of the sessions this folder does not hold, by an anti join: no query runs here to list
-            // them. An earlier run may have written fewer columns (an older version): missing ones are null.
-            Dataset<Row> held = now.select(col("session").as("__held")).distinct();
-            return now.unionByName(earlier.join(held, earlier.col("session").equalTo(held.col("__held")), "left_anti"),
-                    true);
+            // The earlier rows of the sessions this folder does not hold, named by its partition folders (no query).
+            // An earlier run may have written fewer columns (an older version): missing ones are null.
+            Object[] held = ParquetTables.sessions(spark, dir + "/" + table).toArray();
+            return now.unionByName(earlier.filter(not(col("session").isin(held))), true);
         }
     }
 
