@@ -24,7 +24,9 @@ class AtomicOutputTest {
 
     private void writeRun(String session, String content) throws Exception {
         new AtomicOutput(out().toString(), new Configuration()).replace(Set.of("results"), staging -> {
-            Path part = Path.of(staging, "results", "session=" + session);
+            // the partition folder as Spark names it (a session with '/', ':' or '%' is escaped)
+            Path part = Path.of(staging, "results", ParquetTables.SESSION_FOLDER
+                    + org.apache.spark.sql.catalyst.catalog.ExternalCatalogUtils.escapePathName(session));
             Files.createDirectories(part);
             Files.writeString(part.resolve("part-0.txt"), content);
             Files.writeString(Path.of(staging, "run.json"), content);
@@ -56,6 +58,22 @@ class AtomicOutputTest {
         assertThat(Files.readString(out().resolve("results/session=2024-spring/part-0.txt"))).isEqualTo("old 2024");
         assertThat(Files.readString(out().resolve("results/session=2025-spring/part-0.txt"))).isEqualTo("second 2025");
         assertThat(Files.readString(out().resolve("run.json"))).isEqualTo("second 2025");
+    }
+
+    /** A session whose folder name Spark escapes is still recognised as the one the rerun replaces. */
+    @Test
+    void rerunReplacesASessionWhoseFolderNameIsEscaped() throws Exception {
+        String session = "2025/26: 50%";
+        String folder = "results/session=2025%2F26%3A 50%25";
+        writeRun("2024-spring", "old 2024");
+        writeRun(session, "first");
+        assertThat(Files.readString(out().resolve(folder + "/part-0.txt"))).isEqualTo("first");
+        writeRun(session, "second");
+        assertThat(Files.readString(out().resolve(folder + "/part-0.txt"))).isEqualTo("second");
+        try (Stream<Path> inside = Files.list(out().resolve(folder))) {
+            assertThat(inside.map(p -> p.getFileName().toString())).containsExactly("part-0.txt");
+        }
+        assertThat(Files.readString(out().resolve("results/session=2024-spring/part-0.txt"))).isEqualTo("old 2024");
     }
 
     @Test
