@@ -33,13 +33,9 @@ final class WeakSpotGroups implements Serializable {
     private static final int WIDTH = WeakSpots.OUTPUT.length;
 
     private final IndicatorConfig cfg;
-    private final int[] in;
 
-    /** @param classSums the schema's field names of the class sums, to find the columns by name once */
-    WeakSpotGroups(IndicatorConfig cfg, String[] classSums) {
+    WeakSpotGroups(IndicatorConfig cfg) {
         this.cfg = cfg;
-        List<String> names = Arrays.asList(classSums);
-        this.in = Arrays.stream(WeakSpots.CLASS_SUMS).mapToInt(names::indexOf).toArray();
     }
 
     /** One level's group of one task and mark group: the sums and the descriptive columns over its class rows. */
@@ -82,10 +78,10 @@ final class WeakSpotGroups implements Serializable {
         }
     }
 
-    /** One class-sum row, read by the indices of {@link WeakSpots#CLASS_SUMS}. */
-    private record ClassSum(Row row, int[] in) {
+    /** One class-sum row, its columns in {@link WeakSpots#CLASS_SUMS} order. */
+    private record ClassSum(Row row) {
         Object get(int column) {
-            return row.get(in[column]);
+            return row.get(column);
         }
 
         String string(int column) {
@@ -100,25 +96,25 @@ final class WeakSpotGroups implements Serializable {
     /** The reference's weak-spot rows in {@link WeakSpots#OUTPUT} order. */
     Iterator<Row> rows(Iterator<Row> classSums) {
         List<ClassSum> sums = new ArrayList<>();
-        classSums.forEachRemaining(r -> sums.add(new ClassSum(r, in)));
+        classSums.forEachRemaining(r -> sums.add(new ClassSum(r)));
         if (sums.isEmpty()) {
             return java.util.Collections.emptyIterator();
         }
         ClassSum first = sums.get(0);
         List<ClassSum> taught = sums.stream().filter(s -> s.get(TEACHER) != null).toList();
 
-        Map<List<Object>, Cell> region = level(sums, s -> new Object[0], s -> first.string(REGION));
-        Map<List<Object>, Cell> municipality = level(sums, s -> new Object[]{s.get(MUNICIPALITY)},
+        Map<GroupKey, Cell> region = level(sums, s -> new Object[0], s -> first.string(REGION));
+        Map<GroupKey, Cell> municipality = level(sums, s -> new Object[]{s.get(MUNICIPALITY)},
                 s -> s.string(MUNICIPALITY));
-        Map<List<Object>, Cell> school = level(sums, s -> new Object[]{s.get(SCHOOL)}, s -> s.string(SCHOOL));
-        Map<List<Object>, Cell> cls = level(sums, s -> new Object[]{s.get(SCHOOL), s.get(CLASS)}, s -> classId(s));
-        Map<List<Object>, Cell> teacher = level(taught, s -> new Object[]{s.get(TEACHER)}, s -> s.string(TEACHER));
+        Map<GroupKey, Cell> school = level(sums, s -> new Object[]{s.get(SCHOOL)}, s -> s.string(SCHOOL));
+        Map<GroupKey, Cell> cls = level(sums, s -> new Object[]{s.get(SCHOOL), s.get(CLASS)}, s -> classId(s));
+        Map<GroupKey, Cell> teacher = level(taught, s -> new Object[]{s.get(TEACHER)}, s -> s.string(TEACHER));
 
-        Map<List<Object>, Double> municipalityRate = new HashMap<>();
+        Map<GroupKey, Double> municipalityRate = new HashMap<>();
         municipality.values().stream().filter(c -> c.key[0] != null)
-                .forEach(c -> municipalityRate.put(Arrays.asList(c.key[0], c.taskIndex, c.markGroup), rate(c)));
-        Map<List<Object>, Double> regionRate = new HashMap<>();
-        region.values().forEach(c -> regionRate.put(Arrays.asList(c.taskIndex, c.markGroup), rate(c)));
+                .forEach(c -> municipalityRate.put(GroupKey.of(c.key[0], c.taskIndex, c.markGroup), rate(c)));
+        Map<GroupKey, Double> regionRate = new HashMap<>();
+        region.values().forEach(c -> regionRate.put(GroupKey.of(c.taskIndex, c.markGroup), rate(c)));
 
         List<Object[]> out = new ArrayList<>();
         for (Cell c : region.values()) {
@@ -157,13 +153,13 @@ final class WeakSpotGroups implements Serializable {
      * One level's cells: the class sums grouped by the level's keys, task and mark group (all marks, and the VPR mark
      * 3, 4 or 5 of the work), in the order first met.
      */
-    private static Map<List<Object>, Cell> level(List<ClassSum> sums, java.util.function.Function<ClassSum, Object[]> keys,
+    private static Map<GroupKey, Cell> level(List<ClassSum> sums, java.util.function.Function<ClassSum, Object[]> keys,
                                                  java.util.function.Function<ClassSum, String> groupId) {
-        Map<List<Object>, Group> groups = new HashMap<>();
-        Map<List<Object>, Cell> cells = new LinkedHashMap<>();
+        Map<GroupKey, Group> groups = new HashMap<>();
+        Map<GroupKey, Cell> cells = new LinkedHashMap<>();
         for (ClassSum s : sums) {
             Object[] key = keys.apply(s);
-            Group group = groups.computeIfAbsent(Arrays.asList(key), k -> new Group(groupId.apply(s)));
+            Group group = groups.computeIfAbsent(GroupKey.of(key), k -> new Group(groupId.apply(s)));
             group.municipalityMin = least(group.municipalityMin, s.string(MUNICIPALITY));
             group.municipalityMax = greatest(group.municipalityMax, s.string(MUNICIPALITY));
             group.schoolMin = least(group.schoolMin, s.string(SCHOOL));
@@ -178,12 +174,12 @@ final class WeakSpotGroups implements Serializable {
         return cells;
     }
 
-    private static void add(Map<List<Object>, Cell> cells, Object[] key, ClassSum s, String markGroup, Group group) {
+    private static void add(Map<GroupKey, Cell> cells, Object[] key, ClassSum s, String markGroup, Group group) {
         Integer taskIndex = (Integer) s.get(TASK_INDEX);
-        List<Object> id = new ArrayList<>(Arrays.asList(key));
-        id.add(taskIndex);
-        id.add(markGroup);
-        Cell c = cells.computeIfAbsent(id, k -> new Cell(key, taskIndex, markGroup, group));
+        Object[] id = Arrays.copyOf(key, key.length + 2);
+        id[key.length] = taskIndex;
+        id[key.length + 1] = markGroup;
+        Cell c = cells.computeIfAbsent(GroupKey.of(id), k -> new Cell(key, taskIndex, markGroup, group));
         c.works += ((Number) s.get(N)).longValue();
         c.shareSum += ((Number) s.get(SHARE_SUM)).doubleValue();
         Integer max = (Integer) s.get(TASK_MAX);
@@ -224,13 +220,13 @@ final class WeakSpotGroups implements Serializable {
     }
 
     /** The municipality's and the region's rates, the gap, achieved, weak and small group (SQL's null logic). */
-    private void judge(Object[] r, Map<List<Object>, Double> municipalityRate, Map<List<Object>, Double> regionRate) {
+    private void judge(Object[] r, Map<GroupKey, Double> municipalityRate, Map<GroupKey, Double> regionRate) {
         Object task = r[O_TASK_INDEX];
         String markGroup = (String) r[O_MARK_GROUP];
         Double rate = (Double) r[O_SOLVE_RATE];
-        Double regionValue = regionRate.get(Arrays.asList(task, markGroup));
+        Double regionValue = regionRate.get(GroupKey.of(task, markGroup));
         r[O_RATE_MUNICIPALITY] = r[O_MUNICIPALITY] == null ? null
-                : municipalityRate.get(Arrays.asList(r[O_MUNICIPALITY], task, markGroup));
+                : municipalityRate.get(GroupKey.of(r[O_MUNICIPALITY], task, markGroup));
         r[O_RATE_REGION] = regionValue;
         Double gap = rate == null || regionValue == null ? null : rate - regionValue;
         r[O_GAP] = gap;
@@ -255,10 +251,10 @@ final class WeakSpotGroups implements Serializable {
      * ties in exact arithmetic stay ties, nulls last), then the task's order.
      */
     private static void rank(List<Object[]> rows) {
-        Map<List<Object>, List<Object[]>> partitions = new HashMap<>();
+        Map<GroupKey, List<Object[]>> partitions = new HashMap<>();
         for (Object[] r : rows) {
             if (Boolean.TRUE.equals(r[O_WEAK]) && !(Boolean) r[O_SMALL]) {
-                partitions.computeIfAbsent(Arrays.asList(r[O_GROUP_LEVEL], r[O_GROUP_ID], r[O_MARK_GROUP]),
+                partitions.computeIfAbsent(GroupKey.of(r[O_GROUP_LEVEL], r[O_GROUP_ID], r[O_MARK_GROUP]),
                         k -> new ArrayList<>()).add(r);
             }
         }

@@ -1,6 +1,7 @@
 package org.vprobjectivity.indicators;
 
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -14,14 +15,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.vprobjectivity.model.MarkScales;
 import org.vprobjectivity.table.Keys;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.try_divide;
 
 /**
  * Subject weak spots («дефициты», docs/design.md §5; for methodologists, not a flag).
@@ -64,7 +62,7 @@ public final class WeakSpots {
 
     /**
      * The sums per class, teacher, task and VPR mark that every level is made of: the keys, then the works counted
-     * and their shares summed (the order {@link WeakSpotGroups} reads them in).
+     * and their shares summed ({@link WeakSpotSums} makes them in this order, {@link WeakSpotGroups} reads them).
      */
     static final String[] CLASS_SUMS = {"session", "region", "subject", "grade", "task_index", "mark",
             "municipality_code", "school_id", "class", "teacher_id", "teacher_name", "task", "task_max", "level", "skill",
@@ -78,43 +76,45 @@ public final class WeakSpots {
     }
 
     /**
-     * @param taskScores the {@code task_scores} table (work × task), optionally with {@code teacher_id} and
-     *                   {@code teacher_name} attached by {@link TeacherMapping#attach}
+     * @param works  the {@code results} table (one row per work, its task scores in {@code scores}, its scale in
+     *               {@code scale_key}), optionally with {@code teacher_id} and {@code teacher_name} attached by
+     *               {@link TeacherMapping#attach}
+     * @param scales the run's scales: the tasks, their maxima, levels and skills of each {@code scale_key}
      */
-    public static Dataset<Row> compute(Dataset<Row> taskScores, IndicatorConfig cfg) {
-        List<String> columns = Arrays.asList(taskScores.columns());
-        boolean teachers = columns.contains("teacher_id");
-        Column teacherName = columns.contains("teacher_name") ? col("teacher_name") : lit(null).cast(DataTypes.StringType);
-        Dataset<Row> scored = taskScores
-                .filter(col("task_max").gt(0))
-                .withColumn("share", try_divide(coalesce(col("score"), lit(0)).cast(DataTypes.DoubleType), col("task_max")))
-                .withColumn("teacher_name", teacherName);
-        if (!teachers) {
-            scored = scored.withColumn("teacher_id", lit(null).cast(DataTypes.StringType));
+    public static Dataset<Row> compute(Dataset<Row> works, MarkScales scales, IndicatorConfig cfg) {
+        List<String> columns = Arrays.asList(works.columns());
+        Column none = lit(null).cast(DataTypes.StringType);
+        Column[] read = new Column[WeakSpotSums.WORK_COLUMNS.length];
+        for (int i = 0; i < read.length; i++) {
+            String c = WeakSpotSums.WORK_COLUMNS[i];
+            read[i] = columns.contains(c) || !c.startsWith("teacher_") ? col(c) : none.as(c);
         }
-        // Work × task rows are many (15 per work); every group level is a sum over classes, so they are summed
-        // once per class, teacher, task and VPR mark (a hash aggregation: all descriptive columns are keys), and each
-        // reference's sums make all its levels in plain Java (WeakSpotGroups).
-        String[] classKeys = Arrays.copyOf(CLASS_SUMS, CLASS_SUMS.length - 2);
-        Dataset<Row> classSums = scored.groupBy(Keys.cols(classKeys))
-                .agg(count(lit(1)).as(CLASS_SUMS[CLASS_SUMS.length - 2]), sum("share").as(CLASS_SUMS[CLASS_SUMS.length - 1]));
-        WeakSpotGroups groups = new WeakSpotGroups(cfg, classSums.columns());
-        FlatMapGroupsFunction<Row, Row, Row> levels = (reference, rows) -> groups.rows(rows);
-        return ReferenceGroups.of(classSums, Keys.WORK).flatMapGroups(levels, Encoders.row(schema(classSums.schema())));
+        // Every group level is a sum over classes: the works are summed per class, teacher, task and VPR mark in
+        // each partition (WeakSpotSums, in plain Java: no row per task), each reference's partial sums are added up,
+        // and they make all its levels (WeakSpotGroups).
+        Dataset<Row> selected = works.select(read);
+        WeakSpotSums sums = new WeakSpotSums(scales);
+        Dataset<Row> partial = selected.mapPartitions((MapPartitionsFunction<Row, Row>) sums::partial,
+                Encoders.row(WeakSpotSums.partialSchema(selected.schema())));
+        WeakSpotGroups groups = new WeakSpotGroups(cfg);
+        FlatMapGroupsFunction<Row, Row, Row> levels = (reference, rows) -> groups.rows(sums.merge(rows));
+        return ReferenceGroups.of(partial, Keys.WORK).flatMapGroups(levels, Encoders.row(schema(selected.schema())));
     }
 
-    /** The output's schema: the class sums' types for the columns taken from them, the computed ones declared. */
-    private static StructType schema(StructType classSums) {
+    /** The output's schema: the works' types for the columns taken from them, the task's and the computed ones declared. */
+    private static StructType schema(StructType works) {
         Map<String, DataType> computed = Map.ofEntries(Map.entry("group_level", DataTypes.StringType),
                 Map.entry("group_id", DataTypes.StringType), Map.entry("mark_group", DataTypes.StringType),
                 Map.entry("works", DataTypes.LongType), Map.entry("solve_rate", DataTypes.DoubleType),
                 Map.entry("solve_rate_municipality", DataTypes.DoubleType), Map.entry("solve_rate_region", DataTypes.DoubleType),
                 Map.entry("gap_to_region", DataTypes.DoubleType), Map.entry("achieved", DataTypes.BooleanType),
                 Map.entry("weak", DataTypes.BooleanType), Map.entry("small_group", DataTypes.BooleanType),
-                Map.entry("weak_rank", DataTypes.IntegerType));
+                Map.entry("weak_rank", DataTypes.IntegerType), Map.entry("task_index", DataTypes.IntegerType),
+                Map.entry("task", DataTypes.StringType), Map.entry("task_max", DataTypes.IntegerType),
+                Map.entry("level", DataTypes.StringType), Map.entry("skill", DataTypes.StringType));
         List<StructField> fields = new ArrayList<>();
         for (String c : OUTPUT) {
-            DataType type = computed.containsKey(c) ? computed.get(c) : classSums.apply(c).dataType();
+            DataType type = computed.containsKey(c) ? computed.get(c) : works.apply(c).dataType();
             fields.add(DataTypes.createStructField(c, type, true));
         }
         return DataTypes.createStructType(fields);

@@ -64,7 +64,6 @@ final class IndicatorStage {
         long t0 = System.currentTimeMillis();
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
-        Dataset<Row> taskScores = spark.read().parquet(staging + "/" + OutputLayout.TASK_SCORES);
         Dataset<Row> teachers = teachers(spark, args.teachers(), args.includeNames(), report, progress);
         Dataset<Row> catalog = IngestTables.taskCatalog(spark, scales);
         Dataset<Row> regionBunching = RegionBunching.compute(spark, results).cache();
@@ -108,9 +107,10 @@ final class IndicatorStage {
                     config.reference());
             // teacher_name: the mapping's names with --include-names, else null (toDataset leaves them out)
             write(TeacherMapping.withNames(finish(byTeacher, config, external), teachers), staging, OutputLayout.INDICATORS_TEACHER);
-            taskScores = TeacherMapping.attach(taskScores, teachers);
         }
-        write(WeakSpots.compute(taskScores, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
+        // The weak spots sum each work's task scores (its scores array), per teacher too where teachers are mapped.
+        Dataset<Row> works = teachers == null ? results : TeacherMapping.attach(results, teachers);
+        write(WeakSpots.compute(works, scales, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
         write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION);
         regionBunching.unpersist();
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);

@@ -8,8 +8,12 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.vprobjectivity.SparkTestSession;
+import org.vprobjectivity.model.MarkScale;
+import org.vprobjectivity.model.MarkScales;
+import org.vprobjectivity.model.TaskSpec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,41 +62,50 @@ class WeakSpotsTest {
             .add("subject", DataTypes.StringType)
             .add("grade", DataTypes.IntegerType)
             .add("participant", DataTypes.StringType)
-            .add("task_index", DataTypes.IntegerType)
-            .add("task", DataTypes.StringType)
-            .add("score", DataTypes.IntegerType)
-            .add("task_max", DataTypes.IntegerType)
-            .add("level", DataTypes.StringType)
-            .add("skill", DataTypes.StringType)
-            .add("attempted", DataTypes.BooleanType)
+            .add("scores", DataTypes.createArrayType(DataTypes.IntegerType))
             .add("mark", DataTypes.IntegerType)
             .add("journal_mark", DataTypes.IntegerType)
+            .add("scale_key", DataTypes.StringType)
             .add("teacher_id", DataTypes.StringType)
             .add("teacher_name", DataTypes.StringType);
 
-    private static Dataset<Row> taskScores;
+    /** The works' scale: three tasks (max 1, 2, 1), and a fourth of maximum 0 that has no solve rate. */
+    private static final MarkScales SCALES = new MarkScales(List.of(new MarkScale("MA", "Математика", 4, 2025, 4, 1, 2, 3,
+            List.of(task(0), task(1), task(2), new TaskSpec("4", 0, "Б", "skill 4")), "test")));
+
+    private static Dataset<Row> works;
     /** Computed once with groups of 3 works or more ranked (rates and flags do not depend on the minimum). */
     private static Map<String, Row> byMinThree;
 
+    private static TaskSpec task(int t) {
+        return new TaskSpec(String.valueOf(t + 1), MAX[t], LEVEL[t], "skill " + (t + 1));
+    }
+
     @BeforeAll
     static void compute() {
+        String key = SCALES.entries().get(0).key();
         List<Row> rows = new ArrayList<>();
         for (int w = 0; w < WORKS.size(); w++) {
             Work k = WORKS.get(w);
-            for (int t = 0; t < MAX.length; t++) {
-                Integer s = k.scores()[t];
-                rows.add(RowFactory.create("2025-spring", "22", k.muni(), k.school(), k.cls(), "MA", 4, "p" + w, t,
-                        String.valueOf(t + 1), s, MAX[t], LEVEL[t], "skill " + (t + 1), s != null, k.mark(), null, k.teacher(),
-                        k.teacher() == null ? null : "Учитель " + k.teacher()));
+            // Work 0 carries two score columns beyond its three tasks: one the scale gives maximum 0, one the scale
+            // does not have; neither has a solve rate, and both are left out.
+            List<Integer> scores = new ArrayList<>(Arrays.asList(k.scores()));
+            if (w == 0) {
+                scores.addAll(List.of(0, 1));
             }
+            rows.add(RowFactory.create("2025-spring", "22", k.muni(), k.school(), k.cls(), "MA", 4, "p" + w, scores.toArray(),
+                    k.mark(), null, key, k.teacher(), k.teacher() == null ? null : "Учитель " + k.teacher()));
         }
-        // A score column beyond the scale (no task_max): has no solve rate and is left out.
-        rows.add(RowFactory.create("2025-spring", "22", "m1", "S1", "А", "MA", 4, "p0", 3, null, 1, null, null, null,
-                true, 5, null, "T1", "Учитель T1"));
-        taskScores = SparkTestSession.get().createDataFrame(rows, SCHEMA);
+        // A work whose scale is not among the run's scales, and one without scores: neither counts anywhere.
+        rows.add(RowFactory.create("2025-spring", "22", "m1", "S1", "А", "MA", 4, "p8", new Integer[]{1, 2, 1}, 5, null,
+                "MA-4-1999", "T1", "Учитель T1"));
+        rows.add(RowFactory.create("2025-spring", "22", "m1", "S1", "А", "MA", 4, "p9", null, 5, null, key, "T1",
+                "Учитель T1"));
+        // Round robin over three partitions: a class's works are summed in several partitions and merged.
+        works = SparkTestSession.get().createDataFrame(rows, SCHEMA).repartition(3);
         IndicatorConfig three = new IndicatorConfig();
         three.weakMinGroupWorks = 3;
-        byMinThree = index(WeakSpots.compute(taskScores, three));
+        byMinThree = index(WeakSpots.compute(works, SCALES, three));
     }
 
     @Test
@@ -252,7 +265,7 @@ class WeakSpotsTest {
 
     @Test
     void withTheDefaultMinimumEveryGroupHereIsSmallAndWithoutTeachersThereAreNoTeacherRows() {
-        List<Row> rows = WeakSpots.compute(taskScores.drop("teacher_id", "teacher_name"), new IndicatorConfig()).collectAsList();
+        List<Row> rows = WeakSpots.compute(works.drop("teacher_id", "teacher_name"), SCALES, new IndicatorConfig()).collectAsList();
         // Default minimum 10 works: every group here is small (the region has 8 works), nothing is ranked.
         assertThat(rows).isNotEmpty().allSatisfy(r -> {
             assertThat(r.<Boolean>getAs("small_group")).isTrue();
