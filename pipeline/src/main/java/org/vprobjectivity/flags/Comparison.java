@@ -17,6 +17,8 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sort_array;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
@@ -56,7 +58,7 @@ public final class Comparison {
         }
         Dataset<Row> marked = official.filter(col("official_work").and(col("markers").gt(0)));
         Dataset<Row> cells = cellFlags.select(col("session"), col("region"), col("school_id"), col("subject"), col("grade"),
-                org.apache.spark.sql.functions.struct(col("small_cell"), col("works"), col("raised_share"), col("raised_ref"),
+                struct(col("small_cell"), col("works"), col("raised_share"), col("raised_ref"),
                         col("q_value"), col("p_independent")).as("__cell"));
         Dataset<Row> withWhy = Keys.join(marked, cells, Keys.SCHOOL, "left");
         List<Column> explanations = new ArrayList<>();
@@ -64,7 +66,10 @@ public final class Comparison {
             withWhy = withWhy.withColumn("__why_" + w.getKey(), w.getValue().apply(col("subject"), col("grade"),
                     col("marker_inflated_mean"), col("marker_mismatch"), col("school_mean"), col("region_mean"),
                     col("spearman_journal_score"), col("school_n"), col("__cell")));
-            explanations.add(concat_ws("; ", collect_list(col("__why_" + w.getKey()))).as("__" + w.getKey()));
+            // Clauses by grade, then subject: collect_list keeps the order its rows arrive in, which a join and a
+            // shuffle leave to chance (two runs over the same output gave two orders).
+            Column clauses = sort_array(collect_list(struct(col("grade"), col("subject"), col("__why_" + w.getKey()).as("t"))));
+            explanations.add(concat_ws("; ", clauses.getField("t")).as("__" + w.getKey()));
         }
         Dataset<Row> explained = withWhy.groupBy(Keys.cols(SchoolFlags.SCHOOL))
                 .agg(explanations.get(0), explanations.subList(1, explanations.size()).toArray(Column[]::new));

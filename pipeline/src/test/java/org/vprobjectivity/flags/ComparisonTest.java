@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * c       RU 4 yes (rc1, rc2)  RU 4 no markers                            ours_only, «rc1; rc2»
  * d       MA 4 no              BI 5 marker 1, not an official work         neither, no explanation
  * e       MA 4 no, small cell  MA 4 marker 1 (n 8), RU 4 marker 2          official_only: too few works; r_s −0,12
+ * f       MA 5, RU 4 no,       MA 5 and RU 4 marker 1, given in that      official_only: RU 4 explained before MA 5
+ *         small cells          order                                      (by grade, then subject)
  * </pre>
  */
 class ComparisonTest {
@@ -39,19 +41,23 @@ class ComparisonTest {
                 .cell("d", "MA", 4, "m1", false, 0.1)
                 .sizedCell("e", "MA", 4, "m1", false, 0.0, 8L, true, 0.5)
                 .sizedCell("e", "RU", 4, "m1", false, 0.0, 8L, true, 0.5)
+                .sizedCell("f", "MA", 5, "m1", false, 0.0, 7L, true, 0.5)
+                .sizedCell("f", "RU", 4, "m1", false, 0.0, 7L, true, 0.5)
                 .marked("a", "MA", 4, "Школа a", true, false, 40, 14.0, 12.4, 0.4)
                 .marked("b", "MA", 4, "Школа b", true, false, 80, 15.2, 12.4, 0.5)
                 .official("c", "RU", 4, "Школа c", "m1", 0, true)
                 .official("d", "BI", 5, "Школа d", "m1", 1, false)
                 .official("d", "MA", 4, "Школа d", "m1", 0, true)
                 .marked("e", "MA", 4, "Школа e", true, false, 8, 14.0, 12.4, 0.3)
-                .marked("e", "RU", 4, "Школа e", false, true, 8, 11.0, 12.4, -0.12);
+                .marked("e", "RU", 4, "Школа e", false, true, 8, 11.0, 12.4, -0.12)
+                .marked("f", "MA", 5, "Школа f", true, false, 7, 14.0, 12.4, 0.3)
+                .marked("f", "RU", 4, "Школа f", true, false, 7, 16.0, 12.4, 0.3);
         Dataset<Row> cells = t.cells(spark);
         Dataset<Row> official = t.official(spark);
         Dataset<Row> schools = SchoolFlags.compute(cells, official, new FlagConfig(), lang);
         List<Row> rows = Comparison.compute(schools, cells, official, lang).collectAsList();
         Map<String, Row> out = rows.stream().collect(Collectors.toMap(r -> r.getAs("school_id"), r -> r));
-        assertThat(out).as("every school exactly once").hasSize(rows.size()).containsOnlyKeys("a", "b", "c", "d", "e");
+        assertThat(out).as("every school exactly once").hasSize(rows.size()).containsOnlyKeys("a", "b", "c", "d", "e", "f");
         return out;
     }
 
@@ -85,12 +91,20 @@ class ComparisonTest {
                 + "(15,2 при 12,4), но школа крупная (80 работ), и небольшое превышение выходит за доверительный интервал, "
                 + "отметки подтверждаются журналом (повысили 9%, по региону 8%), независимых признаков не найдено");
         String e = c.get("e").getAs("explanation");
-        assertThat(e.split("; ")).containsExactlyInAnyOrder(
+        // one clause per marked work, by grade, then subject
+        assertThat(e.split("; ")).containsExactly(
                 "Математика, 4 кл.: средний балл выше региона (14,0 при 12,4), но работ слишком мало для проверки, "
                         + "независимых признаков не найдено",
                 "Русский язык, 4 кл.: журнальные отметки и баллы связаны отрицательно (r_s = -0,12, n = 8), но других "
                         + "признаков нет");
         assertThat(e).doesNotContain("школа крупная");
+    }
+
+    @Test
+    void clausesFollowGradeThenSubjectWhateverOrderTheWorksArriveIn() {
+        String f = compare("ru").get("f").getAs("explanation");
+        assertThat(f.split("; ")).extracting(clause -> clause.substring(0, clause.indexOf(':')))
+                .containsExactly("Русский язык, 4 кл.", "Математика, 5 кл.");
     }
 
     private static final StructType CELL = new StructType().add("small_cell", DataTypes.BooleanType)
