@@ -32,9 +32,12 @@ import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.Map;
 
 import static org.apache.spark.sql.functions.col;
@@ -60,7 +63,7 @@ final class IndicatorStage {
      * @param sessions  the sessions of this run's works ({@link IngestStage#run})
      */
     static void run(SparkSession spark, MarkScales scales, RunOptions args, SchoolIdMap schoolIds, IndicatorConfig config,
-                    String staging, List<String> sessions, RunReport report, Progress progress) {
+                    String staging, List<String> sessions, RunReport report, Progress progress) throws Exception {
         long t0 = System.currentTimeMillis();
         Dataset<Row> results = ScaleColumns.join(spark.read().parquet(staging + "/" + OutputLayout.RESULTS), spark, scales);
         Dataset<Row> participation = spark.read().parquet(staging + "/" + OutputLayout.PARTICIPATION);
@@ -72,46 +75,59 @@ final class IndicatorStage {
         Map<String, String> idMap = schoolIds == null ? Map.of() : schoolIds.entries();
         ExamFile exam = exam(args.exam(), idMap, report, progress);
         Dataset<Row> cohorts = writeCohorts(spark, scales, results, sessions, args, staging, report, progress);
-        Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
-        write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
-                OutputLayout.INDICATORS_OFFICIAL);
-        long tModel = System.currentTimeMillis();
-        write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
-        report.stageMillis.put("model", System.currentTimeMillis() - tModel);
-        progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
-        Dataset<Row> model = spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
-        Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL, config.reference());
-        Dataset<Row> schoolCells = finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external);
         ObservedFile observed = observed(args.observed(), idMap, report, progress);
-        if (exam == null && observed == null) {
-            write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
-        } else {
-            // The cells are written once and read back before the outside comparisons join them to themselves: a lazy
-            // plan would compute every indicator family again for each side of each join.
-            write(schoolCells, staging, SCHOOL_WITHOUT_OUTSIDE);
-            schoolCells = spark.read().parquet(staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
-            if (exam != null) {
-                schoolCells = ExamConfirmation.attach(schoolCells, ExamConfirmation.standings(spark, exam.entries()), config);
+        // The tables below read only the ingested ones, except the school, class and teacher cells, which read the
+        // pupil model's table: they run side by side (ParallelQueries says why), each writing what it wrote alone, the
+        // model first, so that the cells wait on a query already running.
+        CompletableFuture<Void> modelWritten = new CompletableFuture<>();
+        List<ParallelQueries.Query> queries = new ArrayList<>();
+        queries.add(() -> {
+            try {
+                long tModel = System.currentTimeMillis();
+                write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
+                report.stageMillis.put("model", System.currentTimeMillis() - tModel);
+                progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
+                modelWritten.complete(null);
+            } catch (Throwable e) {
+                modelWritten.completeExceptionally(e);
+                throw e;
             }
-            if (observed != null) {
-                schoolCells = ObservedReference.attach(schoolCells, ObservedReference.entries(spark, observed.entries()), config);
-            }
-            write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
-            ParquetTables.delete(spark, staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
-        }
-        Dataset<Row> classes = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS, config.reference());
-        write(finish(withModel(classes, model, ModelSigns.CLASS_LEVEL, Keys.CLASS), config, external), staging, OutputLayout.INDICATORS_CLASS);
-        if (teachers != null) {
-            Dataset<Row> byTeacher = CellIndicators.compute(TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
-                    TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog, regionBunching, Keys.TEACHER,
-                    config.reference());
-            // teacher_name: the mapping's names with --include-names, else null (toDataset leaves them out)
-            write(TeacherMapping.withNames(finish(byTeacher, config, external), teachers), staging, OutputLayout.INDICATORS_TEACHER);
-        }
+        });
+        queries.add(() -> {
+            Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
+            write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
+                    OutputLayout.INDICATORS_OFFICIAL);
+        });
         // The weak spots sum each work's task scores (its scores array), per teacher too where teachers are mapped.
         Dataset<Row> works = teachers == null ? results : TeacherMapping.attach(results, teachers);
-        write(WeakSpots.compute(works, scales, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS);
-        write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION);
+        queries.add(() -> write(WeakSpots.compute(works, scales, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS));
+        queries.add(() -> {
+            Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL,
+                    config.reference());
+            Dataset<Row> model = modelTable(spark, staging, modelWritten);
+            writeSchoolCells(spark, finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external),
+                    exam, observed, config, staging);
+        });
+        queries.add(() -> {
+            Dataset<Row> classes = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS,
+                    config.reference());
+            Dataset<Row> model = modelTable(spark, staging, modelWritten);
+            write(finish(withModel(classes, model, ModelSigns.CLASS_LEVEL, Keys.CLASS), config, external), staging,
+                    OutputLayout.INDICATORS_CLASS);
+        });
+        if (teachers != null) {
+            queries.add(() -> {
+                Dataset<Row> byTeacher = CellIndicators.compute(
+                        TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
+                        TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog,
+                        regionBunching, Keys.TEACHER, config.reference());
+                // teacher_name: the mapping's names with --include-names, else null (toDataset leaves them out)
+                write(TeacherMapping.withNames(finish(byTeacher, config, external), teachers), staging,
+                        OutputLayout.INDICATORS_TEACHER);
+            });
+        }
+        queries.add(() -> write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION));
+        ParallelQueries.run(queries, ParallelQueries.AT_ONCE);
         regionBunching.unpersist();
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
         progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
@@ -231,6 +247,40 @@ final class IndicatorStage {
         report.notes.add(new RunReport.Note(code, file.toString(), option + ", строка " + line + ": " + messageRu,
                 option + ", line " + line + ": " + messageEn));
         progress.say("%s %s, line %d: %s", option, file, line, messageEn);
+    }
+
+    /** The pupil model's table once its query has written it (the query's failure if it failed). */
+    private static Dataset<Row> modelTable(SparkSession spark, String staging, CompletableFuture<Void> written)
+            throws Exception {
+        try {
+            written.get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the pupil model's table was not written", e.getCause());
+        }
+        return spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
+    }
+
+    /**
+     * The school cells, with the exam's and the observers' columns where those files were given. The cells are then
+     * written once and read back before the outside comparisons join them to themselves: a lazy plan would compute
+     * every indicator family again for each side of each join.
+     */
+    private static void writeSchoolCells(SparkSession spark, Dataset<Row> schoolCells, ExamFile exam, ObservedFile observed,
+                                         IndicatorConfig config, String staging) {
+        if (exam == null && observed == null) {
+            write(schoolCells, staging, OutputLayout.INDICATORS_SCHOOL);
+            return;
+        }
+        write(schoolCells, staging, SCHOOL_WITHOUT_OUTSIDE);
+        Dataset<Row> cells = spark.read().parquet(staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
+        if (exam != null) {
+            cells = ExamConfirmation.attach(cells, ExamConfirmation.standings(spark, exam.entries()), config);
+        }
+        if (observed != null) {
+            cells = ObservedReference.attach(cells, ObservedReference.entries(spark, observed.entries()), config);
+        }
+        write(cells, staging, OutputLayout.INDICATORS_SCHOOL);
+        ParquetTables.delete(spark, staging + "/" + SCHOOL_WITHOUT_OUTSIDE);
     }
 
     private static void write(Dataset<Row> table, String staging, String name) {
