@@ -3,13 +3,12 @@ package org.vprobjectivity.io;
 import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
-import org.apache.hadoop.fs.permission.FsAction;
 import org.apache.hadoop.fs.permission.FsPermission;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.EnumSet;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
@@ -52,28 +51,11 @@ public class NioLocalFileSystem extends LocalFileSystem {
         }
     }
 
-    /** The nine permission bits of {@code permission} (user, group, others × read, write, execute). */
+    /**
+     * The nine permission bits of {@code permission} (user, group, others × read, write, execute), read from Hadoop's own
+     * symbolic form ({@code rwxr-x---}); only called without the sticky bit, which that form would show as {@code t}.
+     */
     static Set<PosixFilePermission> posix(FsPermission permission) {
-        Set<PosixFilePermission> bits = EnumSet.noneOf(PosixFilePermission.class);
-        add(bits, permission.getUserAction(), PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE,
-                PosixFilePermission.OWNER_EXECUTE);
-        add(bits, permission.getGroupAction(), PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_EXECUTE);
-        add(bits, permission.getOtherAction(), PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
-                PosixFilePermission.OTHERS_EXECUTE);
-        return bits;
-    }
-
-    private static void add(Set<PosixFilePermission> bits, FsAction action, PosixFilePermission read,
-                            PosixFilePermission write, PosixFilePermission execute) {
-        if (action.implies(FsAction.READ)) {
-            bits.add(read);
-        }
-        if (action.implies(FsAction.WRITE)) {
-            bits.add(write);
-        }
-        if (action.implies(FsAction.EXECUTE)) {
-            bits.add(execute);
-        }
+        return PosixFilePermissions.fromString(permission.toString());
     }
 }
