@@ -72,7 +72,9 @@ final class ClassScan {
                 min("p_journal").as("__jmin"), count("p_journal").as("__jk"),
                 min_by(struct(java.util.stream.Stream.concat(java.util.stream.Stream.of("class"), REASON_ARRAYS.stream())
                                 .map(a -> col(a)).toArray(Column[]::new)),
-                        coalesce(col("p_results"), lit(2.0))).as("__best"));
+                        // Ties (classes at p = 1, or without a p-value) go to the first class by name: min_by alone
+                        // keeps whichever tied row comes first after the shuffle, which varies from run to run.
+                        struct(coalesce(col("p_results"), lit(2.0)), col("class"))).as("__best"));
         Column classesP = least(lit(1.0), col("__cmin").multiply(col("__ck")));
         Column journalP = least(lit(1.0), col("__jmin").multiply(col("__jk")));
         Map<String, Column> best = new LinkedHashMap<>();

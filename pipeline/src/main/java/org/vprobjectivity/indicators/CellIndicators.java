@@ -7,6 +7,9 @@ import org.vprobjectivity.table.Keys;
 /**
  * All families of one level (school cell, class or teacher) joined into one table: VPR vs journal, high
  * results, participation, task patterns and score distribution. Each family stays a pure Dataset → Dataset function; this only joins them.
+ *
+ * <p>The run computes the same cells with {@link ReferenceCells}, every level in one pass per reference; this join of
+ * the families is what that pass is held equal to (ReferenceCellsTest), and what the families' own tests read.
  */
 public final class CellIndicators {
 

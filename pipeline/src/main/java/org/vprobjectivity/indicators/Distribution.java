@@ -229,52 +229,78 @@ public final class Distribution {
     private static Iterator<Row> perWork(Iterator<Row> it, int nIdx, int meanIdx, int sdIdx, int chi2Idx, int dfIdx) {
         List<Row> rows = new ArrayList<>();
         it.forEachRemaining(rows::add);
-        double[] means = new double[rows.size()];
-        double[] sds = new double[rows.size()];
-        int[] ns = new int[rows.size()];
+        long[] ns = new long[rows.size()];
+        Double[] means = new Double[rows.size()];
+        Double[] sds = new Double[rows.size()];
+        Double[] chi2 = new Double[rows.size()];
+        Integer[] dfs = new Integer[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            ns[i] = (int) r.getLong(nIdx);
-            means[i] = r.isNullAt(meanIdx) ? Double.NaN : r.getDouble(meanIdx);
-            sds[i] = r.isNullAt(sdIdx) ? Double.NaN : r.getDouble(sdIdx);
+            ns[i] = r.getLong(nIdx);
+            means[i] = r.isNullAt(meanIdx) ? null : r.getDouble(meanIdx);
+            sds[i] = r.isNullAt(sdIdx) ? null : r.getDouble(sdIdx);
+            chi2[i] = r.isNullAt(chi2Idx) ? null : r.getDouble(chi2Idx);
+            dfs[i] = r.isNullAt(dfIdx) ? null : r.getInt(dfIdx);
         }
-        ScoreSpread.Model model = ScoreSpread.fit(means, sds, ns);
-        double[] chi2 = new double[rows.size()];
-        int[] dfs = new int[rows.size()];
+        Object[][] work = workFigures(ns, means, sds, chi2, dfs);
+        List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
-            chi2[i] = r.isNullAt(chi2Idx) ? Double.NaN : r.getDouble(chi2Idx);
-            dfs[i] = r.isNullAt(dfIdx) ? 0 : r.getInt(dfIdx);
+            Object[] values = new Object[r.length() + WORK_FIGURES];
+            for (int j = 0; j < r.length(); j++) {
+                values[j] = r.get(j);
+            }
+            System.arraycopy(work[i], 0, values, r.length(), WORK_FIGURES);
+            out.add(RowFactory.create(values));
         }
-        double rho = heterogeneity(chi2, dfs, ns);
-        double[] factors = new double[rows.size()];
-        double[] brier = new double[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
+        return out.iterator();
+    }
+
+    /** How many values {@link #workFigures} gives each cell. */
+    static final int WORK_FIGURES = 5;
+
+    /**
+     * The figures of a work's cells that need all of them: the expected-SD fit (sd_expected, sd_z, sd_p) and the shape
+     * tests' between-cell correlation (chi2_dispersion, chi2_p), in that order, null where undefined.
+     *
+     * @param ns    works per cell; the other arrays are the cells' {@link #cellFigures} values (null where undefined)
+     */
+    static Object[][] workFigures(long[] ns, Double[] scoreMeans, Double[] scoreSds, Double[] chi2Stats, Integer[] chi2Dfs) {
+        int cells = ns.length;
+        double[] means = new double[cells];
+        double[] sds = new double[cells];
+        int[] n = new int[cells];
+        double[] chi2 = new double[cells];
+        int[] dfs = new int[cells];
+        for (int i = 0; i < cells; i++) {
+            n[i] = (int) ns[i];
+            means[i] = scoreMeans[i] == null ? Double.NaN : scoreMeans[i];
+            sds[i] = scoreSds[i] == null ? Double.NaN : scoreSds[i];
+            chi2[i] = chi2Stats[i] == null ? Double.NaN : chi2Stats[i];
+            dfs[i] = chi2Dfs[i] == null ? 0 : chi2Dfs[i];
+        }
+        ScoreSpread.Model model = ScoreSpread.fit(means, sds, n);
+        double rho = heterogeneity(chi2, dfs, n);
+        double[] factors = new double[cells];
+        double[] brier = new double[cells];
+        for (int i = 0; i < cells; i++) {
             boolean tested = dfs[i] >= 1 && Double.isFinite(chi2[i]);
-            factors[i] = 1 + (ns[i] - 1) * rho;
+            factors[i] = 1 + (n[i] - 1) * rho;
             brier[i] = tested ? Gamma.regularizedGammaQ(dfs[i] / 2.0, chi2[i] / (2.0 * factors[i])) : Double.NaN;
         }
         double[] shapeP = empiricalNull(brier);
         NormalDistribution normal = new NormalDistribution(null, 0, 1);
-        List<Row> out = new ArrayList<>(rows.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            Object[] values = new Object[r.length() + 5];
-            for (int j = 0; j < r.length(); j++) {
-                values[j] = r.get(j);
-            }
-            boolean usable = ns[i] >= 2 && Double.isFinite(sds[i]);
+        Object[][] out = new Object[cells][];
+        for (int i = 0; i < cells; i++) {
+            boolean usable = n[i] >= 2 && Double.isFinite(sds[i]);
             double expected = usable ? model.expectedSd(means[i]) : Double.NaN;
-            double z = usable ? model.z(means[i], sds[i], ns[i]) : Double.NaN;
-            values[r.length()] = RegionBunching.orNull(expected);
-            values[r.length() + 1] = RegionBunching.orNull(z);
-            values[r.length() + 2] = Double.isFinite(z) ? normal.cumulativeProbability(z) : null;
+            double z = usable ? model.z(means[i], sds[i], n[i]) : Double.NaN;
             boolean tested = Double.isFinite(shapeP[i]);
-            values[r.length() + 3] = tested ? factors[i] : null;
-            values[r.length() + 4] = tested ? shapeP[i] : null;
-            out.add(RowFactory.create(values));
+            out[i] = new Object[]{RegionBunching.orNull(expected), RegionBunching.orNull(z),
+                    Double.isFinite(z) ? normal.cumulativeProbability(z) : null,
+                    tested ? factors[i] : null, tested ? shapeP[i] : null};
         }
-        return out.iterator();
+        return out;
     }
 
     static StructType cellSchema(StructType in, String[] cell) {
@@ -355,111 +381,137 @@ public final class Distribution {
         /** The cell's figures against its reference's histogram ({@link #histogram}). */
         Row call(Row r, Map<Integer, Long> reference) {
             List<Integer> scoreList = r.getList(scoresIdx);
-            int n = scoreList.size();
             int[] scores = scoreList.stream().mapToInt(Integer::intValue).toArray();
+            Cut[] cuts = new Cut[MARKS.length];
+            for (int i = 0; i < MARKS.length; i++) {
+                cuts[i] = r.isNullAt(cutIdx[i]) || r.isNullAt(fromIdx[i]) || r.isNullAt(toIdx[i]) ? null
+                        : new Cut(r.getInt(cutIdx[i]), r.getInt(fromIdx[i]), r.getInt(toIdx[i]),
+                        r.isNullAt(shareIdx[i]) ? null : r.getDouble(shareIdx[i]));
+            }
             List<Object> v = new ArrayList<>();
             for (int i = 0; i < keys; i++) {
                 v.add(r.get(i));
             }
-            v.add((long) n);
-            double mean = Arrays.stream(scores).average().orElse(Double.NaN);
-            double sd = Double.NaN;
-            if (n >= 2) {
-                double ss = 0;
-                for (int s : scores) {
-                    ss += (s - mean) * (s - mean);
-                }
-                sd = Math.sqrt(ss / (n - 1));
-            }
-            v.add(RegionBunching.orNull(mean));
-            v.add(RegionBunching.orNull(sd));
-
-            double minP = Double.NaN;
-            List<long[]> tested = new ArrayList<>(); // {window, above} of each cut with a share
-            List<Double> testedShares = new ArrayList<>();
-            for (int i = 0; i < MARKS.length; i++) {
-                if (r.isNullAt(cutIdx[i]) || r.isNullAt(fromIdx[i]) || r.isNullAt(toIdx[i])) {
-                    v.addAll(Arrays.asList(null, null, null, null, null, null, null));
-                    continue;
-                }
-                int c = r.getInt(cutIdx[i]);
-                v.add(c);
-                int from = r.getInt(fromIdx[i]);
-                int to = r.getInt(toIdx[i]);
-                long window = 0;
-                long above = 0;
-                for (int s : scores) {
-                    if (s >= from && s <= to) {
-                        window++;
-                        if (s >= c) {
-                            above++;
-                        }
-                    }
-                }
-                Double share = r.isNullAt(shareIdx[i]) ? null : r.getDouble(shareIdx[i]);
-                v.add(window);
-                v.add(above);
-                v.add(share);
-                if (window == 0 || share == null) {
-                    v.addAll(Arrays.asList(null, null, null));
-                    continue;
-                }
-                double expected = window * share;
-                tested.add(new long[] {window, above});
-                testedShares.add(share);
-                double p = canReject(new long[] {window}, new double[] {share})
-                        ? Binomial.upperTailMidP(above, window, share) : Double.NaN;
-                v.add(expected);
-                v.add(above - expected);
-                v.add(RegionBunching.orNull(p));
-                if (Double.isFinite(p)) {
-                    minP = Double.isNaN(minP) ? p : Math.min(minP, p);
-                }
-            }
-            v.add(RegionBunching.orNull(minP));
-            v.add(RegionBunching.orNull(totalP(tested, testedShares)));
-
-            // Shape against the reference histogram.
-            Double chi2 = null;
-            Integer df = null;
-            Double ks = null;
-            long[] cellHist = null;
-            if (!r.isNullAt(maxIdx)) {
-                int max = r.getInt(maxIdx);
-                cellHist = new long[max + 1];
-                for (int s : scores) {
-                    if (s >= 0 && s <= max) {
-                        cellHist[s]++;
-                    }
-                }
-            }
-            if (cellHist != null && n > 0) {
-                int max = cellHist.length - 1;
-                double[] ref = new double[max + 1];
-                for (int x = 0; x <= max; x++) {
-                    ref[x] = reference.getOrDefault(x, 0L);
-                }
-                long inRange = Arrays.stream(cellHist).sum();
-                if (inRange > 0) {
-                    double cellMean = 0;
-                    for (int x = 0; x <= max; x++) {
-                        cellMean += (double) x * cellHist[x] / inRange;
-                    }
-                    double[] atLevel = DistributionDistance.tiltToMean(ref, cellMean);
-                    if (atLevel != null) {
-                        DistributionDistance.ChiSquare cs = DistributionDistance.chiSquare(cellHist, atLevel, 1);
-                        chi2 = RegionBunching.orNull(cs.statistic());
-                        df = chi2 == null ? null : cs.df();
-                    }
-                    ks = RegionBunching.orNull(DistributionDistance.ksOneSample(cellHist, ref).distance());
-                }
-            }
-            v.add(chi2);
-            v.add(df);
-            v.add(ks);
-            v.add(cellHist == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
-                    Arrays.stream(cellHist).boxed().toList()).toSeq());
+            v.addAll(cellFigures(scores, r.isNullAt(maxIdx) ? null : r.getInt(maxIdx), cuts, reference));
             return RowFactory.create(v.toArray());
         }
+    }
+
+    /**
+     * A cut of the region's bunching as the cells are tested at it ({@link RegionBunching}): the cut score, the window
+     * and the region's share above the cut in the window (null where the region has none).
+     */
+    record Cut(int score, int from, int to, Double share) implements java.io.Serializable {
+    }
+
+    /**
+     * One cell's figures against its reference's histogram, in the order of {@link #cellSchema} after the keys: n,
+     * score_mean, score_sd, the three cuts' bunching, bunch_min_p, bunch_total_p, chi2_stat, chi2_df, ks_distance and
+     * the score histogram.
+     *
+     * @param scores    the cell's primary scores
+     * @param max       the work's maximum score, null where unknown (no histogram then)
+     * @param cuts      per mark of {@link #MARKS}, its cut, null where the region gives none
+     * @param reference works per primary score over the reference's cells
+     */
+    static List<Object> cellFigures(int[] scores, Integer max, Cut[] cuts, Map<Integer, Long> reference) {
+        int n = scores.length;
+        List<Object> v = new ArrayList<>();
+        v.add((long) n);
+        double mean = Arrays.stream(scores).average().orElse(Double.NaN);
+        double sd = Double.NaN;
+        if (n >= 2) {
+            double ss = 0;
+            for (int s : scores) {
+                ss += (s - mean) * (s - mean);
+            }
+            sd = Math.sqrt(ss / (n - 1));
+        }
+        v.add(RegionBunching.orNull(mean));
+        v.add(RegionBunching.orNull(sd));
+
+        double minP = Double.NaN;
+        List<long[]> tested = new ArrayList<>(); // {window, above} of each cut with a share
+        List<Double> testedShares = new ArrayList<>();
+        for (int i = 0; i < MARKS.length; i++) {
+            if (cuts[i] == null) {
+                v.addAll(Arrays.asList(null, null, null, null, null, null, null));
+                continue;
+            }
+            int c = cuts[i].score();
+            v.add(c);
+            long window = 0;
+            long above = 0;
+            for (int s : scores) {
+                if (s >= cuts[i].from() && s <= cuts[i].to()) {
+                    window++;
+                    if (s >= c) {
+                        above++;
+                    }
+                }
+            }
+            Double share = cuts[i].share();
+            v.add(window);
+            v.add(above);
+            v.add(share);
+            if (window == 0 || share == null) {
+                v.addAll(Arrays.asList(null, null, null));
+                continue;
+            }
+            double expected = window * share;
+            tested.add(new long[] {window, above});
+            testedShares.add(share);
+            double p = canReject(new long[] {window}, new double[] {share})
+                    ? Binomial.upperTailMidP(above, window, share) : Double.NaN;
+            v.add(expected);
+            v.add(above - expected);
+            v.add(RegionBunching.orNull(p));
+            if (Double.isFinite(p)) {
+                minP = Double.isNaN(minP) ? p : Math.min(minP, p);
+            }
+        }
+        v.add(RegionBunching.orNull(minP));
+        v.add(RegionBunching.orNull(totalP(tested, testedShares)));
+
+        // Shape against the reference histogram.
+        Double chi2 = null;
+        Integer df = null;
+        Double ks = null;
+        long[] cellHist = null;
+        if (max != null) {
+            cellHist = new long[max + 1];
+            for (int s : scores) {
+                if (s >= 0 && s <= max) {
+                    cellHist[s]++;
+                }
+            }
+        }
+        if (cellHist != null && n > 0) {
+            int top = cellHist.length - 1;
+            double[] ref = new double[top + 1];
+            for (int x = 0; x <= top; x++) {
+                ref[x] = reference.getOrDefault(x, 0L);
+            }
+            long inRange = Arrays.stream(cellHist).sum();
+            if (inRange > 0) {
+                double cellMean = 0;
+                for (int x = 0; x <= top; x++) {
+                    cellMean += (double) x * cellHist[x] / inRange;
+                }
+                double[] atLevel = DistributionDistance.tiltToMean(ref, cellMean);
+                if (atLevel != null) {
+                    DistributionDistance.ChiSquare cs = DistributionDistance.chiSquare(cellHist, atLevel, 1);
+                    chi2 = RegionBunching.orNull(cs.statistic());
+                    df = chi2 == null ? null : cs.df();
+                }
+                ks = RegionBunching.orNull(DistributionDistance.ksOneSample(cellHist, ref).distance());
+            }
+        }
+        v.add(chi2);
+        v.add(df);
+        v.add(ks);
+        v.add(cellHist == null ? null : scala.jdk.javaapi.CollectionConverters.asScala(
+                Arrays.stream(cellHist).boxed().toList()).toSeq());
+        return v;
     }
 }

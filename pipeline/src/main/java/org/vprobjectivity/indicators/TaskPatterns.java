@@ -171,31 +171,46 @@ public final class TaskPatterns {
      */
     static List<Row> perCell(TaskPatternReference ref, Map<List<Object>, List<int[]>> cells) {
         List<List<Object>> keys = new ArrayList<>(cells.keySet());
-        List<TaskPatternCell.Result> results = new ArrayList<>();
-        int[] k = new int[keys.size()];
-        int[] n = new int[keys.size()];
+        List<Object[]> figures = figures(ref, keys.stream().map(cells::get).toList());
+        List<Row> out = new ArrayList<>();
         for (int c = 0; c < keys.size(); c++) {
-            TaskPatternCell.Result r = TaskPatternCell.compute(ref, cells.get(keys.get(c)));
+            List<Object> values = new ArrayList<>(keys.get(c));
+            values.addAll(Arrays.asList(figures.get(c)));
+            out.add(RowFactory.create(values.toArray()));
+        }
+        return out;
+    }
+
+    /**
+     * The figures of one reference's cells, each in the order of the output columns after the keys (works, tasks, ...,
+     * no_omission_p), as {@link #perCell} writes them.
+     *
+     * @param cells each cell's works as {@link TaskPatternCell#vector} reads them
+     */
+    static List<Object[]> figures(TaskPatternReference ref, List<List<int[]>> cells) {
+        List<TaskPatternCell.Result> results = new ArrayList<>();
+        int[] k = new int[cells.size()];
+        int[] n = new int[cells.size()];
+        for (int c = 0; c < cells.size(); c++) {
+            TaskPatternCell.Result r = TaskPatternCell.compute(ref, cells.get(c));
             results.add(r);
             k[c] = (int) r.omitted();
             n[c] = (int) r.omissionItems();
         }
         BetaBinomial.Fit fit = BetaBinomial.fitMoments(k, n);
-        List<Row> out = new ArrayList<>();
-        for (int c = 0; c < keys.size(); c++) {
+        List<Object[]> out = new ArrayList<>();
+        for (int c = 0; c < cells.size(); c++) {
             TaskPatternCell.Result r = results.get(c);
             double noOmissionP = Double.isNaN(fit.alpha()) || n[c] == 0 ? Double.NaN
                     : BetaBinomial.lowerTail(k[c], n[c], fit.alpha(), fit.beta());
-            List<Object> values = new ArrayList<>(keys.get(c));
-            values.addAll(Arrays.asList(r.works(), r.tasks(), nan(r.taskRankCorr()), nan(r.solveBasic()),
+            out.add(new Object[]{r.works(), r.tasks(), nan(r.taskRankCorr()), nan(r.solveBasic()),
                     nan(r.solveAdvanced()), nan(r.solveBasicRef()), nan(r.solveAdvancedRef()), nan(r.levelInversion()),
                     r.guttmanWorks(), nan(r.guttmanMean()), nan(r.guttmanRefMean()), nan(r.guttmanRefSd()),
                     nan(r.guttmanExpected()), nan(r.guttmanZ()), nan(r.guttmanP()),
                     r.identicalVectorWorks(), r.largestIdenticalGroup(), nan(r.identicalShare()), r.identicalPairs(),
                     nan(r.identicalPairsExpected()), nan(r.identicalP()), nan(r.concentration()),
                     nan(r.concentrationRef()), r.omitted(), r.omissionItems(), nan(r.omissionRate()),
-                    nan(r.omissionRateRef()), nan(noOmissionP)));
-            out.add(RowFactory.create(values.toArray()));
+                    nan(r.omissionRateRef()), nan(noOmissionP)});
         }
         return out;
     }
@@ -226,7 +241,8 @@ public final class TaskPatterns {
         return DataTypes.createStructType(fields);
     }
 
-    private static void readCatalog(Dataset<Row> catalog, Map<String, int[]> maxByScale, Map<String, String[]> levelByScale) {
+    /** The task catalog's maxima and levels per scale_key (read on the driver: a few rows per scale). */
+    static void readCatalog(Dataset<Row> catalog, Map<String, int[]> maxByScale, Map<String, String[]> levelByScale) {
         Map<String, List<Row>> byScale = new HashMap<>();
         for (Row r : catalog.select("scale_key", "task_index", "task_max", "level").collectAsList()) {
             byScale.computeIfAbsent(r.getString(0), k -> new ArrayList<>()).add(r);
@@ -250,7 +266,7 @@ public final class TaskPatterns {
         }
     }
 
-    private static List<?> asList(Object o) {
+    static List<?> asList(Object o) {
         if (o == null) {
             return null;
         }

@@ -10,7 +10,10 @@
  *       ({@link org.vprobjectivity.indicators.HighResults}), participation
  *       ({@link org.vprobjectivity.indicators.ParticipationIndicator}), task patterns
  *       ({@link org.vprobjectivity.indicators.TaskPatterns}) and the score distribution
- *       ({@link org.vprobjectivity.indicators.Distribution});</li>
+ *       ({@link org.vprobjectivity.indicators.Distribution}), each family a Spark function of one level;
+ *       {@link org.vprobjectivity.indicators.ReferenceCells}, which the run uses, computes the same cells of every
+ *       level in one pass per reference, in plain Java over the reference's rows (the families' classes document the
+ *       figures; ReferenceCellsTest holds the two equal);</li>
  *   <li>{@link org.vprobjectivity.indicators.ModelSigns} runs the pupil model of {@link org.vprobjectivity.model.fit}
  *       once per reference;</li>
  *   <li>{@link org.vprobjectivity.indicators.WeakSpots} (for methodologists, not a flag) and

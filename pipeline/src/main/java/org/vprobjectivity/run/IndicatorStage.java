@@ -4,7 +4,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.vprobjectivity.indicators.CellIndicators;
 import org.vprobjectivity.indicators.CohortComparison;
 import org.vprobjectivity.indicators.CohortMarker;
 import org.vprobjectivity.indicators.ExamConfirmation;
@@ -20,6 +19,7 @@ import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.indicators.ModelSigns;
 import org.vprobjectivity.indicators.OfficialMarkers;
 import org.vprobjectivity.indicators.RegionBunching;
+import org.vprobjectivity.indicators.ReferenceCells;
 import org.vprobjectivity.indicators.RegionFigures;
 import org.vprobjectivity.indicators.ScaleColumns;
 import org.vprobjectivity.indicators.TeacherMapping;
@@ -52,6 +52,9 @@ final class IndicatorStage {
     /** Where the school cells wait, inside the staging folder, for the exam and observation columns (then removed). */
     static final String SCHOOL_WITHOUT_OUTSIDE = "indicators/work-school-without-outside";
 
+    /** Where every level's cells wait, inside the staging folder, for their levels' tables (then removed). */
+    static final String CELLS = "indicators/work-cells";
+
     private static final String NO_COHORT =
             "no cohort for the official marker 3: it needs a school's grade g one year and g + 1 the next";
 
@@ -81,18 +84,12 @@ final class IndicatorStage {
         // model first, so that the cells wait on a query already running.
         CompletableFuture<Void> modelWritten = new CompletableFuture<>();
         List<ParallelQueries.Query> queries = new ArrayList<>();
-        queries.add(() -> {
-            try {
-                long tModel = System.currentTimeMillis();
-                write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
-                report.stageMillis.put("model", System.currentTimeMillis() - tModel);
-                progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
-                modelWritten.complete(null);
-            } catch (Throwable e) {
-                modelWritten.completeExceptionally(e);
-                throw e;
-            }
-        });
+        queries.add(() -> completing(modelWritten, () -> {
+            long tModel = System.currentTimeMillis();
+            write(ModelSigns.compute(results, scales), staging, OutputLayout.INDICATORS_MODEL);
+            report.stageMillis.put("model", System.currentTimeMillis() - tModel);
+            progress.say("fitted the pupil model per reference (%.1f s)", (System.currentTimeMillis() - tModel) / 1000.0);
+        }));
         queries.add(() -> {
             Dataset<Row> official = OfficialMarkers.withCohorts(OfficialMarkers.compute(results), cohorts);
             write(exam == null ? official : ExamMarker.attach(spark, official, ExamMarker.compute(exam.entries())), staging,
@@ -101,26 +98,29 @@ final class IndicatorStage {
         // The weak spots sum each work's task scores (its scores array), per teacher too where teachers are mapped.
         Dataset<Row> works = teachers == null ? results : TeacherMapping.attach(results, teachers);
         queries.add(() -> write(WeakSpots.compute(works, scales, config), staging, OutputLayout.INDICATORS_WEAK_SPOTS));
+        // Every level's cells in one pass per reference (ReferenceCells), written once; each level's table is then that
+        // table's rows of the level with the pupil model's signs joined.
+        CompletableFuture<Void> cellsWritten = new CompletableFuture<>();
+        List<ReferenceCells.Level> levels = teachers == null ? List.of(ReferenceCells.Level.SCHOOL, ReferenceCells.Level.CLASS)
+                : List.of(ReferenceCells.Level.SCHOOL, ReferenceCells.Level.CLASS, ReferenceCells.Level.TEACHER);
+        queries.add(1, () -> completing(cellsWritten, () -> write(ReferenceCells.compute(works,
+                teachers == null ? participation : TeacherMapping.attach(participation, teachers), catalog,
+                regionBunching, levels, config.reference()), staging, CELLS)));
         queries.add(() -> {
-            Dataset<Row> schools = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.SCHOOL,
-                    config.reference());
+            Dataset<Row> schools = cells(spark, staging, cellsWritten, ReferenceCells.Level.SCHOOL);
             Dataset<Row> model = modelTable(spark, staging, modelWritten);
             writeSchoolCells(spark, finish(withModel(schools, model, ModelSigns.SCHOOL_LEVEL, Keys.SCHOOL), config, external),
                     exam, observed, config, staging);
         });
         queries.add(() -> {
-            Dataset<Row> classes = CellIndicators.compute(results, participation, catalog, regionBunching, Keys.CLASS,
-                    config.reference());
+            Dataset<Row> classes = cells(spark, staging, cellsWritten, ReferenceCells.Level.CLASS);
             Dataset<Row> model = modelTable(spark, staging, modelWritten);
             write(finish(withModel(classes, model, ModelSigns.CLASS_LEVEL, Keys.CLASS), config, external), staging,
                     OutputLayout.INDICATORS_CLASS);
         });
         if (teachers != null) {
             queries.add(() -> {
-                Dataset<Row> byTeacher = CellIndicators.compute(
-                        TeacherMapping.attach(results, teachers).filter(col("teacher_id").isNotNull()),
-                        TeacherMapping.attach(participation, teachers).filter(col("teacher_id").isNotNull()), catalog,
-                        regionBunching, Keys.TEACHER, config.reference());
+                Dataset<Row> byTeacher = cells(spark, staging, cellsWritten, ReferenceCells.Level.TEACHER);
                 // teacher_name: the mapping's names with --include-names, else null (toDataset leaves them out)
                 write(TeacherMapping.withNames(finish(byTeacher, config, external), teachers), staging,
                         OutputLayout.INDICATORS_TEACHER);
@@ -128,6 +128,7 @@ final class IndicatorStage {
         }
         queries.add(() -> write(RegionFigures.compute(results, regionBunching), staging, OutputLayout.INDICATORS_REGION));
         ParallelQueries.run(queries, ParallelQueries.AT_ONCE);
+        ParquetTables.delete(spark, staging + "/" + CELLS);
         regionBunching.unpersist();
         report.stageMillis.put("indicators", System.currentTimeMillis() - t0);
         progress.say("wrote indicators: official, school, class%s, weak_spots, region", teachers == null ? "" : ", teacher");
@@ -249,15 +250,37 @@ final class IndicatorStage {
         progress.say("%s %s, line %d: %s", option, file, line, messageEn);
     }
 
+    /** Runs a query that another waits on, completing {@code done} with its outcome. */
+    private static void completing(CompletableFuture<Void> done, ParallelQueries.Query query) throws Exception {
+        try {
+            query.run();
+            done.complete(null);
+        } catch (Throwable e) {
+            done.completeExceptionally(e);
+            throw e;
+        }
+    }
+
     /** The pupil model's table once its query has written it (the query's failure if it failed). */
     private static Dataset<Row> modelTable(SparkSession spark, String staging, CompletableFuture<Void> written)
             throws Exception {
+        return written(spark, staging, OutputLayout.INDICATORS_MODEL, written, "the pupil model's table");
+    }
+
+    /** One level's cells once the pass over the references has written them ({@link ReferenceCells}). */
+    private static Dataset<Row> cells(SparkSession spark, String staging, CompletableFuture<Void> written,
+                                      ReferenceCells.Level level) throws Exception {
+        return ReferenceCells.level(written(spark, staging, CELLS, written, "the cells' table"), level);
+    }
+
+    private static Dataset<Row> written(SparkSession spark, String staging, String table, CompletableFuture<Void> written,
+                                        String what) throws Exception {
         try {
             written.get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("the pupil model's table was not written", e.getCause());
+            throw new IllegalStateException(what + " was not written", e.getCause());
         }
-        return spark.read().parquet(staging + "/" + OutputLayout.INDICATORS_MODEL);
+        return spark.read().parquet(staging + "/" + table);
     }
 
     /**

@@ -76,8 +76,11 @@ public final class OutputTables {
             "marker_cohort_change BOOLEAN, official_work BOOLEAN, markers INT, session STRING",
             "session", optional("--exam", OGE_COLUMNS));
 
-    /** A cell's indicator families after its keys (journal, high results, distribution, task patterns, participation). */
-    private static final String INDICATOR_COLUMNS =
+    /**
+     * A cell's indicator families after its keys (journal, high results, participation, task patterns, distribution),
+     * as every cell level's table has them and {@code indicators.ReferenceCells} computes them.
+     */
+    public static final String INDICATOR_COLUMNS =
             "municipality_code STRING, municipality STRING, reference_unit STRING, works BIGINT, n_journal BIGINT, " +
             "lowered BIGINT, confirmed BIGINT, raised BIGINT, mean_diff DOUBLE, score_resid DOUBLE, n_resid BIGINT, " +
             "score_above_journal DOUBLE, works_without_journal BIGINT, lowered_share DOUBLE, confirmed_share DOUBLE, " +

@@ -63,4 +63,15 @@ class ClassScanTest {
         assertThat(u.<Double>getAs("p_results")).isCloseTo(u.<Double>getAs("p_results_cell"), within(1e-20))
                 .isCloseTo(1.5e-8, within(1e-11));
     }
+
+    /** Classes equally clean: the strongest is the first by name, whatever order the class rows arrive in. */
+    @Test
+    void tiedClassesGoToTheFirstByName() {
+        var cells = CellRow.table(spark, List.of(CellRow.of("v")));
+        var classes = CellRow.classTable(spark, List.of(CellRow.of("v").inClass("В"), CellRow.of("v").inClass("Г"),
+                CellRow.of("v").inClass("А"), CellRow.of("v").inClass("Б")));
+        Row v = CellFlags.compute(cells, classes, Keys.SCHOOL, new FlagConfig(), "ru").collectAsList().get(0);
+        assertThat(v.<Long>getAs("classes_tested")).isEqualTo(4L);
+        assertThat(v.<String>getAs("strongest_class")).isEqualTo("А");
+    }
 }
