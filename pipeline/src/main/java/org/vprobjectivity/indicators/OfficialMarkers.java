@@ -1,24 +1,27 @@
 package org.vprobjectivity.indicators;
 
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
 import org.vprobjectivity.table.Keys;
 
-import static org.apache.spark.sql.functions.avg;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.try_divide;
-import static org.apache.spark.sql.functions.covar_samp;
-import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.rank;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
 
 /**
  * The official FIOKO markers, reproduced exactly. Source: FIOKO, «Методика расчета показателя "Уровень
@@ -46,70 +49,199 @@ public final class OfficialMarkers {
     private OfficialMarkers() {
     }
 
-    /** @param results the {@code results} table; one output row per school × work */
+    /**
+     * @param results the {@code results} table; one output row per school × work. Computed in one pass per reference
+     *                (its works grouped once; {@link #perReference}): the region's figures, then each school's.
+     */
     public static Dataset<Row> compute(Dataset<Row> results) {
-        Dataset<Row> region = results.groupBy(Keys.cols(Keys.WORK))
-                .agg(count(lit(1)).as("region_n"), avg("primary_score").as("region_mean"),
-                        stddev_samp("primary_score").as("region_sd"))
-                .withColumn("region_ci_lower", col("region_mean").minus(halfWidth("region_sd", "region_n")))
-                .withColumn("region_ci_upper", col("region_mean").plus(halfWidth("region_sd", "region_n")));
-        Dataset<Row> school = results.groupBy(Keys.cols(Keys.SCHOOL))
-                .agg(Aggregates.anyValue("municipality_code").as("municipality_code"), Aggregates.anyValue("municipality").as("municipality"),
-                        Aggregates.anyValue("school_name").as("school_name"),
-                        count(lit(1)).as("school_n"), avg("primary_score").as("school_mean"),
-                        stddev_samp("primary_score").as("school_sd"))
-                .withColumn("school_ci_lower", col("school_mean").minus(halfWidth("school_sd", "school_n")))
-                .withColumn("school_ci_upper", col("school_mean").plus(halfWidth("school_sd", "school_n")));
-        Dataset<Row> spearman = spearmanJournalVsScore(results);
+        List<Column> read = new ArrayList<>(Arrays.asList(Keys.cols(Keys.WORK)));
+        for (String c : READ) {
+            read.add(col(c));
+        }
+        Dataset<Row> works = results.select(read.toArray(Column[]::new));
+        StructType schema = schema(works.schema());
+        FlatMapGroupsFunction<Row, Row, Row> pass = (reference, rows) -> perReference(reference, rows).iterator();
+        return ReferenceGroups.of(works, Keys.WORK).flatMapGroups(pass, Encoders.row(schema));
+    }
 
-        Column inflated = col("school_ci_lower").gt(col("region_ci_upper"));
-        Column mismatch = col("spearman_journal_score").isNotNull().and(col("spearman_sign_numerator").lt(0));
-        return Keys.join(Keys.join(school, region, Keys.WORK, "left"), spearman, Keys.SCHOOL, "left")
-                .withColumn("marker_inflated_mean", when(inflated, true).otherwise(false))
-                .withColumn("marker_mismatch", when(mismatch, true).otherwise(false))
-                .withColumn("marker_cohort_change", lit(null).cast("boolean"))
-                .withColumn("official_work", col("subject").isin("RU", "MA").and(col("grade").isin(4, 5)))
-                .withColumn("markers", col("marker_inflated_mean").cast("int").plus(col("marker_mismatch").cast("int")));
+    /** The columns of {@code results} read, after the work's keys. */
+    private static final String[] READ = {"school_id", "municipality_code", "municipality", "school_name", "primary_score",
+            "journal_mark"};
+
+    /** The output: the school's keys, its figures, the region's, the correlation, the markers. */
+    private static StructType schema(StructType works) {
+        List<StructField> fields = new ArrayList<>();
+        for (String k : Keys.SCHOOL) {
+            fields.add(DataTypes.createStructField(k, works.apply(k).dataType(), true));
+        }
+        for (String c : new String[]{"municipality_code", "municipality", "school_name"}) {
+            fields.add(DataTypes.createStructField(c, DataTypes.StringType, true));
+        }
+        addFields(fields, "school");
+        addFields(fields, "region");
+        fields.add(DataTypes.createStructField("n_with_journal", DataTypes.LongType, true));
+        fields.add(DataTypes.createStructField("spearman_journal_score", DataTypes.DoubleType, true));
+        fields.add(DataTypes.createStructField("spearman_sign_numerator", DataTypes.DoubleType, true));
+        for (String c : new String[]{"marker_inflated_mean", "marker_mismatch", "marker_cohort_change", "official_work"}) {
+            fields.add(DataTypes.createStructField(c, DataTypes.BooleanType, true));
+        }
+        fields.add(DataTypes.createStructField("markers", DataTypes.IntegerType, true));
+        return DataTypes.createStructType(fields);
+    }
+
+    private static void addFields(List<StructField> fields, String prefix) {
+        fields.add(DataTypes.createStructField(prefix + "_n", DataTypes.LongType, true));
+        for (String c : new String[]{"_mean", "_sd", "_ci_lower", "_ci_upper"}) {
+            fields.add(DataTypes.createStructField(prefix + c, DataTypes.DoubleType, true));
+        }
+    }
+
+    /** One work (a row of {@link #READ} after the work's keys). */
+    private record Work(String school, String municipalityCode, String municipality, String schoolName, Integer score,
+                        Integer journal) {
+    }
+
+    /** A reference's schools with their figures and markers, as rows of {@link #schema}. */
+    private static List<Row> perReference(Row reference, Iterator<Row> rows) {
+        int w = Keys.WORK.length;
+        Map<String, List<Work>> bySchool = new TreeMap<>(Comparator.nullsFirst(Comparator.naturalOrder()));
+        List<Work> all = new ArrayList<>();
+        rows.forEachRemaining(r -> {
+            Work work = new Work(r.getString(w), r.getString(w + 1), r.getString(w + 2), r.getString(w + 3),
+                    r.isNullAt(w + 4) ? null : r.getInt(w + 4), r.isNullAt(w + 5) ? null : r.getInt(w + 5));
+            all.add(work);
+            bySchool.computeIfAbsent(work.school(), k -> new ArrayList<>()).add(work);
+        });
+        // Summed in one order whatever the partitioning: by school, then score and journal mark.
+        Comparator<Integer> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
+        Comparator<Work> order = Comparator.comparing(Work::school, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                .thenComparing(Work::score, nullsFirst).thenComparing(Work::journal, nullsFirst);
+        all.sort(order);
+        Interval region = Interval.of(all);
+        String subject = reference.getString(Arrays.asList(Keys.WORK).indexOf("subject"));
+        Integer grade = reference.isNullAt(Arrays.asList(Keys.WORK).indexOf("grade")) ? null
+                : reference.getInt(Arrays.asList(Keys.WORK).indexOf("grade"));
+        boolean official = ("RU".equals(subject) || "MA".equals(subject)) && grade != null && (grade == 4 || grade == 5);
+        List<Row> out = new ArrayList<>();
+        bySchool.forEach((school, works) -> {
+            works.sort(order);
+            Interval own = Interval.of(works);
+            Spearman rs = Spearman.of(works);
+            boolean inflated = own.lower() != null && region.upper() != null && own.lower() > region.upper();
+            boolean mismatch = rs != null && rs.r() != null && rs.numerator() < 0;
+            List<Object> v = new ArrayList<>();
+            for (String k : Keys.SCHOOL) {
+                v.add(k.equals("school_id") ? school : reference.get(Arrays.asList(Keys.WORK).indexOf(k)));
+            }
+            v.add(smallest(works, Work::municipalityCode));
+            v.add(smallest(works, Work::municipality));
+            v.add(smallest(works, Work::schoolName));
+            own.addTo(v);
+            region.addTo(v);
+            v.add(rs == null ? null : rs.n());
+            v.add(rs == null ? null : rs.r());
+            v.add(rs == null ? null : rs.numerator());
+            v.addAll(Arrays.asList(inflated, mismatch, null, official, (inflated ? 1 : 0) + (mismatch ? 1 : 0)));
+            out.add(RowFactory.create(v.toArray()));
+        });
+        return out;
+    }
+
+    /** The smallest non-null value of a descriptive column ({@link Aggregates#anyValue}). */
+    private static String smallest(List<Work> works, java.util.function.Function<Work, String> column) {
+        return works.stream().map(column).filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElse(null);
     }
 
     /**
-     * r_s per school over works with a journal mark: Pearson correlation of average ranks (ties share
-     * their mean rank). The marker needs only the sign of r_s, decided on doubled (integer) ranks centred on
-     * their mean n+1: Σ(x−(n+1))·(y−(n+1)), so a school whose r_s is exactly 0 is never marked by rounding.
-     * The centred products are at most n² and are summed as doubles: the old n·Σxy − Σx·Σy in longs overflowed
-     * (an ANSI error that stopped the run) at about 100,000 works in one school; in doubles the sum is exact up to
-     * about 200,000 works (|Σ| ≤ n³ < 2^53) and never overflows beyond.
+     * n (all works), the mean and sample SD of the primary score (works with one), and the 95% interval
+     * mean ± 1.96·s/√n; null where undefined (no score; one score for the SD and interval).
      */
-    static Dataset<Row> spearmanJournalVsScore(Dataset<Row> results) {
-        Dataset<Row> withJournal = results.filter(col("journal_mark").isNotNull());
-        Column[] cell = Keys.cols(Keys.SCHOOL);
-        Column doubledMeanRank = count(lit(1)).over(Window.partitionBy(cell)).plus(1);
-        Dataset<Row> ranked = withJournal
-                .withColumn("rank_journal", doubledAverageRank(cell, "journal_mark"))
-                .withColumn("rank_score", doubledAverageRank(cell, "primary_score"))
-                .withColumn("doubled_mean_rank", doubledMeanRank);
-        Column n = count(lit(1));
-        Column numerator = sum(col("rank_journal").minus(col("doubled_mean_rank"))
-                .multiply(col("rank_score").minus(col("doubled_mean_rank"))).cast("double"));
-        return ranked.groupBy(cell).agg(n.as("n_with_journal"),
-                        // cov/(sd·sd) rather than corr(): under ANSI mode corr() throws on a constant column; this yields null.
-                        try_divide(covar_samp("rank_journal", "rank_score"),
-                                stddev_samp("rank_journal").multiply(stddev_samp("rank_score"))).as("spearman_journal_score"),
-                        numerator.as("spearman_sign_numerator"));
+    private record Interval(long n, Double mean, Double sd, Double lower, Double upper) {
+
+        static Interval of(List<Work> works) {
+            long scored = 0;
+            double sum = 0;
+            for (Work w : works) {
+                if (w.score() != null) {
+                    scored++;
+                    sum += w.score();
+                }
+            }
+            Double mean = scored == 0 ? null : sum / scored;
+            Double sd = null;
+            if (scored >= 2) {
+                double squares = 0;
+                for (Work w : works) {
+                    if (w.score() != null) {
+                        squares += (w.score() - mean) * (w.score() - mean);
+                    }
+                }
+                sd = Math.sqrt(squares / (scored - 1));
+            }
+            Double half = sd == null ? null : Z95 * sd / Math.sqrt(works.size());
+            return new Interval(works.size(), mean, sd, half == null ? null : mean - half, half == null ? null : mean + half);
+        }
+
+        void addTo(List<Object> v) {
+            v.addAll(Arrays.asList(n, mean, sd, lower, upper));
+        }
     }
 
-    /** Twice the average rank of {@code value} within the cell, an integer: 2·(min rank) + ties − 1. */
-    private static Column doubledAverageRank(Column[] cell, String value) {
-        WindowSpec ordered = Window.partitionBy(cell).orderBy(col(value));
-        Column[] cellAndValue = new Column[cell.length + 1];
-        System.arraycopy(cell, 0, cellAndValue, 0, cell.length);
-        cellAndValue[cell.length] = col(value);
-        WindowSpec ties = Window.partitionBy(cellAndValue);
-        return rank().over(ordered).cast("long").multiply(2).plus(count(lit(1)).over(ties)).minus(1);
+    /**
+     * r_s over a school's works with a journal mark: Pearson correlation of average ranks (ties share their mean rank;
+     * a missing score ranks first, as Spark's ascending order puts nulls). The marker needs only the sign of r_s,
+     * decided on doubled (integer) ranks centred on their mean n+1: {@code numerator = Σ(x−(n+1))·(y−(n+1))}, so a
+     * school whose r_s is exactly 0 is never marked by rounding. The centred products are at most n² and are summed
+     * as doubles: exact up to about 200,000 works in one school (|Σ| ≤ n³ &lt; 2^53), and never overflowing beyond
+     * (the old n·Σxy − Σx·Σy in longs overflowed at about 100,000 works). {@code r} = numerator /
+     * sqrt(Σ(x−(n+1))²·Σ(y−(n+1))²), null with fewer than two works or a constant column. Null without a journal mark.
+     */
+    record Spearman(long n, Double r, double numerator) {
+
+        static Spearman of(List<Work> works) {
+            List<Work> rated = works.stream().filter(w -> w.journal() != null).toList();
+            int n = rated.size();
+            if (n == 0) {
+                return null;
+            }
+            long[] x = doubledAverageRanks(rated.stream().map(Work::journal).toArray(Integer[]::new));
+            long[] y = doubledAverageRanks(rated.stream().map(Work::score).toArray(Integer[]::new));
+            long centre = n + 1L;
+            double numerator = 0;
+            double xx = 0;
+            double yy = 0;
+            for (int i = 0; i < n; i++) {
+                numerator += (double) ((x[i] - centre) * (y[i] - centre));
+                xx += (double) ((x[i] - centre) * (x[i] - centre));
+                yy += (double) ((y[i] - centre) * (y[i] - centre));
+            }
+            Double r = n < 2 || xx == 0 || yy == 0 ? null : numerator / Math.sqrt(xx * yy);
+            return new Spearman(n, r, numerator);
+        }
     }
 
-    private static Column halfWidth(String sd, String n) {
-        return try_divide(lit(Z95).multiply(col(sd)), sqrt(col(n)));
+    /** Twice the average rank of each value, an integer: 2·(smallest rank of its ties) + ties − 1; nulls rank first. */
+    static long[] doubledAverageRanks(Integer[] values) {
+        Integer[] order = new Integer[values.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Comparator<Integer> ascending = Comparator.nullsFirst(Comparator.naturalOrder());
+        Arrays.sort(order, (a, b) -> ascending.compare(values[a], values[b]));
+        long[] doubled = new long[values.length];
+        int start = 0;
+        while (start < order.length) {
+            int end = start;
+            while (end + 1 < order.length && java.util.Objects.equals(values[order[end + 1]], values[order[start]])) {
+                end++;
+            }
+            long ties = end - start + 1;
+            for (int i = start; i <= end; i++) {
+                doubled[order[i]] = 2L * (start + 1) + ties - 1;
+            }
+            start = end + 1;
+        }
+        return doubled;
     }
 
     /**

@@ -94,7 +94,7 @@ class OfficialMarkersTest {
             journal[i] = mark;
             f.work("BIG", "А", score, 3, mark);
         }
-        Row big = OfficialMarkers.spearmanJournalVsScore(f.toDataset(SparkTestSession.get())).first();
+        Row big = OfficialMarkers.compute(f.toDataset(SparkTestSession.get())).first();
         double expected = new org.apache.commons.math3.stat.correlation.SpearmansCorrelation().correlation(scores, journal);
         assertThat(expected).isLessThan(-0.3);
         assertThat(big.<Long>getAs("n_with_journal")).isEqualTo((long) n);
@@ -110,5 +110,14 @@ class OfficialMarkersTest {
         Row z = OfficialMarkers.compute(f.toDataset(SparkTestSession.get())).first();
         assertThat(z.<Double>getAs("spearman_sign_numerator")).isZero();
         assertThat(z.<Boolean>getAs("marker_mismatch")).isFalse();
+    }
+
+    /**
+     * Doubled average ranks as Spark's rank() and tie counts gave them: 3, null, 3, 1 sort as null, 1, 3, 3 (a missing
+     * score ranks first); null 2·1 + 1 − 1 = 2, the 1 2·2 + 1 − 1 = 4, the two 3s 2·3 + 2 − 1 = 7 (average rank 3.5).
+     */
+    @Test
+    void doubledAverageRanksShareTiesAndPutMissingScoresFirst() {
+        assertThat(OfficialMarkers.doubledAverageRanks(new Integer[]{3, null, 3, 1})).containsExactly(7, 2, 7, 4);
     }
 }
