@@ -79,9 +79,9 @@ final class IndicatorStage {
         ExamFile exam = exam(args.exam(), idMap, report, progress);
         Dataset<Row> cohorts = writeCohorts(spark, scales, results, sessions, args, staging, report, progress);
         ObservedFile observed = observed(args.observed(), idMap, report, progress);
-        // The tables below read only the ingested ones, except the school, class and teacher cells, which read the
-        // pupil model's table: they run side by side (ParallelQueries says why), each writing what it wrote alone, the
-        // model first, so that the cells wait on a query already running.
+        // The tables below read only the ingested ones, except the school, class and teacher tables, which read the
+        // pupil model's table and the cells' pass: they run side by side (ParallelQueries says why), each writing what
+        // it wrote alone, the model and the cells' pass first, so that the level tables wait on queries already running.
         CompletableFuture<Void> modelWritten = new CompletableFuture<>();
         List<ParallelQueries.Query> queries = new ArrayList<>();
         queries.add(() -> completing(modelWritten, () -> {
