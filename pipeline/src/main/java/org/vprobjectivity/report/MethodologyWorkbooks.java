@@ -1,7 +1,5 @@
 package org.vprobjectivity.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -13,7 +11,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.util.SerializableConfiguration;
 import org.vprobjectivity.flags.Bilingual;
 import org.vprobjectivity.table.Keys;
@@ -39,8 +39,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.to_json;
 
 /**
  * Methodologists' workbooks ({@code report/methodology/<school_id>.xlsx} and {@code municipality-<code>.xlsx}): weak
@@ -132,22 +130,25 @@ public final class MethodologyWorkbooks implements Serializable {
         Dataset<Row> cells = Keys.join(spark.read().parquet(outputDir + "/" + OutputLayout.INDICATORS_SCHOOL),
                 flags.select("session", "region", "school_id", "subject", "grade", "risk_score", "flagged", Bilingual.REASONS),
                 Keys.SCHOOL, "left");
-        Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0)).as("mark_order");
+        Column markOrder = coalesce(expr("try_cast(mark_group as int)"), lit(0));
         Column schoolKey = col(SCHOOL_ID);
         Column municipalityKey = concat(lit(MUNICIPALITY_PREFIX), coalesce(col("municipality_code"), lit("unknown")));
         Column small = Arrays.asList(weak.columns()).contains(SMALL_GROUP) ? col(SMALL_GROUP) : lit(false).as(SMALL_GROUP);
-        Dataset<Row> rows = rows(weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL)), schoolKey, WEAK, markOrder,
-                col("task_index"), small)
-                .union(rows(classes, schoolKey, CLASSES))
-                .union(rows(cells, schoolKey, INDICATORS))
-                .union(rows(weak.filter(col("group_level").equalTo(WeakSpots.MUNICIPALITY)), municipalityKey, WEAK, markOrder,
-                        col("task_index"), small))
-                .union(rows(cells, municipalityKey, SCHOOLS))
-                .union(rows(cells, municipalityKey, INDICATORS));
         Dataset<Row> teachers = teachers(spark, outputDir, weak);
+        Wide wide = Wide.of(teachers == null ? List.of(weak, classes, cells) : List.of(weak, classes, cells, teachers));
+        Map<String, Column> weakExtra = Map.of("mark_order", markOrder, "task_index", col("task_index"), SMALL_GROUP, small);
+        Dataset<Row> rows = rows(weak.filter(col("group_level").equalTo(WeakSpots.SCHOOL)), schoolKey, WEAK, wide, weakExtra)
+                .union(rows(classes, schoolKey, CLASSES, wide, Map.of()))
+                .union(rows(cells, schoolKey, INDICATORS, wide, Map.of()))
+                .union(rows(weak.filter(col("group_level").equalTo(WeakSpots.MUNICIPALITY)), municipalityKey, WEAK, wide,
+                        weakExtra))
+                .union(rows(cells, municipalityKey, SCHOOLS, wide, Map.of()))
+                .union(rows(cells, municipalityKey, INDICATORS, wide, Map.of()));
         if (teachers != null) {
-            Column[] who = {col(TeacherMapping.TEACHER_ID), col(TeacherMapping.TEACHER_NAME)};
-            rows = rows.union(rows(teachers, schoolKey, TEACHERS, who)).union(rows(teachers, municipalityKey, TEACHERS, who));
+            Map<String, Column> who = Map.of(TeacherMapping.TEACHER_ID, col(TeacherMapping.TEACHER_ID),
+                    TeacherMapping.TEACHER_NAME, col(TeacherMapping.TEACHER_NAME));
+            rows = rows.union(rows(teachers, schoolKey, TEACHERS, wide, who))
+                    .union(rows(teachers, municipalityKey, TEACHERS, wide, who));
         }
         HashMap<String, String> texts = ColumnTexts.of(lang);
         // The executors write: a relative folder would resolve against their own working folders, and they know only the
@@ -156,7 +157,7 @@ public final class MethodologyWorkbooks implements Serializable {
         String folder = qualified(target, conf);
         Broadcast<SerializableConfiguration> hadoop = SerializableConfiguration.broadcast(spark.sparkContext(), conf);
         MapGroupsFunction<String, Row, Long> writeOne = (key, group) -> {
-            writeWorkbook(folder, key, group, texts, hadoop.value().value());
+            writeWorkbook(folder, key, group, wide, texts, hadoop.value().value());
             return 1L;
         };
         List<Long> written = rows.groupByKey((MapFunction<Row, String>) r -> r.getString(0), Encoders.STRING())
@@ -195,24 +196,60 @@ public final class MethodologyWorkbooks implements Serializable {
     }
 
     /**
-     * (workbook, row as JSON) for one sheet kind's rows; the JSON carries the sheet's columns, its kind, the unit's
-     * session and the sort keys.
+     * The columns every row carries, after the workbook's key: the sheets' columns, what they are sorted and labelled
+     * by, the row's kind and session. Each is read with one type whatever the table it comes from: numbers as doubles
+     * (a sheet writes every number as a double), the others as their tables have them. One row type for every sheet
+     * kind, so that the kinds' rows are one union, each row carrying its own kind's columns and nulls elsewhere.
      */
-    private static Dataset<Row> rows(Dataset<Row> source, Column workbook, SheetSpec sheet, Column... extra) {
-        List<Column> fields = new ArrayList<>();
-        List<String> have = Arrays.asList(source.columns());
-        for (String c : sheet.columns()) {
-            fields.add(have.contains(c) ? col(c) : lit(null).as(c));
-        }
-        fields.add(lit(sheet.name()).as(KIND));
-        fields.add(col(SESSION));
-        for (Column e : extra) {
-            if (!fields.contains(e)) {
-                fields.add(e);
+    record Wide(List<String> names, List<DataType> types, Map<String, Integer> at) implements Serializable {
+
+        static Wide of(List<Dataset<Row>> sources) {
+            java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>(List.of(KIND, SESSION, SMALL_GROUP,
+                    "mark_order", "task_index", TeacherMapping.TEACHER_ID, TeacherMapping.TEACHER_NAME));
+            for (SheetSpec spec : KINDS) {
+                names.addAll(spec.columns());
+                names.addAll(spec.sortBy());
             }
+            List<String> list = List.copyOf(names);
+            List<DataType> types = new ArrayList<>();
+            Map<String, Integer> at = new HashMap<>();
+            for (String name : list) {
+                DataType type = name.equals(SMALL_GROUP) ? DataTypes.BooleanType : name.equals("mark_order")
+                        ? DataTypes.DoubleType : DataTypes.StringType;
+                for (Dataset<Row> source : sources) {
+                    if (Arrays.asList(source.columns()).contains(name)) {
+                        type = source.schema().apply(name).dataType();
+                        break;
+                    }
+                }
+                types.add(type instanceof NumericType ? DataTypes.DoubleType : type);
+                at.put(name, at.size() + 1); // after the workbook's key
+            }
+            return new Wide(list, List.copyOf(types), Map.copyOf(at));
         }
-        return source.filter(workbook.isNotNull()).select(workbook.as("workbook"),
-                to_json(struct(fields.toArray(new Column[0]))).as("json"));
+
+        /** A row's value of a column (null where the row's kind has none). */
+        Object get(Row row, String column) {
+            Integer i = at.get(column);
+            return i == null ? null : row.get(i);
+        }
+    }
+
+    /** (workbook, the {@link Wide} columns) for one sheet kind's rows: its columns, kind, session and {@code extra}. */
+    private static Dataset<Row> rows(Dataset<Row> source, Column workbook, SheetSpec sheet, Wide wide,
+                                     Map<String, Column> extra) {
+        List<String> have = Arrays.asList(source.columns());
+        List<Column> out = new ArrayList<>();
+        out.add(workbook.as("workbook"));
+        for (int i = 0; i < wide.names().size(); i++) {
+            String name = wide.names().get(i);
+            Column c = name.equals(KIND) ? lit(sheet.name())
+                    : extra.containsKey(name) ? extra.get(name)
+                    : (sheet.columns().contains(name) || name.equals(SESSION)) && have.contains(name) ? col(name)
+                    : lit(null);
+            out.add(c.cast(wide.types().get(i)).as(name));
+        }
+        return source.filter(workbook.isNotNull()).select(out.toArray(new Column[0]));
     }
 
     /** One sheet's unit: a work of a session. */
@@ -220,24 +257,20 @@ public final class MethodologyWorkbooks implements Serializable {
         static final Comparator<Unit> ORDER = Comparator.comparing(Unit::session, Comparator.nullsFirst(Comparator.naturalOrder()))
                 .thenComparingInt(Unit::grade).thenComparing(Unit::subject, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-        static Unit of(JsonNode row) {
-            return new Unit(text(row, SESSION), text(row, SUBJECT), row.path(GRADE).asInt(0));
-        }
-
-        private static String text(JsonNode row, String field) {
-            JsonNode v = row.get(field);
-            return v == null || v.isNull() ? null : v.asText();
+        static Unit of(Row row, Wide wide) {
+            Object grade = wide.get(row, GRADE);
+            return new Unit((String) wide.get(row, SESSION), (String) wide.get(row, SUBJECT),
+                    grade == null ? 0 : ((Number) grade).intValue());
         }
     }
 
-    private static void writeWorkbook(String target, String key, Iterator<Row> group, Map<String, String> texts,
-                                      Configuration conf) throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Map<Unit, Map<String, List<JsonNode>>> byUnit = new TreeMap<>(Unit.ORDER);
+    private static void writeWorkbook(String target, String key, Iterator<Row> group, Wide wide,
+                                      Map<String, String> texts, Configuration conf) throws IOException {
+        Map<Unit, Map<String, List<Row>>> byUnit = new TreeMap<>(Unit.ORDER);
         while (group.hasNext()) {
-            JsonNode row = json.readTree(group.next().getString(1));
-            byUnit.computeIfAbsent(Unit.of(row), u -> new HashMap<>())
-                    .computeIfAbsent(row.get(KIND).asText(), k -> new ArrayList<>()).add(row);
+            Row row = group.next();
+            byUnit.computeIfAbsent(Unit.of(row, wide), u -> new HashMap<>())
+                    .computeIfAbsent((String) wide.get(row, KIND), k -> new ArrayList<>()).add(row);
         }
         boolean severalSessions = byUnit.keySet().stream().map(Unit::session).distinct().count() > 1;
         ReportText words = new ReportText(texts.get("lang"));
@@ -246,16 +279,16 @@ public final class MethodologyWorkbooks implements Serializable {
         FileSystem fs = ReportWriter.fileSystem(file, conf);
         // Written straight into the package, row by row (XlsxTables): no temporary sheet files, no XML beans.
         try (XlsxTables wb = new XlsxTables(fs.create(file, true))) {
-            for (Map.Entry<Unit, Map<String, List<JsonNode>>> unit : byUnit.entrySet()) {
+            for (Map.Entry<Unit, Map<String, List<Row>>> unit : byUnit.entrySet()) {
                 Unit u = unit.getKey();
                 String work = (severalSessions ? words.session(u.session()) + " " : "") + words.work(u.subject(), u.grade());
                 for (SheetSpec spec : KINDS) {
-                    List<JsonNode> rows = unit.getValue().get(spec.name());
+                    List<Row> rows = unit.getValue().get(spec.name());
                     if (rows == null) {
                         continue; // e.g. no teacher of this work, or a school's workbook (its schools are in the municipality's)
                     }
-                    rows.sort(order(spec.sortBy()));
-                    sheet(wb, names.add(work + " " + texts.get("sheet." + spec.name())), spec, rows, texts);
+                    rows.sort(order(spec.sortBy(), wide));
+                    sheet(wb, names.add(work + " " + texts.get("sheet." + spec.name())), spec, rows, wide, texts);
                 }
             }
             explanations(wb, names.add(texts.get("sheet.columns")), texts);
@@ -273,8 +306,8 @@ public final class MethodologyWorkbooks implements Serializable {
         return WeakSpots.ALL_MARKS.equals(group) ? texts.get("mark.all") : texts.get("mark.one").replace("{m}", group);
     }
 
-    private static void sheet(XlsxTables wb, String name, SheetSpec spec, List<JsonNode> rows, Map<String, String> texts)
-            throws IOException {
+    private static void sheet(XlsxTables wb, String name, SheetSpec spec, List<Row> rows, Wide wide,
+                              Map<String, String> texts) throws IOException {
         int n = spec.columns().size();
         double[] widths = new double[n];
         Object[] header = new Object[n];
@@ -286,36 +319,36 @@ public final class MethodologyWorkbooks implements Serializable {
         }
         XlsxTables.Sheet sheet = wb.sheet(name, widths, true);
         sheet.row(header, bold);
-        for (JsonNode row : rows) {
+        for (Row row : rows) {
             Object[] values = new Object[n];
             XlsxTables.Style[] styles = new XlsxTables.Style[n];
-            boolean small = row.has(SMALL_GROUP) && row.get(SMALL_GROUP).asBoolean(false);
+            boolean small = Boolean.TRUE.equals(wide.get(row, SMALL_GROUP));
             for (int c = 0; c < n; c++) {
                 String column = spec.columns().get(c);
-                JsonNode v = row.get(column);
+                Object v = wide.get(row, column);
                 if (TEACHER.equals(column)) {
-                    values[c] = TeacherLabel.of(row.path(TeacherMapping.TEACHER_ID).asText(null),
-                            row.path(TeacherMapping.TEACHER_NAME).asText(null));
+                    values[c] = TeacherLabel.of((String) wide.get(row, TeacherMapping.TEACHER_ID),
+                            (String) wide.get(row, TeacherMapping.TEACHER_NAME));
                 } else if (small && VERDICTS.contains(column)) {
                     values[c] = texts.get("small"); // too few works for a verdict either way
-                } else if (v == null || v.isNull()) {
+                } else if (v == null) {
                     values[c] = null;
                 } else if (SUBJECT.equals(column)) {
-                    values[c] = subjectName(v.asText(), texts);
+                    values[c] = subjectName(v.toString(), texts);
                 } else if ("mark_group".equals(column)) {
-                    values[c] = markGroupName(v.asText(), texts);
-                } else if (v.isNumber()) {
-                    values[c] = v.asDouble();
+                    values[c] = markGroupName(v.toString(), texts);
+                } else if (v instanceof Double d && Double.isFinite(d)) {
+                    values[c] = d;
                     styles[c] = SHARES.contains(column) ? XlsxTables.Style.SHARE
                             : COUNTS.contains(column) ? XlsxTables.Style.COUNT : XlsxTables.Style.NUMBER;
-                } else if (v.isBoolean()) {
-                    values[c] = texts.get(v.asBoolean() ? "yes" : "no");
-                } else if (v.isArray()) {
+                } else if (v instanceof Boolean b) {
+                    values[c] = texts.get(b ? "yes" : "no");
+                } else if (v instanceof scala.collection.Seq<?> list) {
                     List<String> parts = new ArrayList<>();
-                    v.forEach(x -> parts.add(x.asText()));
+                    scala.jdk.javaapi.CollectionConverters.asJava(list).forEach(x -> parts.add(String.valueOf(x)));
                     values[c] = String.join("\n", parts); // a text cell: never a formula
                 } else {
-                    values[c] = v.asText();
+                    values[c] = v.toString(); // text; NaN and infinities as their names
                 }
             }
             sheet.row(values, styles);
@@ -333,21 +366,20 @@ public final class MethodologyWorkbooks implements Serializable {
         sheet.end(false);
     }
 
-    private static Comparator<JsonNode> order(List<String> fields) {
-        Comparator<JsonNode> c = (a, b) -> 0;
+    /** Rows by the given columns, each ascending, a missing value first; numbers as numbers, the rest as text. */
+    private static Comparator<Row> order(List<String> fields, Wide wide) {
+        Comparator<Row> c = (a, b) -> 0;
         for (String f : fields) {
-            c = c.thenComparing((a, b) -> compare(a.get(f), b.get(f)));
+            c = c.thenComparing((a, b) -> compare(wide.get(a, f), wide.get(b, f)));
         }
         return c;
     }
 
-    private static int compare(JsonNode a, JsonNode b) {
-        boolean an = a == null || a.isNull();
-        boolean bn = b == null || b.isNull();
-        if (an || bn) {
-            return Boolean.compare(an, bn);
+    private static int compare(Object a, Object b) {
+        if (a == null || b == null) {
+            return Boolean.compare(a == null, b == null);
         }
-        return a.isNumber() && b.isNumber() ? Double.compare(a.asDouble(), b.asDouble()) : a.asText().compareTo(b.asText());
+        return a instanceof Double x && b instanceof Double y ? Double.compare(x, y) : a.toString().compareTo(b.toString());
     }
 
     /** A workbook key as a file name: letters, digits, '-' and '_' kept. */
