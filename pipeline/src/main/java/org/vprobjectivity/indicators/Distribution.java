@@ -142,11 +142,7 @@ public final class Distribution {
                 .add("sd_p", DataTypes.DoubleType, true)
                 .add("chi2_dispersion", DataTypes.DoubleType, true)
                 .add("chi2_p", DataTypes.DoubleType, true);
-        int nIdx = stage1.fieldIndex("n");
-        int meanIdx = stage1.fieldIndex("score_mean");
-        int sdIdx = stage1.fieldIndex("score_sd");
-        int chi2Idx = stage1.fieldIndex("chi2_stat");
-        int dfIdx = stage1.fieldIndex("chi2_df");
+        int keys = stage1.fieldIndex("n"); // the cell's figures follow its keys
         // One pass per work: its cells' scores are the reference histogram (every work of the reference is in exactly
         // one cell), so the histogram needs no aggregation and join of its own.
         FlatMapGroupsFunction<Row, Row, Row> perReference = (key, it) -> {
@@ -155,7 +151,7 @@ public final class Distribution {
             Map<Integer, Long> reference = perCell.histogram(rows);
             List<Row> figures = new ArrayList<>(rows.size());
             rows.forEach(r -> figures.add(perCell.call(r, reference)));
-            return perWork(figures.iterator(), nIdx, meanIdx, sdIdx, chi2Idx, dfIdx);
+            return perWork(figures, keys);
         };
         return ReferenceGroups.of(joined, work).flatMapGroups(perReference, Encoders.row(stage2));
     }
@@ -226,23 +222,16 @@ public final class Distribution {
      * Per work: fits the expected-SD curve over its cells and appends sd_expected, sd_z, sd_p; estimates the shape
      * tests' between-cell correlation and appends chi2_dispersion (the cell's factor), chi2_p.
      */
-    private static Iterator<Row> perWork(Iterator<Row> it, int nIdx, int meanIdx, int sdIdx, int chi2Idx, int dfIdx) {
-        List<Row> rows = new ArrayList<>();
-        it.forEachRemaining(rows::add);
-        long[] ns = new long[rows.size()];
-        Double[] means = new Double[rows.size()];
-        Double[] sds = new Double[rows.size()];
-        Double[] chi2 = new Double[rows.size()];
-        Integer[] dfs = new Integer[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Row r = rows.get(i);
-            ns[i] = r.getLong(nIdx);
-            means[i] = r.isNullAt(meanIdx) ? null : r.getDouble(meanIdx);
-            sds[i] = r.isNullAt(sdIdx) ? null : r.getDouble(sdIdx);
-            chi2[i] = r.isNullAt(chi2Idx) ? null : r.getDouble(chi2Idx);
-            dfs[i] = r.isNullAt(dfIdx) ? null : r.getInt(dfIdx);
+    private static Iterator<Row> perWork(List<Row> rows, int keys) {
+        List<List<Object>> figures = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            List<Object> f = new ArrayList<>(r.length() - keys);
+            for (int j = keys; j < r.length(); j++) {
+                f.add(r.get(j));
+            }
+            figures.add(f);
         }
-        Object[][] work = workFigures(ns, means, sds, chi2, dfs);
+        Object[][] work = workFigures(figures);
         List<Row> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -256,6 +245,11 @@ public final class Distribution {
         return out.iterator();
     }
 
+    // Where workFigures finds what it reads in a cell's figures (cellFigures' order: n, mean, sd, seven per cut, the
+    // two bunching p-values, then chi2_stat and chi2_df).
+    private static final int FIGURE_N = 0, FIGURE_MEAN = 1, FIGURE_SD = 2, FIGURE_CHI2 = 3 + 7 * MARKS.length + 2,
+            FIGURE_DF = FIGURE_CHI2 + 1;
+
     /** How many values {@link #workFigures} gives each cell. */
     static final int WORK_FIGURES = 5;
 
@@ -263,21 +257,22 @@ public final class Distribution {
      * The figures of a work's cells that need all of them: the expected-SD fit (sd_expected, sd_z, sd_p) and the shape
      * tests' between-cell correlation (chi2_dispersion, chi2_p), in that order, null where undefined.
      *
-     * @param ns    works per cell; the other arrays are the cells' {@link #cellFigures} values (null where undefined)
+     * @param figures each cell's {@link #cellFigures}
      */
-    static Object[][] workFigures(long[] ns, Double[] scoreMeans, Double[] scoreSds, Double[] chi2Stats, Integer[] chi2Dfs) {
-        int cells = ns.length;
+    static Object[][] workFigures(List<List<Object>> figures) {
+        int cells = figures.size();
         double[] means = new double[cells];
         double[] sds = new double[cells];
         int[] n = new int[cells];
         double[] chi2 = new double[cells];
         int[] dfs = new int[cells];
         for (int i = 0; i < cells; i++) {
-            n[i] = (int) ns[i];
-            means[i] = scoreMeans[i] == null ? Double.NaN : scoreMeans[i];
-            sds[i] = scoreSds[i] == null ? Double.NaN : scoreSds[i];
-            chi2[i] = chi2Stats[i] == null ? Double.NaN : chi2Stats[i];
-            dfs[i] = chi2Dfs[i] == null ? 0 : chi2Dfs[i];
+            List<Object> f = figures.get(i);
+            n[i] = (int) (long) (Long) f.get(FIGURE_N);
+            means[i] = f.get(FIGURE_MEAN) == null ? Double.NaN : (Double) f.get(FIGURE_MEAN);
+            sds[i] = f.get(FIGURE_SD) == null ? Double.NaN : (Double) f.get(FIGURE_SD);
+            chi2[i] = f.get(FIGURE_CHI2) == null ? Double.NaN : (Double) f.get(FIGURE_CHI2);
+            dfs[i] = f.get(FIGURE_DF) == null ? 0 : (Integer) f.get(FIGURE_DF);
         }
         ScoreSpread.Model model = ScoreSpread.fit(means, sds, n);
         double rho = heterogeneity(chi2, dfs, n);

@@ -110,13 +110,13 @@ public final class OfficialMarkers {
             Work work = new Work(r.getString(w), r.getString(w + 1), r.getString(w + 2), r.getString(w + 3),
                     r.isNullAt(w + 4) ? null : r.getInt(w + 4), r.isNullAt(w + 5) ? null : r.getInt(w + 5));
             all.add(work);
-            bySchool.computeIfAbsent(work.school(), k -> new ArrayList<>()).add(work);
         });
-        // Summed in one order whatever the partitioning: by school, then score and journal mark.
+        // Summed in one order whatever the partitioning: by school, then score and journal mark; each school's works
+        // are taken from the sorted list, so they are in that order too.
         Comparator<Integer> nullsFirst = Comparator.nullsFirst(Comparator.naturalOrder());
-        Comparator<Work> order = Comparator.comparing(Work::school, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
-                .thenComparing(Work::score, nullsFirst).thenComparing(Work::journal, nullsFirst);
-        all.sort(order);
+        all.sort(Comparator.comparing(Work::school, Comparator.nullsFirst(Comparator.<String>naturalOrder()))
+                .thenComparing(Work::score, nullsFirst).thenComparing(Work::journal, nullsFirst));
+        all.forEach(work -> bySchool.computeIfAbsent(work.school(), k -> new ArrayList<>()).add(work));
         Interval region = Interval.of(all);
         String subject = reference.getString(Arrays.asList(Keys.WORK).indexOf("subject"));
         Integer grade = reference.isNullAt(Arrays.asList(Keys.WORK).indexOf("grade")) ? null
@@ -124,7 +124,6 @@ public final class OfficialMarkers {
         boolean official = ("RU".equals(subject) || "MA".equals(subject)) && grade != null && (grade == 4 || grade == 5);
         List<Row> out = new ArrayList<>();
         bySchool.forEach((school, works) -> {
-            works.sort(order);
             Interval own = Interval.of(works);
             Spearman rs = Spearman.of(works);
             boolean inflated = own.lower() != null && region.upper() != null && own.lower() > region.upper();
@@ -222,24 +221,10 @@ public final class OfficialMarkers {
 
     /** Twice the average rank of each value, an integer: 2·(smallest rank of its ties) + ties − 1; nulls rank first. */
     static long[] doubledAverageRanks(Integer[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Comparator<Integer> ascending = Comparator.nullsFirst(Comparator.naturalOrder());
-        Arrays.sort(order, (a, b) -> ascending.compare(values[a], values[b]));
+        Ranks ranks = Ranks.of(values);
         long[] doubled = new long[values.length];
-        int start = 0;
-        while (start < order.length) {
-            int end = start;
-            while (end + 1 < order.length && java.util.Objects.equals(values[order[end + 1]], values[order[start]])) {
-                end++;
-            }
-            long ties = end - start + 1;
-            for (int i = start; i <= end; i++) {
-                doubled[order[i]] = 2L * (start + 1) + ties - 1;
-            }
-            start = end + 1;
+        for (int i = 0; i < values.length; i++) {
+            doubled[i] = 2L * ranks.min()[i] + ranks.ties()[i] - 1;
         }
         return doubled;
     }

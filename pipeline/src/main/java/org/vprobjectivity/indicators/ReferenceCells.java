@@ -24,7 +24,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -82,8 +81,8 @@ public final class ReferenceCells {
     private static final String[] WORK_COLUMNS = {"municipality_code", "municipality", "school_id", "class", "teacher_id",
             ReferenceLevel.UNIT, "mark", "journal_mark", "primary_score", "max_score", "scale_key", "scores"};
     // The projection of participation the pass reads, in this order.
-    private static final String[] LISTED_COLUMNS = {"municipality_code", "municipality", "school_id", "class",
-            "teacher_id", ReferenceLevel.UNIT, "listed", "absent"};
+    private static final String[] LISTED_COLUMNS = {"school_id", "class", "teacher_id", ReferenceLevel.UNIT, "listed",
+            "absent"};
 
     private static final ReferenceTests.Test RAISED = ClusteredShareTest.of("raised", "n_journal", "raised");
     private static final ReferenceTests.Test LOWERED = ClusteredShareTest.of("lowered", "n_journal", "lowered");
@@ -198,8 +197,7 @@ public final class ReferenceCells {
     }
 
     /** A participation row (one class's listed and absent pupils). */
-    private record Listed(String municipalityCode, String municipality, String school, String classLabel,
-                          String teacher, String unit, Integer listed, Integer absent) {
+    private record Listed(String school, String classLabel, String teacher, String unit, Integer listed, Integer absent) {
     }
 
     /** Count, sum and Welford's running mean and squared deviations of a column over a cell's rows. */
@@ -255,6 +253,8 @@ public final class ReferenceCells {
         final List<Integer> scored = new ArrayList<>();
         Integer max;
         final Map<String, List<int[]>> vectors = new LinkedHashMap<>();
+        /** Whether the task patterns are set (from the first scale the cell has works of). */
+        boolean patterned;
         Object[] row;
         Double diffVariance;
 
@@ -335,8 +335,8 @@ public final class ReferenceCells {
 
         private static Listed listed(Row r) {
             int w = Keys.WORK.length;
-            return new Listed(r.getString(w), r.getString(w + 1), r.getString(w + 2), r.getString(w + 3),
-                    r.getString(w + 4), r.getString(w + 5), integer(r, w + 6), integer(r, w + 7));
+            return new Listed(r.getString(w), r.getString(w + 1), r.getString(w + 2), r.getString(w + 3), integer(r, w + 4),
+                    integer(r, w + 5));
         }
 
         private static Integer integer(Row r, int i) {
@@ -581,18 +581,13 @@ public final class ReferenceCells {
             for (Cell c : cells) {
                 c.vectors.keySet().forEach(scale -> byScale.computeIfAbsent(scale, k -> new ArrayList<>()).add(c));
             }
-            boolean[] done = new boolean[cells.size()];
-            Map<Cell, Integer> index = new java.util.IdentityHashMap<>();
-            for (int i = 0; i < cells.size(); i++) {
-                index.put(cells.get(i), i);
-            }
             byScale.forEach((scale, ofScale) -> {
                 TaskPatternReference ref = patterns.computeIfAbsent(scale, s -> reference(works, s));
                 List<Object[]> figures = TaskPatterns.figures(ref, ofScale.stream().map(c -> c.vectors.get(scale)).toList());
                 for (int i = 0; i < ofScale.size(); i++) {
                     Cell c = ofScale.get(i);
-                    if (!done[index.get(c)]) {
-                        done[index.get(c)] = true;
+                    if (!c.patterned) {
+                        c.patterned = true;
                         Object[] f = figures.get(i);
                         System.arraycopy(f, 1, c.row, tasksAt, f.length - 1); // works is the journal family's
                     }
@@ -626,24 +621,15 @@ public final class ReferenceCells {
             }
             Distribution.Cut[] cuts = cutsByWork.getOrDefault(work, new Distribution.Cut[RegionBunching.MARKS.length]);
             List<Cell> scored = cells.stream().filter(c -> !c.scored.isEmpty()).toList();
-            long[] n = new long[scored.size()];
-            Double[] means = new Double[scored.size()];
-            Double[] sds = new Double[scored.size()];
-            Double[] chi2 = new Double[scored.size()];
-            Integer[] df = new Integer[scored.size()];
-            for (int i = 0; i < scored.size(); i++) {
-                Cell c = scored.get(i);
+            List<List<Object>> figures = new ArrayList<>(scored.size());
+            for (Cell c : scored) {
                 List<Object> f = Distribution.cellFigures(ints(c.scored), c.max, cuts, histogram);
-                n[i] = (Long) f.get(0);
-                for (int j = 1; j < f.size(); j++) {
+                figures.add(f);
+                for (int j = 1; j < f.size(); j++) { // n is the journal family's works
                     c.row[scoreMeanAt + j - 1] = f.get(j);
                 }
-                means[i] = (Double) c.row[at.get("score_mean")];
-                sds[i] = (Double) c.row[at.get("score_sd")];
-                chi2[i] = (Double) c.row[at.get("chi2_stat")];
-                df[i] = (Integer) c.row[at.get("chi2_df")];
             }
-            Object[][] spread = Distribution.workFigures(n, means, sds, chi2, df);
+            Object[][] spread = Distribution.workFigures(figures);
             for (int i = 0; i < scored.size(); i++) {
                 System.arraycopy(spread[i], 0, scored.get(i).row, sdExpectedAt, Distribution.WORK_FIGURES);
             }
@@ -707,19 +693,10 @@ public final class ReferenceCells {
      * {@code (rank − 1)/(N − 1)}, rank counting the values strictly before, 0 for a single value.
      */
     static double[] percentRank(Double[] values) {
-        Integer[] order = new Integer[values.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        Comparator<Double> ascending = Comparator.nullsFirst(Comparator.<Double>naturalOrder());
-        Arrays.sort(order, (a, b) -> ascending.compare(values[a], values[b]));
+        int[] rank = Ranks.of(values).min();
         double[] out = new double[values.length];
-        int rank = 1;
-        for (int i = 0; i < order.length; i++) {
-            if (i > 0 && !Objects.equals(values[order[i]], values[order[i - 1]])) {
-                rank = i + 1;
-            }
-            out[order[i]] = values.length == 1 ? 0.0 : (rank - 1) / (double) (values.length - 1);
+        for (int i = 0; i < values.length; i++) {
+            out[i] = values.length == 1 ? 0.0 : (rank[i] - 1) / (double) (values.length - 1);
         }
         return out;
     }
