@@ -13,7 +13,7 @@ import java.util.Map;
  * so the expected number of identical pairs is {@code λ_c = C(n_c, 2)·κ_c}: large in a strong class where full
  * marks are common, tiny in an ordinary class on a work of 15 tasks. The observed count is K_c = Σ_groups C(m, 2);
  * the p-value is the Poisson upper-tail mid-p of K_c at ρ·λ_c, where ρ ≥ 1 is the reference's typical excess of
- * identical pairs over the model (ΣK / Σλ over the classes, refitted without those with p &lt; 1e-6), so vectors
+ * identical pairs over the model (ΣK / Σλ over the classes with p ≥ 1e-6 under it, from ρ = 1 until that set is stable), so vectors
  * common in the region are not called rare. A cell sums its classes' K and λ (pairs within a class only).
  */
 public final class CopiedVectors {
@@ -79,13 +79,23 @@ public final class CopiedVectors {
                 inGroups[c] += m;
             }
         }
-        double rho = factor(pairs, lambda, null);
-        double[] p = new double[classes];
+        // As for the cuts (CutBunching): from ρ = 1, refitted without the overwhelming classes until the set is stable.
+        // Fitted first on every class, a region's copied classes raised ρ to 71 on a simulated region and hid themselves.
+        double rho = 1;
         boolean[] keep = new boolean[classes];
-        for (int c = 0; c < classes; c++) {
-            keep[c] = midP(pairs[c], rho * lambda[c]) >= OVERWHELMING_P;
+        for (int round = 0; round < CutBunching.MAX_REFITS; round++) {
+            boolean changed = false;
+            for (int c = 0; c < classes; c++) {
+                boolean kept = midP(pairs[c], rho * lambda[c]) >= OVERWHELMING_P;
+                changed |= round == 0 || kept != keep[c];
+                keep[c] = kept;
+            }
+            if (!changed) {
+                break;
+            }
+            rho = factor(pairs, lambda, keep);
         }
-        rho = factor(pairs, lambda, keep);
+        double[] p = new double[classes];
         double[] cellPairs = new double[cells];
         double[] cellLambda = new double[cells];
         double[] expected = new double[classes];
@@ -106,7 +116,7 @@ public final class CopiedVectors {
         double k = 0;
         double l = 0;
         for (int c = 0; c < pairs.length; c++) {
-            if (keep == null || keep[c]) {
+            if (keep[c]) {
                 k += pairs[c];
                 l += lambda[c];
             }

@@ -11,8 +11,9 @@ package org.vprobjectivity.model.fit;
  * <p><b>The region's typical practice.</b> Real regions pile works up at the cuts everywhere (Altai 2021: 2.3–5.6
  * times the model's count at the cut for «3»). That is reported for the region ({@code indicators/region}); a
  * class is judged against it: per cut an odds factor ρ_t is fitted so that the expected count at the cut over all
- * classes equals the observed one ({@code π' = ρπ / (1 − π + ρπ)}), refitted once without the classes whose
- * p &lt; {@value #OVERWHELMING_P}. ρ_t &lt; 1 is allowed (a smooth region).
+ * classes equals the observed one ({@code π' = ρπ / (1 − π + ρπ)}) over the classes whose p ≥ {@value #OVERWHELMING_P}
+ * under it, starting from ρ = 1 and refitted until that set of classes is stable. ρ_t &lt; 1 is allowed (a smooth
+ * region).
  *
  * <p>A class's count at its three cuts is a sum of binomials (Poisson–binomial); its upper-tail mid-p is turned
  * into z = Φ⁻¹(1 − mid-p) for the reference's calibration. The same for a cell over all its classes. The effect is
@@ -21,6 +22,9 @@ package org.vprobjectivity.model.fit;
 public final class CutBunching {
 
     static final double OVERWHELMING_P = 1e-4;
+
+    /** Refits of the factors at most; the set of classes set aside only grows smaller, so a few rounds settle it. */
+    static final int MAX_REFITS = 20;
 
     /** Observed and expected works at the cuts per class and cell, and the factors ρ per cut. */
     public record Result(UnitStatistic statistic, double[] classObserved, double[] classExpected,
@@ -67,13 +71,24 @@ public final class CutBunching {
                 }
             }
         }
+        // From the model's own expectation (ρ = 1), the classes whose evidence is overwhelming are set aside and ρ is
+        // fitted on the others, until the set is stable: the smallest self-consistent ρ. Fitting first on all
+        // classes let a few heavily manipulated ones raise ρ until they no longer looked overwhelming themselves.
+        double[] rho = new double[k];
+        java.util.Arrays.fill(rho, 1.0);
         boolean[] keep = new boolean[classes];
-        java.util.Arrays.fill(keep, true);
-        double[] rho = factors(pi, window, at, keep);
-        for (int c = 0; c < classes; c++) {
-            keep[c] = midP(adjusted(pi[c], rho), window[c], sum(at[c])) >= OVERWHELMING_P;
+        for (int round = 0; round < MAX_REFITS; round++) {
+            boolean changed = false;
+            for (int c = 0; c < classes; c++) {
+                boolean kept = midP(adjusted(pi[c], rho), window[c], sum(at[c])) >= OVERWHELMING_P;
+                changed |= round == 0 || kept != keep[c];
+                keep[c] = kept;
+            }
+            if (!changed) {
+                break;
+            }
+            rho = factors(pi, window, at, keep);
         }
-        rho = factors(pi, window, at, keep);
         UnitStatistic stat = UnitStatistic.empty(classes, cells);
         double[] classObserved = new double[classes];
         double[] classExpected = new double[classes];

@@ -110,6 +110,41 @@ class ModelCalibrationTest {
     }
 
     @Test
+    void manyManipulatedClassesDoNotRaiseTheRegionsFactorsUntilTheyHideThemselves() {
+        // A tenth of the classes copy a work four times and lift every work one or two points short of a cut: each
+        // is plain against the model, but fitted first over all classes the region's factors rose until they were not
+        // (on a simulated region the identical-vector factor reached 71, docs/model.md).
+        SimulatedReference sim = new SimulatedReference(37, 300, 20, 1, 0.38, 0.45);
+        int[] manipulated = new int[30];
+        for (int k = 0; k < manipulated.length; k++) {
+            int c = 5 + 10 * k;
+            manipulated[k] = c;
+            int source = c * 20;
+            for (int i = source + 1; i <= source + 4; i++) {
+                sim.scores[i] = sim.scores[source].clone();
+            }
+            forWorks(sim, c, i -> {
+                int total = total(sim.scores[i]);
+                for (int cut : sim.cuts) {
+                    if (total >= cut - 2 && total < cut) {
+                        raiseTo(sim, i, cut);
+                    }
+                }
+            });
+        }
+        for (int i = 0; i < sim.scores.length; i++) {
+            sim.totals[i] = total(sim.scores[i]);
+        }
+        ReferenceSigns.Result fit = ReferenceSigns.compute(sim.works());
+        assertThat(fit.copyFactor()).as("identical-vector factor").isLessThan(1.5);
+        for (double rho : fit.cutFactors()) {
+            assertThat(rho).as("cut factors").isBetween(0.6, 1.5);
+        }
+        assertThat(median(fit.classes(), manipulated, UnitSigns::copyP)).as("copies").isLessThan(1e-6);
+        assertThat(median(fit.classes(), manipulated, UnitSigns::cutP)).as("cuts").isLessThan(1e-3);
+    }
+
+    @Test
     void anHonestStrongClassIsNotUnusualForBeingStrong() {
         // a quarter of the classes a full SD above the rest, homogeneous (within SD 0.6), journal consistent
         SimulatedReference sim = new SimulatedReference(41, 300, 20, 1, 0.38, 0.45);
