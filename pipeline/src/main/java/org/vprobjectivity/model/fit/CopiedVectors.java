@@ -13,8 +13,8 @@ import java.util.Map;
  * so the expected number of identical pairs is {@code λ_c = C(n_c, 2)·κ_c}: large in a strong class where full
  * marks are common, tiny in an ordinary class on a work of 15 tasks. The observed count is K_c = Σ_groups C(m, 2);
  * the p-value is the Poisson upper-tail mid-p of K_c at ρ·λ_c, where ρ ≥ 1 is the reference's typical excess of
- * identical pairs over the model (ΣK / Σλ over the classes with p ≥ 1e-6 under it, from ρ = 1 until that set is stable), so vectors
- * common in the region are not called rare. A cell sums its classes' K and λ (pairs within a class only).
+ * identical pairs over the model (ΣK / Σλ over the classes with p ≥ 1e-6 under it, from ρ = 1 until that set is
+ * stable), so vectors common in the region are not called rare. A cell sums its classes' K and λ (pairs within a class only).
  */
 public final class CopiedVectors {
 

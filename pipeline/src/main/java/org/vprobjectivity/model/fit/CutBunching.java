@@ -23,7 +23,7 @@ public final class CutBunching {
 
     static final double OVERWHELMING_P = 1e-4;
 
-    /** Refits of the factors at most; the set of classes set aside only grows smaller, so a few rounds settle it. */
+    /** Refits of the factors at most: a few rounds settle the set of classes set aside; the cap stops a cycle. */
     static final int MAX_REFITS = 20;
 
     /** Observed and expected works at the cuts per class and cell, and the factors ρ per cut. */
