@@ -17,6 +17,8 @@ import org.vprobjectivity.io.ParquetTables;
 import org.vprobjectivity.io.RunReport;
 import org.vprobjectivity.model.MarkScales;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,9 @@ import static org.apache.spark.sql.functions.lit;
  * / participation / rejects, and fill the run report with per-file counts.
  */
 public final class IngestStage {
+
+    /** The kind of {@link #fillFileCounts}' per-table rows, beside WORK, ABSENT and REJECT counts. */
+    private static final String TABLE_KIND = "TABLE";
 
     /** run.json / summary note: ids of the old format the {@code --id-map} does not name. */
     public static final String UNMATCHED_IDS = "ID_MAP_UNMATCHED";
@@ -135,47 +140,64 @@ public final class IngestStage {
      * @return the sessions with works, in name order
      */
     private static List<String> fillFileCounts(Dataset<Row> staged, IngestTables tables, RunReport report) {
-        Map<String, RunReport.FileCounts> byTable = new LinkedHashMap<>();
-        // Only the per-table columns reach the driver (no participant column, even a null one).
-        for (Row t : staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
-                .select("source_file", "sheet", "rows_read", "problem_code", "message_ru", "message_en", "session",
-                        "subject", "grade", "scale_key")
-                .orderBy("source_file", "sheet").collectAsList()) {
-            RunReport.FileCounts f = new RunReport.FileCounts();
-            f.file = t.getAs("source_file");
-            f.sheet = t.getAs("sheet");
-            f.rowsRead = t.<Integer>getAs("rows_read");
-            f.problem = t.getAs("problem_code");
-            f.status = f.problem == null ? "ok" : "error";
-            f.messageRu = t.getAs("message_ru");
-            f.messageEn = t.getAs("message_en");
-            f.session = t.getAs("session");
-            f.subject = t.getAs("subject");
-            f.grade = t.getAs("grade");
-            f.scale = t.getAs("scale_key");
-            byTable.put(f.file + "\u0000" + f.sheet, f);
-        }
-        // One aggregation gives the counts per table and the sessions written (those of the works and rejects).
+        // One query (issue 18: fewer actions) returns both the per-table rows (TABLE records: rows read, problem; only
+        // the per-table columns, no participant column reaches the driver) and the counts per table, kind, reason and
+        // session of the works, absent pupils and rejects; a row's "kind" says which it is.
+        String[] tableColumns = {"rows_read", "problem_code", "message_ru", "message_en", "subject", "grade", "scale_key"};
+        Dataset<Row> tableRows = staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
+                .select(col("source_file"), col("sheet"), lit(TABLE_KIND).as("kind"), lit(null).cast("string").as("reason_code"),
+                        col("session"), lit(null).cast("long").as("count"), col("rows_read"), col("problem_code"),
+                        col("message_ru"), col("message_en"), col("subject"), col("grade"), col("scale_key"));
         Dataset<Row> kinds = tables.results().select(col("source_file"), col("sheet"), lit("WORK").as("kind"), lit(null).cast("string").as("reason_code"), col("session"))
                 .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code"), col("session")))
                 .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code"), col("session")));
+        Dataset<Row> counts = kinds.groupBy("source_file", "sheet", "kind", "reason_code", "session").count();
+        for (String c : tableColumns) {
+            counts = counts.withColumn(c, lit(null).cast(tableRows.schema().apply(c).dataType()));
+        }
+        List<Row> rows = new ArrayList<>(tableRows.unionByName(counts).collectAsList());
+        // the tables first, in file and sheet order with nulls first as Spark's orderBy gave them (report.files keeps
+        // that order), then the counts
+        Comparator<String> names = Comparator.nullsFirst(Comparator.naturalOrder());
+        rows.sort(Comparator.<Row, Boolean>comparing(r -> !TABLE_KIND.equals(r.getAs("kind")))
+                .thenComparing(r -> r.<String>getAs("source_file"), names)
+                .thenComparing(r -> r.<String>getAs("sheet"), names));
+        Map<String, RunReport.FileCounts> byTable = new LinkedHashMap<>();
         TreeSet<String> sessions = new TreeSet<>();
         TreeSet<String> withWorks = new TreeSet<>();
-        for (Row c : kinds.groupBy("source_file", "sheet", "kind", "reason_code", "session").count().collectAsList()) {
-            RunReport.FileCounts f = byTable.get(c.getString(0) + "\u0000" + c.getString(1));
-            long n = c.getLong(5);
-            if (!"ABSENT".equals(c.getString(2)) && !c.isNullAt(4)) {
-                sessions.add(c.getString(4));
+        for (Row t : rows) {
+            String kind = t.getAs("kind");
+            if (TABLE_KIND.equals(kind)) {
+                RunReport.FileCounts f = new RunReport.FileCounts();
+                f.file = t.getAs("source_file");
+                f.sheet = t.getAs("sheet");
+                f.rowsRead = t.<Integer>getAs("rows_read");
+                f.problem = t.getAs("problem_code");
+                f.status = f.problem == null ? "ok" : "error";
+                f.messageRu = t.getAs("message_ru");
+                f.messageEn = t.getAs("message_en");
+                f.session = t.getAs("session");
+                f.subject = t.getAs("subject");
+                f.grade = t.getAs("grade");
+                f.scale = t.getAs("scale_key");
+                byTable.put(f.file + "\u0000" + f.sheet, f);
+                continue;
             }
-            if ("WORK".equals(c.getString(2)) && !c.isNullAt(4)) {
-                withWorks.add(c.getString(4));
+            RunReport.FileCounts f = byTable.get(t.<String>getAs("source_file") + "\u0000" + t.<String>getAs("sheet"));
+            long n = t.<Long>getAs("count");
+            String session = t.getAs("session");
+            if (!"ABSENT".equals(kind) && session != null) {
+                sessions.add(session);
             }
-            switch (c.getString(2)) {
+            if ("WORK".equals(kind) && session != null) {
+                withWorks.add(session);
+            }
+            switch (kind) {
                 case "WORK" -> f.works += n;
                 case "ABSENT" -> f.absent += n;
                 default -> {
                     f.rejected += n;
-                    f.rejectedByReason.merge(c.getString(3), n, Long::sum);
+                    f.rejectedByReason.merge(t.getAs("reason_code"), n, Long::sum);
                 }
             }
         }
