@@ -1,6 +1,7 @@
 package org.vprobjectivity.run;
 
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -144,10 +145,13 @@ public final class IngestStage {
         // the per-table columns, no participant column reaches the driver) and the counts per table, kind, reason and
         // session of the works, absent pupils and rejects; a row's "kind" says which it is.
         String[] tableColumns = {"rows_read", "problem_code", "message_ru", "message_en", "subject", "grade", "scale_key"};
+        List<Column> tableSelect = new ArrayList<>(List.of(col("source_file"), col("sheet"), lit(TABLE_KIND).as("kind"),
+                lit(null).cast("string").as("reason_code"), col("session"), lit(null).cast("long").as("count")));
+        for (String c : tableColumns) {
+            tableSelect.add(col(c));
+        }
         Dataset<Row> tableRows = staged.filter(col("record_type").equalTo(IngestRecordSchema.TABLE))
-                .select(col("source_file"), col("sheet"), lit(TABLE_KIND).as("kind"), lit(null).cast("string").as("reason_code"),
-                        col("session"), lit(null).cast("long").as("count"), col("rows_read"), col("problem_code"),
-                        col("message_ru"), col("message_en"), col("subject"), col("grade"), col("scale_key"));
+                .select(tableSelect.toArray(new Column[0]));
         Dataset<Row> kinds = tables.results().select(col("source_file"), col("sheet"), lit("WORK").as("kind"), lit(null).cast("string").as("reason_code"), col("session"))
                 .unionByName(tables.absent().select(col("source_file"), col("sheet"), lit("ABSENT").as("kind"), lit(null).cast("string").as("reason_code"), col("session")))
                 .unionByName(tables.rejects().select(col("source_file"), col("sheet"), lit("REJECT").as("kind"), col("reason_code"), col("session")));
