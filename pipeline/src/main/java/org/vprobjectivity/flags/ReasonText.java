@@ -142,6 +142,12 @@ public final class ReasonText implements Serializable {
                     : "баллы по заданиям выглядят добавленными: частичные баллы распределены по трудным и лёгким заданиям"
                     + " одинаково, нулей меньше, чем бывает при таких суммах (показатель " + signed(cell, ModelSigns.ADDED_FIT)
                     + " при обычном около 0)";
+            case KNOWN_ANSWERS -> english
+                    ? "tasks solved in full that the rest of the work says are beyond the pupils, as if the answers were"
+                    + " known in advance (" + signed(cell, ModelSigns.KNOWN_FIT) + " where about 0 is usual)"
+                    : "задания выполнены полностью там, где остальная работа говорит, что они ученику не по силам, как"
+                    + " будто ответы были известны заранее (показатель " + signed(cell, ModelSigns.KNOWN_FIT)
+                    + " при обычном около 0)";
             case RECHECK -> english
                     ? "re-check by a commission: scores lowered in " + integer(cell, RecheckTables.EVIDENCE_LOWERED) + " of "
                     + integer(cell, RecheckTables.EVIDENCE_WORKS) + " works, by " + points(cell, RecheckTables.EVIDENCE_POINT_DIFF)

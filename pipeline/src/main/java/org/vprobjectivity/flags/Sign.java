@@ -41,6 +41,8 @@ public enum Sign {
     PATTERN(SignGroup.TASKS, ModelSigns.PATTERN_P, false, Source.MODEL),
     /** Points that look added across the tasks: a likelihood ratio against one point added per unfinished task (model). */
     ADDED_POINTS(SignGroup.TASKS, ModelSigns.ADDED_P, false, Source.MODEL),
+    /** Tasks at full marks that the rest of the work says are beyond the pupil: answers known in advance (model). */
+    KNOWN_ANSWERS(SignGroup.TASKS, ModelSigns.KNOWN_P, false, Source.MODEL),
     /** Identical score vectors beyond what the model expects in the class (model). */
     COPIES(SignGroup.TASKS, ModelSigns.COPY_P, false, Source.MODEL),
     PERSON_FIT(SignGroup.TASKS, "guttman_p", false, Source.FALLBACK),
@@ -127,7 +129,7 @@ public enum Sign {
             // high on the VPR and not high on the exam, and the exam standing clearly below what the VPR predicts
             case EXAM -> col(ExamConfirmation.EXAM_CONFIRMS).equalTo(false)
                     .and(col(ExamConfirmation.EXAM_EXPECTED_Z).minus(col(ExamConfirmation.EXAM_Z)).geq(c.minExamGapZ));
-            case SHAPE, PERSON_FIT, PATTERN, ADDED_POINTS, NO_OMISSIONS -> lit(true);
+            case SHAPE, PERSON_FIT, PATTERN, ADDED_POINTS, KNOWN_ANSWERS, NO_OMISSIONS -> lit(true);
         };
         return coalesce(reached, lit(false));
     }

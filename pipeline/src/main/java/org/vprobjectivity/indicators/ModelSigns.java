@@ -61,6 +61,9 @@ public final class ModelSigns {
     public static final String ADDED_FIT = "added_points_fit";
     public static final String ADDED_WORKS = "added_points_works";
     public static final String ADDED_P = "added_points_p";
+    public static final String KNOWN_FIT = "known_answers_fit";
+    public static final String KNOWN_WORKS = "known_answers_works";
+    public static final String KNOWN_P = "known_answers_p";
     public static final String MODEL_WORKS = "model_works";
     public static final String CLASS_SD = "model_class_sd";
     public static final String LENIENCY_SD = "model_leniency_sd";
@@ -69,7 +72,8 @@ public final class ModelSigns {
 
     static final String[] VALUES = {ABILITY, JOURNAL_RESID, JOURNAL_MARKS, JOURNAL_Z, JOURNAL_ABOVE_P,
             JOURNAL_BELOW_P, PATTERN_FIT, PATTERN_WORKS, PATTERN_P, CUT_AT, CUT_EXPECTED, CUT_WINDOW, CUT_P,
-            COPY_PAIRS, COPY_EXPECTED, COPY_WORKS, COPY_P, ADDED_FIT, ADDED_WORKS, ADDED_P};
+            COPY_PAIRS, COPY_EXPECTED, COPY_WORKS, COPY_P, ADDED_FIT, ADDED_WORKS, ADDED_P,
+            KNOWN_FIT, KNOWN_WORKS, KNOWN_P};
     /** Columns joined into the indicator tables. */
     public static final String[] JOINED = joined();
 
@@ -242,7 +246,8 @@ public final class ModelSigns {
             double[] values = u == null ? null : new double[] {u.ability(), u.journalResidual(), u.journalMarks(),
                     u.journalZ(), u.journalAboveP(), u.journalBelowP(), u.patternFit(), u.patternWorks(), u.patternP(),
                     u.cutObserved(), u.cutExpected(), u.cutWindow(), u.cutP(), u.copyPairs(), u.copyExpected(),
-                    u.copyWorks(), u.copyP(), u.addedFit(), u.addedWorks(), u.addedP()};
+                    u.copyWorks(), u.copyP(), u.addedFit(), u.addedWorks(), u.addedP(),
+                    u.knownFit(), u.knownWorks(), u.knownP()};
             for (int i = 0; i < VALUES.length; i++) {
                 v.add(values == null ? null : orNull(values[i]));
             }

@@ -117,7 +117,8 @@ public final class OutputTables {
             "journal_above_p DOUBLE, journal_below_p DOUBLE, pattern_fit DOUBLE, pattern_works DOUBLE, " +
             "pattern_p DOUBLE, cut_at_works DOUBLE, cut_expected DOUBLE, cut_window_works DOUBLE, cut_p DOUBLE, " +
             "copy_pairs DOUBLE, copy_expected DOUBLE, copy_works DOUBLE, copy_p DOUBLE, added_points_fit DOUBLE, " +
-            "added_points_works DOUBLE, added_points_p DOUBLE";
+            "added_points_works DOUBLE, added_points_p DOUBLE, known_answers_fit DOUBLE, known_answers_works DOUBLE, " +
+            "known_answers_p DOUBLE";
 
     public static final OutputTable INDICATORS_SCHOOL = declare(OutputLayout.INDICATORS_SCHOOL,
             "region STRING, school_id STRING, subject STRING, grade INT, " + INDICATOR_COLUMNS + ", " + MODEL_COLUMNS
@@ -183,7 +184,8 @@ public final class OutputTables {
             "sign_absent_effect BOOLEAN, sign_cuts_p DOUBLE, sign_cuts_effect BOOLEAN, sign_bunching_p DOUBLE, " +
             "sign_bunching_effect BOOLEAN, sign_spread_p DOUBLE, sign_spread_effect BOOLEAN, sign_shape_p DOUBLE, " +
             "sign_shape_effect BOOLEAN, sign_pattern_p DOUBLE, sign_pattern_effect BOOLEAN, " +
-            "sign_added_points_p DOUBLE, sign_added_points_effect BOOLEAN, sign_copies_p DOUBLE, " +
+            "sign_added_points_p DOUBLE, sign_added_points_effect BOOLEAN, sign_known_answers_p DOUBLE, " +
+            "sign_known_answers_effect BOOLEAN, sign_copies_p DOUBLE, " +
             "sign_copies_effect BOOLEAN, sign_person_fit_p DOUBLE, sign_person_fit_effect BOOLEAN, " +
             "sign_identical_p DOUBLE, sign_identical_effect BOOLEAN, sign_no_omissions_p DOUBLE, " +
             "sign_no_omissions_effect BOOLEAN, sign_recheck_p DOUBLE, sign_recheck_effect BOOLEAN, " +
@@ -206,7 +208,8 @@ public final class OutputTables {
             "journal_above_p DOUBLE, journal_below_p DOUBLE, pattern_fit DOUBLE, pattern_works DOUBLE, " +
             "pattern_p DOUBLE, cut_at_works DOUBLE, cut_expected DOUBLE, cut_window_works DOUBLE, cut_p DOUBLE, " +
             "copy_pairs DOUBLE, copy_expected DOUBLE, copy_works DOUBLE, copy_p DOUBLE, added_points_fit DOUBLE, " +
-            "added_points_works DOUBLE, added_points_p DOUBLE, recheck_works BIGINT, " +
+            "added_points_works DOUBLE, added_points_p DOUBLE, known_answers_fit DOUBLE, known_answers_works DOUBLE, " +
+            "known_answers_p DOUBLE, recheck_works BIGINT, " +
             "recheck_mark_changed_share DOUBLE, recheck_point_diff DOUBLE, recheck_control_point_diff DOUBLE, " +
             "recheck_works_lowered BIGINT, recheck_p DOUBLE, recheck_cleared BOOLEAN, exam_kind STRING, " +
             "exam_year INT, exam_mean DOUBLE, exam_n BIGINT, exam_z DOUBLE, exam_percentile DOUBLE, vpr_z DOUBLE, " +

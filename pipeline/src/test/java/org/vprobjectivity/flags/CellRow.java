@@ -63,6 +63,7 @@ final class CellRow {
             .add(ModelSigns.JOURNAL_BELOW_P, DataTypes.DoubleType)
             .add(ModelSigns.PATTERN_FIT, DataTypes.DoubleType).add(ModelSigns.PATTERN_P, DataTypes.DoubleType)
             .add(ModelSigns.ADDED_FIT, DataTypes.DoubleType).add(ModelSigns.ADDED_P, DataTypes.DoubleType)
+            .add(ModelSigns.KNOWN_FIT, DataTypes.DoubleType).add(ModelSigns.KNOWN_P, DataTypes.DoubleType)
             .add(ModelSigns.CUT_AT, DataTypes.DoubleType).add(ModelSigns.CUT_EXPECTED, DataTypes.DoubleType)
             .add(ModelSigns.CUT_P, DataTypes.DoubleType)
             .add(ModelSigns.COPY_PAIRS, DataTypes.DoubleType).add(ModelSigns.COPY_EXPECTED, DataTypes.DoubleType)
@@ -150,6 +151,8 @@ final class CellRow {
         values.put(ModelSigns.PATTERN_P, 0.5);
         values.put(ModelSigns.ADDED_FIT, 0.0);
         values.put(ModelSigns.ADDED_P, 0.5);
+        values.put(ModelSigns.KNOWN_FIT, 0.0);
+        values.put(ModelSigns.KNOWN_P, 0.5);
         values.put(ModelSigns.CUT_AT, 4.0);
         values.put(ModelSigns.CUT_EXPECTED, 4.0);
         values.put(ModelSigns.CUT_P, 0.5);

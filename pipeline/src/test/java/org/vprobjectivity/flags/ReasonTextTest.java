@@ -41,6 +41,7 @@ class ReasonTextTest {
                 .set("identical_vector_works", 6).set("largest_identical_group", 4)
                 .set("omission_rate", 0.004).set("omission_rate_ref", 0.06)
                 .set("journal_resid", 0.62).set("pattern_fit", -1.24).set("added_points_fit", 0.93)
+                .set("known_answers_fit", 1.37)
                 .set("cut_at_works", 12).set("cut_expected", 3.7)
                 .set("copy_works", 6).set("copy_pairs", 7).set("copy_expected", 0.31)
                 .set(RecheckTables.EVIDENCE_WORKS, 10L).set(RecheckTables.EVIDENCE_LOWERED, 7L)
@@ -91,6 +92,9 @@ class ReasonTextTest {
                     + "обычном около 0), p < 0,001",
             Sign.COPIES, "Математика, 4 кл.: 6 работ с одинаковыми баллами по всем заданиям: 7 совпадающих пар при "
                     + "ожидаемых 0,31 для учеников такого уровня, p < 0,001",
+            Sign.KNOWN_ANSWERS, "Математика, 4 кл.: задания выполнены полностью там, где остальная работа говорит, что "
+                    + "они ученику не по силам, как будто ответы были известны заранее (показатель +1,37 при обычном около 0), "
+                    + "p < 0,001",
             Sign.RECHECK, "Математика, 4 кл.: перепроверка комиссией: баллы снижены в 7 из 10 работ, в среднем на 3,4 "
                     + "первичного балла (в контрольной группе +0,2 первичного балла), p < 0,001"));
         RU.put(Sign.EXAM, "Математика, 4 кл.: высокие результаты ВПР не подтверждаются ОГЭ 2030: школа в верхних 7% по ВПР "
@@ -134,6 +138,8 @@ class ReasonTextTest {
                     + "and easy tasks alike, with few zeros for such totals (+0.93 where about 0 is usual), p < 0.001",
             Sign.COPIES, "Mathematics, grade 4: 6 works with the same score on every task: 7 identical pairs where 0.31 are "
                     + "expected at this level, p < 0.001",
+            Sign.KNOWN_ANSWERS, "Mathematics, grade 4: tasks solved in full that the rest of the work says are beyond the "
+                    + "pupils, as if the answers were known in advance (+1.37 where about 0 is usual), p < 0.001",
             Sign.RECHECK, "Mathematics, grade 4: re-check by a commission: scores lowered in 7 of 10 works, by 3.4 points on "
                     + "average (control group +0.2 points), p < 0.001"));
         EN.put(Sign.EXAM, "Mathematics, grade 4: high VPR results not confirmed by the OGE 2030: the school is in the top 7% "

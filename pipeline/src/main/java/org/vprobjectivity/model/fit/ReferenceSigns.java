@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Fits the null model of one reference and derives every model sign for its classes and cells: the
  * {@link PartialCreditModel} on the reference's works, the {@link ClassEffects}, the {@link JournalModel}, then
- * {@link JournalResiduals}, {@link PatternFit}, {@link AddedPoints}, {@link CutBunching} and {@link CopiedVectors}, each calibrated on
+ * {@link JournalResiduals}, {@link PatternFit}, {@link AddedPoints}, {@link KnownAnswers}, {@link CutBunching} and {@link CopiedVectors}, each calibrated on
  * the reference ({@link EmpiricalNull} for the z-scores, region-typical factors for the counts).
  *
  * <p><b>Contamination.</b> The item parameters and τ are fitted on all works: a manipulated class is a few dozen of
@@ -63,10 +63,15 @@ public final class ReferenceSigns {
         EmpiricalNull patternClass = EmpiricalNull.estimate(pattern.classZ(), pattern.classWorks(), NULL_MIN_WORKS, 0.8);
         EmpiricalNull patternCell = EmpiricalNull.estimate(pattern.cellZ(), pattern.cellWorks(), NULL_MIN_WORKS, 0.8);
 
-        UnitStatistic added = AddedPoints.units(model, grid, w.scores(), AddedPoints.abilityDistribution(logLik, grid),
-                w.classOf(), w.classes(), w.cellOfClass(), w.cells());
+        double[] abilityDistribution = StatedAlternative.abilityDistribution(logLik, grid);
+        UnitStatistic added = AddedPoints.units(model, grid, w.scores(), abilityDistribution, w.classOf(), w.classes(),
+                w.cellOfClass(), w.cells());
         EmpiricalNull addedClass = EmpiricalNull.estimate(added.classZ(), added.classWorks(), NULL_MIN_WORKS, 0.8);
         EmpiricalNull addedCell = EmpiricalNull.estimate(added.cellZ(), added.cellWorks(), NULL_MIN_WORKS, 0.8);
+        UnitStatistic known = KnownAnswers.units(model, grid, w.scores(), abilityDistribution, w.classOf(), w.classes(),
+                w.cellOfClass(), w.cells());
+        EmpiricalNull knownClass = EmpiricalNull.estimate(known.classZ(), known.classWorks(), NULL_MIN_WORKS, 0.8);
+        EmpiricalNull knownCell = EmpiricalNull.estimate(known.cellZ(), known.cellWorks(), NULL_MIN_WORKS, 0.8);
 
         CutBunching.Result cuts = CutBunching.compute(model, grid, ability, w.totals(), w.cuts(), w.classOf(),
                 w.classes(), w.cellOfClass(), w.cells());
@@ -99,7 +104,8 @@ public final class ReferenceSigns {
                     cutClass.upperP(cut.classZ()[c]),
                     copies.classPairs()[c], copies.classExpected()[c], copies.classWorksInGroups()[c],
                     copies.classP()[c],
-                    added.classEffect()[c], added.classWorks()[c], addedClass.upperP(added.classZ()[c])));
+                    added.classEffect()[c], added.classWorks()[c], addedClass.upperP(added.classZ()[c]),
+                    known.classEffect()[c], known.classWorks()[c], knownClass.upperP(known.classZ()[c])));
         }
         List<UnitSigns> cells = new ArrayList<>();
         for (int k = 0; k < w.cells(); k++) {
@@ -110,7 +116,8 @@ public final class ReferenceSigns {
                     cuts.cellObserved()[k], cuts.cellExpected()[k], cut.cellWorks()[k],
                     cutCell.upperP(cut.cellZ()[k]),
                     copies.cellPairs()[k], copies.cellExpected()[k], cellCopyWorks[k], copies.cellP()[k],
-                    added.cellEffect()[k], added.cellWorks()[k], addedCell.upperP(added.cellZ()[k])));
+                    added.cellEffect()[k], added.cellWorks()[k], addedCell.upperP(added.cellZ()[k]),
+                    known.cellEffect()[k], known.cellWorks()[k], knownCell.upperP(known.cellZ()[k])));
         }
         return new Result(null, classes, cells, ability.tau(), leniency[0], cuts.factors(), copies.factor(), model);
     }

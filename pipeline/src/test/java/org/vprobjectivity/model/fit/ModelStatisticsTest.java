@@ -94,15 +94,37 @@ class ModelStatisticsTest {
     }
 
     @Test
+    void knownAnswersRatioSeesWholeTasksNotSinglePoints() {
+        // Easy task P1(1|θ) = σ(θ + 1); a task of 2 points with P2(k|θ) ∝ e^{kθ}; nodes −1, 0, 1; π = 0.3.
+        // Known answers: q_j(y) = 0.7·P_j(y) + 0.3·[y = m_j]. Pattern (0, 2): the 2-point task complete beside the easy
+        // one missed; L0 is largest at θ = 1 (−2.4119), L1 at θ = −1 (−2.0631): G = 0.3488 (worked out by hand).
+        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, 0, 0}});
+        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        double null0 = Double.NEGATIVE_INFINITY;
+        double alt = Double.NEGATIVE_INFINITY;
+        for (double t : new double[] {-1, 0, 1}) {
+            double full = Math.exp(2 * t) / (1 + Math.exp(t) + Math.exp(2 * t));
+            null0 = Math.max(null0, Math.log(1 - logistic(t + 1)) + Math.log(full));
+            alt = Math.max(alt, Math.log(0.7 * (1 - logistic(t + 1))) + Math.log(0.7 * full + 0.3));
+        }
+        double[] g = KnownAnswers.ratios(m, grid, new int[][] {{0, 2}, {0, 1}});
+        assertThat(g[0]).isCloseTo(alt - null0, within(1e-12)).isCloseTo(0.3488, within(1e-4));
+        // (0, 1): no task complete, so every task pays ln 0.7 whatever θ: G = 2·ln 0.7. Added points would call the
+        // same 1 a raised 0 (G > 2·ln 0.7): the two alternatives differ only on tasks of more than one point.
+        assertThat(g[1]).isCloseTo(2 * Math.log(0.7), within(1e-12));
+        assertThat(AddedPoints.ratios(m, grid, new int[][] {{0, 1}})[0]).isGreaterThan(2 * Math.log(0.7) + 0.1);
+    }
+
+    @Test
     void skewCorrectionIsWilsonHilferty() {
         // γ = 0.6, x = 3: (6/0.6)·((1 + 0.9)^{1/3} − 1) + 0.1 = 10·(1.238562 − 1) + 0.1 = 2.48562
-        assertThat(AddedPoints.skewCorrected(3, 0.6)).isCloseTo(10 * (Math.cbrt(1.9) - 1) + 0.1, within(1e-12))
+        assertThat(StatedAlternative.skewCorrected(3, 0.6)).isCloseTo(10 * (Math.cbrt(1.9) - 1) + 0.1, within(1e-12))
                 .isCloseTo(2.4856, within(1e-4));
         // to first order x − γ(x² − 1)/6, and no correction without skewness
-        assertThat(AddedPoints.skewCorrected(1.5, 0.01)).isCloseTo(1.5 - 0.01 * (2.25 - 1) / 6, within(1e-4));
-        assertThat(AddedPoints.skewCorrected(2.0, 0)).isEqualTo(2.0);
+        assertThat(StatedAlternative.skewCorrected(1.5, 0.01)).isCloseTo(1.5 - 0.01 * (2.25 - 1) / 6, within(1e-4));
+        assertThat(StatedAlternative.skewCorrected(2.0, 0)).isEqualTo(2.0);
         // monotone, also beyond the form's support far in the lower tail
-        assertThat(AddedPoints.skewCorrected(-5, 0.6)).isLessThan(AddedPoints.skewCorrected(-3, 0.6));
+        assertThat(StatedAlternative.skewCorrected(-5, 0.6)).isLessThan(StatedAlternative.skewCorrected(-3, 0.6));
     }
 
     @Test
