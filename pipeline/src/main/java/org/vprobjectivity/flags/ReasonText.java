@@ -145,7 +145,7 @@ public final class ReasonText implements Serializable {
             case KNOWN_ANSWERS -> english
                     ? "tasks solved in full that the rest of the work says are beyond the pupils, as if the answers were"
                     + " known in advance (" + signed(cell, ModelSigns.KNOWN_FIT) + " where about 0 is usual)"
-                    : "задания выполнены полностью там, где остальная работа говорит, что они ученику не по силам, как"
+                    : "задания выполнены полностью, хотя по остальным заданиям работы они ученикам не по силам, как"
                     + " будто ответы были известны заранее (показатель " + signed(cell, ModelSigns.KNOWN_FIT)
                     + " при обычном около 0)";
             case RECHECK -> english
