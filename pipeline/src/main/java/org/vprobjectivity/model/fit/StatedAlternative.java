@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /**
  * The machinery shared by the signs that test a stated alternative of how points were changed ({@link AddedPoints},
  * {@link KnownAnswers}): per work the generalised likelihood ratio with θ profiled out on the grid,
- * {@code G = max_θ Σ_j log q_j(y_j | θ) − max_θ Σ_j log P_j(y_j | θ)}; its null moments per total by parametric
- * bootstrap under the fitted model ({@value #DRAWS} works simulated with θ from the reference's fitted ability
+ * {@code G = max_θ Σ_j log q_j(y_j | θ) − max_θ Σ_j log P_j(y_j | θ)}; the work's term in its class's sum,
+ * {@code log(1 − ρ + ρ·e^G)} for an alternative that reaches a share ρ of the works ({@link Kind#mixture}; G itself
+ * where it reaches them all); the term's null moments per total by parametric bootstrap under the fitted model ({@value #DRAWS} works simulated with θ from the reference's fitted ability
  * distribution, totals with fewer than {@value #MIN_PER_TOTAL} draws pooled with their neighbours); and a unit's
  * skew-corrected z over its works (the derivation is in {@link AddedPoints}). The seed is fixed per alternative, so a
  * reference gives the same numbers on every run and partitioning.
