@@ -104,18 +104,25 @@ public final class ModelSigns {
 
     /**
      * @param results {@code results} with the scale columns ({@link ScaleColumns})
-     * @param scales  the scales in force, for the tasks' maxima
+     * @param scales  the scales in force, for the tasks' maxima and levels
      */
     public static Dataset<Row> compute(Dataset<Row> results, MarkScales scales) {
         Map<String, int[]> maxima = new HashMap<>();
+        Map<String, boolean[]> advanced = new HashMap<>(); // the tasks of level П or В (none where levels are not given)
         for (MarkScale s : scales.entries()) {
             maxima.put(s.key(), s.tasks().stream().mapToInt(t -> t.max()).toArray());
+            boolean[] part = new boolean[s.tasks().size()];
+            for (int j = 0; j < part.length; j++) {
+                String level = s.tasks().get(j).level();
+                part[j] = "П".equals(level) || "В".equals(level);
+            }
+            advanced.put(s.key(), part);
         }
         Dataset<Row> works = results.filter(col("scores").isNotNull().and(col("cut3").isNotNull()))
                 .select("session", "region", "subject", "grade", "scale_key", "school_id", "class", "participant", "scores",
                         "primary_score", "journal_mark", "cut3", "cut4", "cut5");
         return works.groupByKey((MapFunction<Row, String>) ModelSigns::referenceKey, Encoders.STRING())
-                .flatMapGroups(new PerReference(maxima), Encoders.row(schema()));
+                .flatMapGroups(new PerReference(maxima, advanced), Encoders.row(schema()));
     }
 
     /** The model's rows of one level, ready to join into that level's indicator table. */
@@ -146,9 +153,11 @@ public final class ModelSigns {
     static final class PerReference implements FlatMapGroupsFunction<String, Row, Row> {
 
         private final Map<String, int[]> maxima;
+        private final Map<String, boolean[]> advanced;
 
-        PerReference(Map<String, int[]> maxima) {
+        PerReference(Map<String, int[]> maxima, Map<String, boolean[]> advanced) {
             this.maxima = maxima;
+            this.advanced = advanced;
         }
 
         @Override
@@ -209,7 +218,8 @@ public final class ModelSigns {
                     totals.stream().mapToInt(Integer::intValue).toArray(),
                     journal.stream().mapToInt(Integer::intValue).toArray(),
                     classOf.stream().mapToInt(Integer::intValue).toArray(), classIndex.size(),
-                    cellOfClass.stream().mapToInt(Integer::intValue).toArray(), cellIndex.size(), cuts);
+                    cellOfClass.stream().mapToInt(Integer::intValue).toArray(), cellIndex.size(), cuts,
+                    advanced.get(first.<String>getAs("scale_key")));
             ReferenceSigns.Result fit = ReferenceSigns.compute(works);
             List<Row> out = new ArrayList<>();
             int c = 0;

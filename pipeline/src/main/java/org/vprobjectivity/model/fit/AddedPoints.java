@@ -48,7 +48,7 @@ public final class AddedPoints {
 
     /** Per work G, the log-likelihood ratio of the added-points alternative to the model (profiled θ). */
     public static double[] ratios(PartialCreditModel model, AbilityGrid grid, int[][] scores) {
-        return StatedAlternative.ratios(StatedAlternative.Kind.ADDED_POINT, model, grid, scores);
+        return StatedAlternative.ratios(StatedAlternative.Kind.ADDED_POINT, model, grid, scores, null);
     }
 
     /**
@@ -59,7 +59,7 @@ public final class AddedPoints {
      */
     public static UnitStatistic units(PartialCreditModel model, AbilityGrid grid, int[][] scores, double[] posteriorWeights,
                                       int[] classOf, int classes, int[] cellOfClass, int cells) {
-        return StatedAlternative.units(StatedAlternative.Kind.ADDED_POINT, model, grid, scores, posteriorWeights,
+        return StatedAlternative.units(StatedAlternative.Kind.ADDED_POINT, model, grid, scores, null, posteriorWeights,
                 classOf, classes, cellOfClass, cells);
     }
 }

@@ -68,8 +68,8 @@ public final class ReferenceSigns {
                 w.cellOfClass(), w.cells());
         EmpiricalNull addedClass = EmpiricalNull.estimate(added.classZ(), added.classWorks(), NULL_MIN_WORKS, 0.8);
         EmpiricalNull addedCell = EmpiricalNull.estimate(added.cellZ(), added.cellWorks(), NULL_MIN_WORKS, 0.8);
-        UnitStatistic known = KnownAnswers.units(model, grid, w.scores(), abilityDistribution, w.classOf(), w.classes(),
-                w.cellOfClass(), w.cells());
+        UnitStatistic known = KnownAnswers.units(model, grid, w.scores(), w.advanced(), abilityDistribution, w.classOf(),
+                w.classes(), w.cellOfClass(), w.cells());
         EmpiricalNull knownClass = EmpiricalNull.estimate(known.classZ(), known.classWorks(), NULL_MIN_WORKS, 0.8);
         EmpiricalNull knownCell = EmpiricalNull.estimate(known.cellZ(), known.cellWorks(), NULL_MIN_WORKS, 0.8);
 

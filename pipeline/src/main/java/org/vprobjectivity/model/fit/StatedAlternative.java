@@ -66,8 +66,9 @@ final class StatedAlternative {
     private StatedAlternative() {
     }
 
-    static double[] ratios(Kind kind, PartialCreditModel model, AbilityGrid grid, int[][] scores) {
-        Tables t = new Tables(kind, model, grid);
+    /** @param part the tasks of the scale's advanced part for {@link Kind#FULL_MARKS}' set component, or null */
+    static double[] ratios(Kind kind, PartialCreditModel model, AbilityGrid grid, int[][] scores, boolean[] part) {
+        Tables t = new Tables(kind, model, grid, part);
         double[] g = new double[scores.length];
         for (int i = 0; i < scores.length; i++) {
             g[i] = t.ratio(scores[i]);
@@ -81,9 +82,9 @@ final class StatedAlternative {
      *
      * @param posteriorWeights the reference's fitted ability distribution on the grid (sums to one)
      */
-    static UnitStatistic units(Kind kind, PartialCreditModel model, AbilityGrid grid, int[][] scores,
+    static UnitStatistic units(Kind kind, PartialCreditModel model, AbilityGrid grid, int[][] scores, boolean[] part,
                                double[] posteriorWeights, int[] classOf, int classes, int[] cellOfClass, int cells) {
-        Tables t = new Tables(kind, model, grid);
+        Tables t = new Tables(kind, model, grid, part);
         double[][] moments = t.nullByTotal(posteriorWeights, DRAWS, new SplittableRandom(kind.seed));
         double[][] classSums = new double[4][classes]; // Σ d, Σ σ², Σ κ, Σ d/σ
         double[][] cellSums = new double[4][cells];
@@ -161,14 +162,16 @@ final class StatedAlternative {
     private static final class Tables {
         private final int tasks;
         private final Kind kind;
+        private final boolean[] part; // null: no set component
         private final int nodes;
         private final int[] max;
         private final double[][][] logP; // [task][k][q]
         private final double[][][] logQ;
         private final double[][][] cumulative; // [task][q][k]: P(X_j ≤ k | θ_q)
 
-        Tables(Kind kind, PartialCreditModel model, AbilityGrid grid) {
+        Tables(Kind kind, PartialCreditModel model, AbilityGrid grid, boolean[] part) {
             this.kind = kind;
+            this.part = part == null || !any(part) ? null : part.clone();
             tasks = model.tasks();
             nodes = grid.size();
             max = new int[tasks];
@@ -197,19 +200,48 @@ final class StatedAlternative {
         }
 
         double ratio(int[] y) {
+            boolean partFull = part != null;
+            for (int j = 0; part != null && j < tasks; j++) {
+                partFull &= !part[j] || y[j] == max[j];
+            }
             double bestP = Double.NEGATIVE_INFINITY;
             double bestQ = Double.NEGATIVE_INFINITY;
             for (int q = 0; q < nodes; q++) {
                 double lp = 0;
                 double lq = 0;
+                double rest = 0; // log P of the tasks outside the part
                 for (int j = 0; j < tasks; j++) {
-                    lp += logP[j][y[j]][q];
+                    double l = logP[j][y[j]][q];
+                    lp += l;
                     lq += logQ[j][y[j]][q];
+                    if (part != null && !part[j]) {
+                        rest += l;
+                    }
+                }
+                if (part != null) {
+                    // half the per-task alternative, half the part complete: (1 − π)·P(y) + π·[y_H full]·P(y_B)
+                    double set = partFull ? logSum(Math.log(1 - KnownAnswers.PI) + lp, Math.log(KnownAnswers.PI) + rest)
+                            : Math.log(1 - KnownAnswers.PI) + lp;
+                    lq = logSum(lq, set) - Math.log(2);
                 }
                 bestP = Math.max(bestP, lp);
                 bestQ = Math.max(bestQ, lq);
             }
             return bestQ - bestP;
+        }
+
+        private static double logSum(double a, double b) {
+            double top = Math.max(a, b);
+            return top + Math.log(Math.exp(a - top) + Math.exp(b - top));
+        }
+
+        private static boolean any(boolean[] xs) {
+            for (boolean x : xs) {
+                if (x) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /**

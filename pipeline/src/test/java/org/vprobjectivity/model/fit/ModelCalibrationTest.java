@@ -24,11 +24,16 @@ class ModelCalibrationTest {
     void cleanClassesAndCellsFallBelowFivePercentAboutFivePercentOfTheTime() {
         List<UnitSigns> classes = new ArrayList<>();
         List<UnitSigns> cells = new ArrayList<>();
+        List<UnitSigns> withLevels = new ArrayList<>();
         for (long seed = 21; seed <= 22; seed++) {
-            ReferenceSigns.Result r = ReferenceSigns.compute(new SimulatedReference(seed, 400, 20, 2, 0.38, 0.45).works());
+            SimulatedReference sim = new SimulatedReference(seed, 400, 20, 2, 0.38, 0.45);
+            ReferenceSigns.Result r = ReferenceSigns.compute(sim.works());
             classes.addAll(r.classes());
             cells.addAll(r.cells());
+            withLevels.addAll(ReferenceSigns.compute(withAdvancedPart(sim.works(), 4)).classes());
         }
+        // the scale's advanced part tested together (KnownAnswers) keeps the known-answers p calibrated
+        assertThat(shareBelow(withLevels, UnitSigns::knownP, 0.05)).isBetween(0.02, 0.08);
         for (int k = 0; k < CONTINUOUS.size(); k++) {
             assertThat(shareBelow(classes, CONTINUOUS.get(k), 0.05)).as("classes, " + NAMES.get(k)).isBetween(0.02, 0.08);
             assertThat(shareBelow(cells, CONTINUOUS.get(k), 0.05)).as("cells, " + NAMES.get(k)).isBetween(0.02, 0.08);
@@ -136,6 +141,10 @@ class ModelCalibrationTest {
         double known = median(fit.classes(), leaked, UnitSigns::knownP);
         assertThat(known).as("answers known to a quarter of the class").isLessThan(1e-4);
         assertThat(known).as("known answers against person fit").isLessThan(median(fit.classes(), leaked, UnitSigns::patternP) / 2);
+        // where the scale says those four tasks are its advanced part, the part tested together is far stronger
+        ReferenceSigns.Result withPart = ReferenceSigns.compute(withAdvancedPart(sim.works(), 4));
+        // (measured: median p 6.7e-12 against 2.5e-6)
+        assertThat(median(withPart.classes(), leaked, UnitSigns::knownP)).as("the advanced part").isLessThan(known * 1e-3);
     }
 
     @Test
@@ -215,6 +224,16 @@ class ModelCalibrationTest {
         for (ToDoubleFunction<UnitSigns> p : all) {
             assertThat(shareBelow(units, p, 0.001)).isLessThanOrEqualTo(0.02);
         }
+    }
+
+    /** The same works with the last {@code tasks} tasks the scale's advanced part (level П). */
+    private static ReferenceWorks withAdvancedPart(ReferenceWorks w, int tasks) {
+        boolean[] advanced = new boolean[w.taskMax().length];
+        for (int j = advanced.length - tasks; j < advanced.length; j++) {
+            advanced[j] = true;
+        }
+        return new ReferenceWorks(w.scores(), w.taskMax(), w.totals(), w.journal(), w.classOf(), w.classes(),
+                w.cellOfClass(), w.cells(), w.cuts(), advanced);
     }
 
     private static void forWorks(SimulatedReference sim, int c, java.util.function.IntConsumer action) {

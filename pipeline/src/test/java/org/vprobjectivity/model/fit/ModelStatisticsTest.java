@@ -107,12 +107,39 @@ class ModelStatisticsTest {
             null0 = Math.max(null0, Math.log(1 - logistic(t + 1)) + Math.log(full));
             alt = Math.max(alt, Math.log(0.7 * (1 - logistic(t + 1))) + Math.log(0.7 * full + 0.3));
         }
-        double[] g = KnownAnswers.ratios(m, grid, new int[][] {{0, 2}, {0, 1}});
+        double[] g = KnownAnswers.ratios(m, grid, new int[][] {{0, 2}, {0, 1}}, null);
         assertThat(g[0]).isCloseTo(alt - null0, within(1e-12)).isCloseTo(0.3488, within(1e-4));
         // (0, 1): no task complete, so every task pays ln 0.7 whatever θ: G = 2·ln 0.7. Added points would call the
         // same 1 a raised 0 (G > 2·ln 0.7): the two alternatives differ only on tasks of more than one point.
         assertThat(g[1]).isCloseTo(2 * Math.log(0.7), within(1e-12));
         assertThat(AddedPoints.ratios(m, grid, new int[][] {{0, 1}})[0]).isGreaterThan(2 * Math.log(0.7) + 0.1);
+    }
+
+    @Test
+    void knownAnswersWithTheScalesAdvancedPartMixesInThePartComplete() {
+        // The tasks of knownAnswersRatioSeesWholeTasksNotSinglePoints, the 2-point task the scale's advanced part (П).
+        // q = ½·q_tasks + ½·q_part, q_part(y) = 0.7·P(y) + 0.3·[y_H full]·P_B(y_B). Pattern (0, 2): L1 is largest at
+        // θ = −1 (−1.8690), L0 at θ = 1 (−2.4119): G = 0.5429, above the per-task alternative's 0.3488 alone.
+        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, 0, 0}});
+        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        double null0 = Double.NEGATIVE_INFINITY;
+        double alt = Double.NEGATIVE_INFINITY;
+        for (double t : new double[] {-1, 0, 1}) {
+            double easyMissed = 1 - logistic(t + 1);
+            double full = Math.exp(2 * t) / (1 + Math.exp(t) + Math.exp(2 * t));
+            null0 = Math.max(null0, Math.log(easyMissed) + Math.log(full));
+            double tasks = 0.7 * easyMissed * (0.7 * full + 0.3);
+            double part = 0.7 * easyMissed * full + 0.3 * easyMissed;
+            alt = Math.max(alt, Math.log(0.5 * tasks + 0.5 * part));
+        }
+        boolean[] advanced = {false, true};
+        double[] g = KnownAnswers.ratios(m, grid, new int[][] {{0, 2}, {0, 1}}, advanced);
+        assertThat(g[0]).isCloseTo(alt - null0, within(1e-12)).isCloseTo(0.5429, within(1e-4));
+        // the part not complete: the set component is the model times 0.7, the per-task one pays 0.7 per task
+        assertThat(g[1]).isCloseTo(Math.log(0.5 * 0.49 + 0.5 * 0.7), within(1e-12));
+        // no levels in the scale: the per-task alternative alone
+        assertThat(KnownAnswers.ratios(m, grid, new int[][] {{0, 2}}, new boolean[2])[0])
+                .isCloseTo(KnownAnswers.ratios(m, grid, new int[][] {{0, 2}}, null)[0], within(1e-15));
     }
 
     @Test
