@@ -113,8 +113,7 @@ public final class ModelSigns {
             maxima.put(s.key(), s.tasks().stream().mapToInt(t -> t.max()).toArray());
             boolean[] part = new boolean[s.tasks().size()];
             for (int j = 0; j < part.length; j++) {
-                String level = s.tasks().get(j).level();
-                part[j] = "П".equals(level) || "В".equals(level);
+                part[j] = s.tasks().get(j).advanced();
             }
             advanced.put(s.key(), part);
         }

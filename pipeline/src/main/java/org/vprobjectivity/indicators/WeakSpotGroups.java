@@ -2,6 +2,7 @@ package org.vprobjectivity.indicators;
 
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.vprobjectivity.model.TaskSpec;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -234,7 +235,7 @@ final class WeakSpotGroups implements Serializable {
         Boolean achieved = null;
         if (rate != null && "Б".equals(level)) {
             achieved = rate >= cfg.basicAchieved - WeakSpots.EPS;
-        } else if (rate != null && ("П".equals(level) || "В".equals(level))) {
+        } else if (rate != null && TaskSpec.advancedLevel(level)) {
             achieved = rate >= cfg.advancedAchieved - WeakSpots.EPS;
         }
         r[O_ACHIEVED] = achieved;

@@ -7,9 +7,9 @@ import java.util.SplittableRandom;
  * {@link KnownAnswers}): per work the generalised likelihood ratio with θ profiled out on the grid,
  * {@code G = max_θ Σ_j log q_j(y_j | θ) − max_θ Σ_j log P_j(y_j | θ)}; the work's term in its class's sum,
  * {@code log(1 − ρ + ρ·e^G)} for an alternative that reaches a share ρ of the works ({@link Kind#mixture}; G itself
- * where it reaches them all); the term's null moments per total by parametric bootstrap under the fitted model ({@value #DRAWS} works simulated with θ from the reference's fitted ability
- * distribution, totals with fewer than {@value #MIN_PER_TOTAL} draws pooled with their neighbours); and a unit's
- * skew-corrected z over its works (the derivation is in {@link AddedPoints}). The seed is fixed per alternative, so a
+ * where it reaches them all); the term's null moments per total by parametric bootstrap under the fitted model
+ * ({@value #DRAWS} works simulated with θ from the reference's fitted ability distribution, totals with fewer than
+ * {@value #MIN_PER_TOTAL} draws pooled with their neighbours); and a unit's skew-corrected z over its works (the derivation is in {@link AddedPoints}). The seed is fixed per alternative, so a
  * reference gives the same numbers on every run and partitioning.
  */
 final class StatedAlternative {
@@ -161,6 +161,11 @@ final class StatedAlternative {
     /** Log-probability tables of the model and of the alternative on the grid, and the sampler. */
     private static final class Tables {
         private final int tasks;
+        // the known-answers set component's constants, out of the per-node loop (40,000 draws per reference run it)
+        private static final double LOG_STAY = Math.log(1 - KnownAnswers.PI);
+        private static final double LOG_PI = Math.log(KnownAnswers.PI);
+        private static final double LOG_2 = Math.log(2);
+
         private final Kind kind;
         private final boolean[] part; // null: no set component
         private final int nodes;
@@ -171,7 +176,8 @@ final class StatedAlternative {
 
         Tables(Kind kind, PartialCreditModel model, AbilityGrid grid, boolean[] part) {
             this.kind = kind;
-            this.part = part == null || !any(part) ? null : part.clone();
+            // the part complete is a known-answers alternative; the other kinds have no set component
+            this.part = kind != Kind.FULL_MARKS || part == null || !any(part) ? null : part.clone();
             tasks = model.tasks();
             nodes = grid.size();
             max = new int[tasks];
@@ -220,9 +226,8 @@ final class StatedAlternative {
                 }
                 if (part != null) {
                     // half the per-task alternative, half the part complete: (1 − π)·P(y) + π·[y_H full]·P(y_B)
-                    double set = partFull ? logSum(Math.log(1 - KnownAnswers.PI) + lp, Math.log(KnownAnswers.PI) + rest)
-                            : Math.log(1 - KnownAnswers.PI) + lp;
-                    lq = logSum(lq, set) - Math.log(2);
+                    double set = partFull ? logSum(LOG_STAY + lp, LOG_PI + rest) : LOG_STAY + lp;
+                    lq = logSum(lq, set) - LOG_2;
                 }
                 bestP = Math.max(bestP, lp);
                 bestQ = Math.max(bestQ, lq);
