@@ -44,11 +44,12 @@ import static org.apache.spark.sql.functions.when;
  * <p><b>Inflated results</b> ({@code p_results}). Signs of one {@link SignGroup} look at the same data and may be
  * positively dependent, so each group's p is Simes' ({@code group_<name>_p}; Simes 1986, "An improved Bonferroni
  * procedure for multiple tests of significance", Biometrika 73; valid under positive dependence, Sarkar 1998). The
- * groups look at different aspects and are combined by the Cauchy combination ({@code p_combined},
- * {@link Tails#cauchy}; Liu &amp; Xie 2020, JASA 115): about G·p when one group carries the evidence (weak pupils kept
- * at home show only in participation, lenient checking only at the cuts), much less than that when several carry
- * some (blanket inflation: journal, task patterns, high results), valid whatever the dependence between groups and
- * without the price of choosing between Fisher's and Simes' methods after the fact.
+ * groups look at different aspects and are combined by the truncated Cauchy combination ({@code p_combined},
+ * {@link Tails#truncatedCauchy}; Liu &amp; Xie 2020, JASA 115, with the Cauchy truncated at its median): about G·p
+ * when one group carries the evidence (weak pupils kept at home show only in participation, lenient checking only at
+ * the cuts), much less than that when several carry some (blanket inflation: journal, task patterns, high results),
+ * valid whatever the dependence between groups as the level goes to 0, without the price of choosing between Fisher's
+ * and Simes' methods after the fact; a group without evidence (p = 1) dilutes the others but cannot cancel them.
  *
  * <p><b>Two-signal rule.</b> High results count only together with an independent sign (journal, distribution,
  * tasks, participation): {@code p_independent} is Simes over the four independent groups, and
@@ -70,7 +71,7 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class CellScoring {
 
-    private static final UserDefinedFunction CAUCHY = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.cauchy(values(ps))),
+    private static final UserDefinedFunction CAUCHY = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.truncatedCauchy(values(ps))),
             DataTypes.DoubleType);
     private static final UserDefinedFunction SIMES = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.simes(values(ps))),
             DataTypes.DoubleType);

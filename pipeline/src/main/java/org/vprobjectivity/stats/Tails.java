@@ -67,36 +67,46 @@ public final class Tails {
         return best;
     }
 
-    /** p-values are clamped to at most this in {@link #cauchy}: a p of exactly 1 would outweigh any evidence. */
-    static final double CAUCHY_MAX_P = 0.99;
-
     /**
-     * The Cauchy combination {@code T = (1/k) Σ tan((½ − p_i)π)}, {@code p = ½ − arctan(T)/π} (Liu &amp; Xie 2020,
-     * "Cauchy combination test: a powerful test with analytic p-value calculation under arbitrary dependency
-     * structures", JASA 115): its tail is Cauchy whatever the dependence between the tests, so it needs neither
-     * independence (Fisher) nor positive dependence (Simes); one strong p gives about k·p like Bonferroni, several
-     * moderate ones give much less. Each p is clamped to [1e-300, {@value #CAUCHY_MAX_P}] (a p near 1 sends its
-     * term to −∞); for p &lt; 1e-15 the term is 1/(pπ), where tan loses its precision.
+     * The truncated Cauchy combination: each p-value is mapped to the half-Cauchy quantile
+     * {@code X_i = cot(π·p_i/2)} (the standard Cauchy left-truncated at its median, so {@code X_i ≥ 0}), the mean
+     * {@code T = (1/k) Σ X_i} is referred to the same half-Cauchy's upper tail, {@code p = (2/π)·arctan(1/T)}.
+     *
+     * <p>Why truncated. The Cauchy combination of Liu &amp; Xie (2020, "Cauchy combination test: a powerful test with
+     * analytic p-value calculation under arbitrary dependency structures", JASA 115) maps p to {@code tan((½ − p)π)},
+     * which runs to −∞ as p → 1: one group with no evidence at all (a Simes p of 1, common) cancelled a group at
+     * p = 0.01 outright and left a class whose works pile up at the cuts (p = 0.013) at a combined 0.89. Truncated at
+     * the median, a p of 1 adds 0 and a p of ½ adds 1, so a group without evidence only dilutes by its share of k.
+     *
+     * <p>Validity. Like the Cauchy combination it holds whatever the dependence between the p-values as the level goes
+     * to 0, because a mean of terms with tail index 1 has the tail of one term: Gui, Jiang &amp; Wang (2025,
+     * "Aggregating dependent signals with heavy-tailed combination tests", Biometrika) for the Cauchy-tailed family,
+     * and Gui, Mao, Wang &amp; Wang (2025, "Validity and power of heavy-tailed combination tests under asymptotic
+     * dependence", arXiv:2508.05818), who name truncated Cauchy combinations among the valid ones. At finite levels
+     * it is a little liberal: with five independent uniform p-values P(p ≤ α)/α is 1.17 at 0.05, 1.07 at 0.01 and
+     * 1.02 at 0.001 (4·10⁵ simulated; the untruncated form 1.00–1.03); the groups it combines are Simes p-values,
+     * themselves conservative. One p alone is returned unchanged; one strong p among k gives about k·p, like Bonferroni; several
+     * moderate ones give much less. For p &lt; 1e-15 the term is 2/(πp) and for T &gt; 1e15 the p is 2/(πT), where cot
+     * and arctan lose their precision.
      *
      * @return the combined p-value in [0, 1]; NaN when no p-value is left
      */
-    public static double cauchy(double[] p) {
+    public static double truncatedCauchy(double[] p) {
         double t = 0;
         int k = 0;
         for (double v : p) {
             if (Double.isNaN(v)) {
                 continue;
             }
-            double q = Math.max(1e-300, Math.min(CAUCHY_MAX_P, v));
-            t += q < 1e-15 ? 1 / (q * Math.PI) : Math.tan((0.5 - q) * Math.PI);
+            double q = Math.max(1e-300, Math.min(1, v));
+            t += q < 1e-15 ? 2 / (q * Math.PI) : 1 / Math.tan(q * Math.PI / 2);
             k++;
         }
         if (k == 0) {
             return Double.NaN;
         }
-        t /= k;
-        // upper tail of the standard Cauchy; for large T, 1/(πT) keeps the precision arctan loses
-        return t > 1e15 ? 1 / (t * Math.PI) : Math.max(0, Math.min(1, 0.5 - Math.atan(t) / Math.PI));
+        t = Math.max(0, t / k); // cot(π/2) is 6e-17, not 0
+        return t > 1e15 ? 2 / (t * Math.PI) : Math.max(0, Math.min(1, 2 / Math.PI * Math.atan2(1, t)));
     }
 
     private static int count(double[] p) {

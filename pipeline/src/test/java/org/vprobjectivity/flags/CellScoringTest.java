@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /**
  * A default {@link CellRow} ("clean") has every p-value 0.5 and every effect at the reference: every group is
- * Simes{0.5, …} = 0.5, p_combined = Cauchy{0.5, …} = 0.5 (every term tan(0) = 0), p_independent = 0.5 &gt; support_p,
+ * Simes{0.5, …} = 0.5, p_combined = truncated Cauchy{0.5, …} = 0.5 (every term cot(π/4) = 1, T = 1), p_independent = 0.5 &gt; support_p,
  * so p_results = max(0.5, 0.5) = 0.5. Without {@link CellRow#fitted()} the pupil model is not fitted and the indicator
  * families' signs are used.
  */
@@ -121,13 +121,14 @@ class CellScoringTest {
      * person fit 0.04, identical 0.002, omissions 0.5, absent 0.3. Groups (Simes, k·p_(i)/i):
      * high 0.02; journal Simes{0.0005, 0.5, 0.5} = 0.0015; distribution {0.01, 0.03, 0.2}: min(0.03, 0.045, 0.2) = 0.03;
      * tasks {0.002, 0.04, 0.5}: min(0.006, 0.06, 0.5) = 0.006; participation 0.3.
-     * Across groups the Cauchy combination: T = (1/5) Σ tan((½ − p)π) = (1/5)(cot(0.0015π) + cot(0.006π) + cot(0.02π)
-     * + cot(0.03π) + cot(0.3π)) = (212.2 + 53.04 + 15.89 + 10.579 + 0.7265)/5 = 58.49, p = ½ − arctan(58.49)/π = 0.005441.
+     * Across groups the truncated Cauchy combination: T = (1/5) Σ cot(πp/2) = (1/5)(cot(0.00075π) + cot(0.003π)
+     * + cot(0.01π) + cot(0.015π) + cot(0.15π)) = (424.41 + 106.10 + 31.821 + 21.205 + 1.9626)/5 = 117.10,
+     * p = (2/π)·arctan(1/117.10) = 0.005436.
      * Independent {0.0015, 0.006, 0.03, 0.3}: min(0.006, 0.012, 0.04, 0.3) = 0.006 ≤ support_p 0.01, so the high
      * results count: p_results = p_combined.
      */
     @Test
-    void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheCauchyCombination() {
+    void groupsAreSimesOfTheirMembersAndTheCellCombinesGroupsByTheTruncatedCauchyCombination() {
         Row r = score(CellRow.of("s")
                 .set("quality_p", 0.02).set("quality_share", 0.70)
                 .set("raised_p", 0.0005).set("raised_share", 0.30)
@@ -145,8 +146,8 @@ class CellScoringTest {
         assertThat(d(r, CellScoring.groupColumn(SignGroup.TASKS))).isCloseTo(0.006, within(1e-15))
                 .isCloseTo(Tails.simes(new double[] {0.04, 0.002, 0.5}), within(1e-15));
         assertThat(d(r, CellScoring.groupColumn(SignGroup.PARTICIPATION))).isCloseTo(0.3, within(1e-15));
-        assertThat(d(r, "p_combined")).isCloseTo(0.005441, within(2e-6))
-                .isCloseTo(Tails.cauchy(new double[] {0.02, 0.0015, 0.03, 0.006, 0.3}), within(1e-15));
+        assertThat(d(r, "p_combined")).isCloseTo(0.005436, within(1e-6))
+                .isCloseTo(Tails.truncatedCauchy(new double[] {0.02, 0.0015, 0.03, 0.006, 0.3}), within(1e-15));
         assertThat(d(r, "p_independent")).isCloseTo(0.006, within(1e-15));
         assertThat(d(r, "p_results")).isCloseTo(d(r, "p_combined"), within(1e-15));
         assertThat(d(r, "p_journal")).isCloseTo(0.5, within(1e-15)); // Simes{lowered, shift down, residual down: 0.5}
@@ -206,7 +207,7 @@ class CellScoringTest {
      * Quality 40 points above the reference with p = 1e-12 and nothing else: p_combined ≈ 5·1e-12, but
      * p_independent = 0.5 (the clean groups, see the class comment) > support_p, so p_results = max(p_combined, 0.5):
      * not flagged. With a raised share of 50% against 8% (p = 1e-9) the journal group (Simes{1e-9, 0.5, 0.5} = 3e-9) joins:
-     * p_independent = Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p_results = p_combined = Cauchy{1e-12, 3e-9,
+     * p_independent = Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p_results = p_combined = truncated Cauchy{1e-12, 3e-9,
      * 0.5, 0.5, 0.5}; the kind's p in the one family of both kinds is twice that, and its q-value among 32 cells
      * (the clean ones at p_any = 1) is 32·2·p_results ≪ 0.05.
      */
@@ -309,7 +310,7 @@ class CellScoringTest {
         assertThat(list(high, "reason_signs")).containsExactly("QUALITY");
 
         Row both = out.get("highRaised");
-        double combined = Tails.cauchy(new double[] {1e-12, 3e-9, 0.5, 0.5, 0.5});
+        double combined = Tails.truncatedCauchy(new double[] {1e-12, 3e-9, 0.5, 0.5, 0.5});
         assertThat(d(both, "p_independent")).isCloseTo(1.2e-8, within(1e-20));
         assertThat(d(both, "p_results")).isCloseTo(combined, within(combined * 1e-9));
         assertThat(d(both, "q_value")).isCloseTo(32 * 2 * combined, within(combined * 1e-7));
@@ -326,7 +327,7 @@ class CellScoringTest {
      * A small cell (6 works) with every share sign at p = 1e-12: none is tested, groups high, journal and
      * participation are null, p_independent = Simes{0.5, 0.5} = 0.5, p_results = max(0.5, 0.5) = 0.5: never flagged.
      * With person fit p = 1e-12 it is: tasks = Simes{1e-12, 0.5, 0.5} = 3e-12, p_independent = Simes{0.5, 3e-12} =
-     * 6e-12 ≤ support_p, p_results = p_combined = Cauchy{0.5, 3e-12} ≈ 2·3e-12.
+     * 6e-12 ≤ support_p, p_results = p_combined = truncated Cauchy{0.5, 3e-12} ≈ 2·3e-12.
      */
     @Test
     void smallCellsAreNeverFlaggedOnSharesAloneButCanBeOnTaskPatterns() {
@@ -342,7 +343,7 @@ class CellScoringTest {
         Row guttman = out.get("smallGuttman");
         assertThat(d(guttman, "p_independent")).isCloseTo(6e-12, within(1e-24));
         assertThat(d(guttman, "p_results")).isCloseTo(6e-12, within(1e-15))
-                .isCloseTo(Tails.cauchy(new double[] {0.5, 3e-12}), within(1e-24));
+                .isCloseTo(Tails.truncatedCauchy(new double[] {0.5, 3e-12}), within(1e-24));
         assertThat(guttman.<Boolean>getAs("flagged")).isTrue();
         assertThat(guttman.<String>getAs("flag_kind")).isEqualTo(CellFlags.INFLATED_RESULTS);
         assertThat(list(guttman, "reason_signs")).containsExactly("PERSON_FIT");

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * School s: the cell is clean (p_results 0.5, see {@link CellScoringTest}); class А clean, class Б raised 50% against
  * 8% with p = 1e-9. Class Б: journal group Simes{1e-9, shift 0.5, residual 0.5} = 3e-9, groups {0.5, 3e-9, 0.5, 0.5,
- * 0.5}, Cauchy ≈ 5·3e-9 = 1.5e-8; independent Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p = 1.5e-8. Two
+ * 0.5}, truncated Cauchy ≈ 5·3e-9 = 1.5e-8; independent Simes{3e-9, 0.5, 0.5, 0.5} = 1.2e-8 ≤ support_p, so p = 1.5e-8. Two
  * classes tested: p_classes = 2·1.5e-8; the cell's p = min(1, 2·min(0.5, 3e-8)) = 6e-8. School t has no class rows: its
  * p stays the cell's. School u has one class: that class is the cell, so its p is the cell's without a second look.
  */
