@@ -136,18 +136,16 @@ public final class ReasonText implements Serializable {
                     + signed(cell, "pattern_fit") + " where about 0 is usual)"
                     : "рисунок баллов по заданиям маловероятен при таких суммах: трудные задания решены, а лёгкие нет "
                     + "(согласованность " + signed(cell, "pattern_fit") + " при обычной около 0)";
-            case ADDED_POINTS -> english
+            case ADDED_POINTS -> (english
                     ? "points look added across the tasks: partial credit spread over hard and easy tasks alike, with few"
-                    + " zeros for such totals (" + signed(cell, ModelSigns.ADDED_FIT) + " where about 0 is usual)"
+                    + " zeros for such totals "
                     : "баллы по заданиям выглядят добавленными: частичные баллы распределены по трудным и лёгким заданиям"
-                    + " одинаково, нулей меньше, чем бывает при таких суммах (показатель " + signed(cell, ModelSigns.ADDED_FIT)
-                    + " при обычном около 0)";
-            case KNOWN_ANSWERS -> english
+                    + " одинаково, нулей меньше, чем бывает при таких суммах ") + againstZero(cell, ModelSigns.ADDED_FIT);
+            case KNOWN_ANSWERS -> (english
                     ? "tasks solved in full that the rest of the work says are beyond the pupils, as if the answers were"
-                    + " known in advance (" + signed(cell, ModelSigns.KNOWN_FIT) + " where about 0 is usual)"
+                    + " known in advance "
                     : "задания выполнены полностью, хотя по остальным заданиям работы они ученикам не по силам, как"
-                    + " будто ответы были известны заранее (показатель " + signed(cell, ModelSigns.KNOWN_FIT)
-                    + " при обычном около 0)";
+                    + " будто ответы были известны заранее ") + againstZero(cell, ModelSigns.KNOWN_FIT);
             case RECHECK -> english
                     ? "re-check by a commission: scores lowered in " + integer(cell, RecheckTables.EVIDENCE_LOWERED) + " of "
                     + integer(cell, RecheckTables.EVIDENCE_WORKS) + " works, by " + points(cell, RecheckTables.EVIDENCE_POINT_DIFF)
@@ -342,6 +340,15 @@ public final class ReasonText implements Serializable {
     private String num(Row cell, String column) {
         Object v = cell.getAs(column);
         return v instanceof Number n ? decimal(n.doubleValue(), n.doubleValue() >= 10 ? 0 : n.doubleValue() >= 1 ? 1 : 2) : "—";
+    }
+
+    /**
+     * A likelihood-ratio sign's effect beside its null value, in brackets: «(показатель +1,16 при обычном около 0)»
+     * (the mean standardised ratio of {@code AddedPoints} and {@code KnownAnswers} is about 0 for a class without it).
+     */
+    private String againstZero(Row cell, String column) {
+        return english ? "(" + signed(cell, column) + " where about 0 is usual)"
+                : "(показатель " + signed(cell, column) + " при обычном около 0)";
     }
 
     /** A mark difference with its sign: «+0,45», «−0,10». */

@@ -10,6 +10,19 @@ import static org.assertj.core.api.Assertions.within;
 /** Each statistic of the model package against a value worked out by hand on a tiny example. */
 class ModelStatisticsTest {
 
+    /** The grid of the hand-computed ratios: three nodes, θ = −1, 0, 1 (the ratios are maxima over them). */
+    private static final AbilityGrid THREE_NODES = new AbilityGrid(-1, 1, 3);
+    private static final double[] NODES = {-1, 0, 1};
+
+    /** The known-answers examples' tasks: easy, P1(1|θ) = σ(θ + 1), and one of 2 points with P2(k|θ) ∝ e^{kθ}. */
+    private static final PartialCreditModel EASY_AND_TWO_POINT =
+            new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, 0, 0}});
+
+    /** P2(2|θ) of {@link #EASY_AND_TWO_POINT}: the 2-point task complete. */
+    private static double twoPointComplete(double t) {
+        return Math.exp(2 * t) / (1 + Math.exp(t) + Math.exp(2 * t));
+    }
+
     private static double logistic(double x) {
         return 1 / (1 + Math.exp(-x));
     }
@@ -72,10 +85,10 @@ class ModelStatisticsTest {
         // the easy task's 0 stayed 0 (×0.7), the hard task's 1 is a 1 or a 0 raised: σ(θ−1) + 0.3·(1 − σ(θ−1)).
         // G = max_θ L1 − max_θ L0 (worked out: L0 is largest at θ = 0, −2.6265; L1 at θ = −1, −2.0084; G = 0.6181).
         PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, -1.0}});
-        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        AbilityGrid grid = THREE_NODES;
         double null0 = Double.NEGATIVE_INFINITY;
         double alt = Double.NEGATIVE_INFINITY;
-        for (double t : new double[] {-1, 0, 1}) {
+        for (double t : NODES) {
             null0 = Math.max(null0, Math.log(1 - logistic(t + 1)) + Math.log(logistic(t - 1)));
             alt = Math.max(alt, Math.log((1 - logistic(t + 1)) * 0.7)
                     + Math.log(logistic(t - 1) + 0.3 * (1 - logistic(t - 1))));
@@ -98,12 +111,12 @@ class ModelStatisticsTest {
         // Easy task P1(1|θ) = σ(θ + 1); a task of 2 points with P2(k|θ) ∝ e^{kθ}; nodes −1, 0, 1; π = 0.3.
         // Known answers: q_j(y) = 0.7·P_j(y) + 0.3·[y = m_j]. Pattern (0, 2): the 2-point task complete beside the easy
         // one missed; L0 is largest at θ = 1 (−2.4119), L1 at θ = −1 (−2.0631): G = 0.3488 (worked out by hand).
-        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, 0, 0}});
-        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        PartialCreditModel m = EASY_AND_TWO_POINT;
+        AbilityGrid grid = THREE_NODES;
         double null0 = Double.NEGATIVE_INFINITY;
         double alt = Double.NEGATIVE_INFINITY;
-        for (double t : new double[] {-1, 0, 1}) {
-            double full = Math.exp(2 * t) / (1 + Math.exp(t) + Math.exp(2 * t));
+        for (double t : NODES) {
+            double full = twoPointComplete(t);
             null0 = Math.max(null0, Math.log(1 - logistic(t + 1)) + Math.log(full));
             alt = Math.max(alt, Math.log(0.7 * (1 - logistic(t + 1))) + Math.log(0.7 * full + 0.3));
         }
@@ -120,13 +133,13 @@ class ModelStatisticsTest {
         // The tasks of knownAnswersRatioSeesWholeTasksNotSinglePoints, the 2-point task the scale's advanced part (П).
         // q = ½·q_tasks + ½·q_part, q_part(y) = 0.7·P(y) + 0.3·[y_H full]·P_B(y_B). Pattern (0, 2): L1 is largest at
         // θ = −1 (−1.8690), L0 at θ = 1 (−2.4119): G = 0.5429, above the per-task alternative's 0.3488 alone.
-        PartialCreditModel m = new PartialCreditModel(new double[] {1, 1}, new double[][] {{0, 1.0}, {0, 0, 0}});
-        AbilityGrid grid = new AbilityGrid(-1, 1, 3);
+        PartialCreditModel m = EASY_AND_TWO_POINT;
+        AbilityGrid grid = THREE_NODES;
         double null0 = Double.NEGATIVE_INFINITY;
         double alt = Double.NEGATIVE_INFINITY;
-        for (double t : new double[] {-1, 0, 1}) {
+        for (double t : NODES) {
             double easyMissed = 1 - logistic(t + 1);
-            double full = Math.exp(2 * t) / (1 + Math.exp(t) + Math.exp(2 * t));
+            double full = twoPointComplete(t);
             null0 = Math.max(null0, Math.log(easyMissed) + Math.log(full));
             double tasks = 0.7 * easyMissed * (0.7 * full + 0.3);
             double part = 0.7 * easyMissed * full + 0.3 * easyMissed;
