@@ -118,22 +118,9 @@ final class StatedAlternative {
         for (int u = 0; u < works.length; u++) {
             if (works[u] > 0) {
                 effect[u] = sums[3][u] / works[u];
-                z[u] = skewCorrected(sums[0][u] / Math.sqrt(sums[1][u]), sums[2][u] / Math.pow(sums[1][u], 1.5));
+                z[u] = Normal.skewCorrected(sums[0][u] / Math.sqrt(sums[1][u]), sums[2][u] / Math.pow(sums[1][u], 1.5));
             }
         }
-    }
-
-    /**
-     * The normal deviate of a standardised sum {@code x} with skewness {@code γ}: Wilson–Hilferty,
-     * {@code (6/γ)·((1 + γx/2)^{1/3} − 1) + γ/6}; {@code x} itself where γ is negligible. Below the form's support
-     * ({@code 1 + γx/2 ≤ 0}, far in the lower tail of a right-skewed sum) the cube root of a negative number keeps it
-     * monotone.
-     */
-    static double skewCorrected(double x, double gamma) {
-        if (Math.abs(gamma) < 1e-6) {
-            return x;
-        }
-        return 6 / gamma * (Math.cbrt(1 + gamma * x / 2) - 1) + gamma / 6;
     }
 
     /** The reference's fitted ability distribution on the grid: the mean over its works of each work's posterior. */

@@ -71,11 +71,19 @@ class ModelStatisticsTest {
         double p1 = logistic(theta + 1);
         double p2 = logistic(theta - 1);
         double pi1 = p1 * (1 - p2) / (p1 * (1 - p2) + (1 - p1) * p2);
-        double[] z = PatternFit.perWork(m, new int[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}}, new double[] {theta, theta, theta, theta});
+        PatternFit.WorkFit fit = PatternFit.perWork(m, new int[][] {{1, 0}, {0, 1}, {0, 0}, {1, 1}},
+                new double[] {theta, theta, theta, theta});
+        double[] z = fit.z();
         assertThat(z[0]).isCloseTo(Math.sqrt((1 - pi1) / pi1), within(1e-9));
         assertThat(z[1]).isCloseTo(-Math.sqrt(pi1 / (1 - pi1)), within(1e-9));
         assertThat(z[2]).isNaN(); // one pattern with total 0
         assertThat(z[3]).isNaN();
+        // L is l2 + (l1 − l2)·B with B ~ Bernoulli(π1) and l1 > l2: the skewness of B, (1 − 2π1)/√(π1 π2); here
+        // π1 = 0.53026 / (0.53026 + 0.07177) = 0.8808, so −2.3504: the unlikely pattern (0, 1) lies in the long lower tail
+        assertThat(fit.skewness()[0]).isCloseTo((1 - 2 * pi1) / Math.sqrt(pi1 * (1 - pi1)), within(1e-9))
+                .isCloseTo(-2.3504, within(1e-4));
+        assertThat(fit.skewness()[1]).isEqualTo(fit.skewness()[0]);
+        assertThat(fit.skewness()[2]).isNaN();
     }
 
     @Test
@@ -158,24 +166,43 @@ class ModelStatisticsTest {
     @Test
     void skewCorrectionIsWilsonHilferty() {
         // γ = 0.6, x = 3: (6/0.6)·((1 + 0.9)^{1/3} − 1) + 0.1 = 10·(1.238562 − 1) + 0.1 = 2.48562
-        assertThat(StatedAlternative.skewCorrected(3, 0.6)).isCloseTo(10 * (Math.cbrt(1.9) - 1) + 0.1, within(1e-12))
+        assertThat(Normal.skewCorrected(3, 0.6)).isCloseTo(10 * (Math.cbrt(1.9) - 1) + 0.1, within(1e-12))
                 .isCloseTo(2.4856, within(1e-4));
         // to first order x − γ(x² − 1)/6, and no correction without skewness
-        assertThat(StatedAlternative.skewCorrected(1.5, 0.01)).isCloseTo(1.5 - 0.01 * (2.25 - 1) / 6, within(1e-4));
-        assertThat(StatedAlternative.skewCorrected(2.0, 0)).isEqualTo(2.0);
+        assertThat(Normal.skewCorrected(1.5, 0.01)).isCloseTo(1.5 - 0.01 * (2.25 - 1) / 6, within(1e-4));
+        assertThat(Normal.skewCorrected(2.0, 0)).isEqualTo(2.0);
         // monotone, also beyond the form's support far in the lower tail
-        assertThat(StatedAlternative.skewCorrected(-5, 0.6)).isLessThan(StatedAlternative.skewCorrected(-3, 0.6));
+        assertThat(Normal.skewCorrected(-5, 0.6)).isLessThan(Normal.skewCorrected(-3, 0.6));
     }
 
     @Test
     void stoufferAggregationOverClassesAndCells() {
         double[] z = {1.0, -2.0, 0.5, Double.NaN};
-        UnitStatistic s = PatternFit.aggregate(z, new int[] {0, 0, 1, 1}, 2, new int[] {0, 0}, 1);
+        UnitStatistic s = PatternFit.aggregate(new PatternFit.WorkFit(z, new double[] {0, 0, 0, Double.NaN}),
+                new int[] {0, 0, 1, 1}, 2, new int[] {0, 0}, 1);
         assertThat(s.classZ()[0]).isCloseTo(-1 / Math.sqrt(2), within(1e-12));
         assertThat(s.classZ()[1]).isCloseTo(0.5, within(1e-12));
         assertThat(s.classWorks()[1]).isEqualTo(1);
         assertThat(s.cellZ()[0]).isCloseTo(-0.5 / Math.sqrt(3), within(1e-12));
         assertThat(s.cellEffect()[0]).isCloseTo(-0.5 / 3, within(1e-12));
+    }
+
+    @Test
+    void skewedWorksAreAggregatedWithTheirSumsSkewness() {
+        // Class 0: x = (1 − 2)/√2 = −0.70711, γ = (−0.6 − 0.9)/2^{3/2} = −0.53033; Wilson–Hilferty:
+        // (6/γ)·((1 + γx/2)^{1/3} − 1) + γ/6 = −11.3137·(1.1875^{1/3} − 1) − 0.08839 = −0.75540.
+        // The cell: x = −0.5/√3 = −0.28868, γ = −1.2/3^{3/2} = −0.23094, z = −0.32402.
+        double[] z = {1.0, -2.0, 0.5, Double.NaN};
+        UnitStatistic s = PatternFit.aggregate(new PatternFit.WorkFit(z, new double[] {-0.6, -0.9, 0.3, Double.NaN}),
+                new int[] {0, 0, 1, 1}, 2, new int[] {0, 0}, 1);
+        assertThat(s.classZ()[0]).isCloseTo(-0.755398, within(1e-6));
+        assertThat(s.cellZ()[0]).isCloseTo(-0.324016, within(1e-6));
+        assertThat(s.classEffect()[0]).isCloseTo(-0.5, within(1e-12));
+        // A lone work at a total with a likely pattern (0.999) and a rare one: γ ≈ −31.6. Bounded to −1, its likely
+        // pattern (z = √(0.001/0.999)) stays near 0 (−0.135); unbounded, the form would put it at z = −5.
+        UnitStatistic lone = PatternFit.aggregate(new PatternFit.WorkFit(new double[] {Math.sqrt(0.001 / 0.999)},
+                new double[] {(1 - 2 * 0.999) / Math.sqrt(0.999 * 0.001)}), new int[] {0}, 1, new int[] {0}, 1);
+        assertThat(lone.classZ()[0]).isCloseTo(-0.134860, within(1e-6));
     }
 
     @Test
