@@ -26,8 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Calibration on a region without manipulation (issue: "for each p-value column the share of cells with p &lt; 0.05
  * is between 2% and 8%"): every p-value column of the cell table, at school-cell and class level. The columns are
- * found by name ({@code *_p}, {@code *_p_adj}), so a new test cannot skip calibration. {@code bunch_min_p} is the
- * smallest of three p-values, not a p-value itself; its Bonferroni-adjusted form is checked instead.
+ * found by name ({@code *_p}, {@code *_p_adj}), so a new test cannot skip calibration.
  */
 class NullBehaviourTest {
 
@@ -43,7 +42,7 @@ class NullBehaviourTest {
             Dataset<Row> cells = CellIndicators.compute(region.results, region.tables.participation(), catalog,
                     bunching, level);
             String[] pColumns = Arrays.stream(cells.columns())
-                    .filter(c -> (c.endsWith("_p") || c.endsWith("_p_adj")) && !c.equals("bunch_min_p"))
+                    .filter(c -> c.endsWith("_p") || c.endsWith("_p_adj"))
                     .toArray(String[]::new);
             assertThat(pColumns).as("p-value columns").hasSizeGreaterThanOrEqualTo(12);
             List<Column> aggs = new ArrayList<>();

@@ -51,7 +51,9 @@ import static org.apache.spark.sql.functions.when;
  * data", Biometrics 46; Gilbert 2005, JRSS C 54, for the FDR) leaves it out of the family rather than diluting it;
  * the counts are still given. The local-share design follows the bunching literature on test-score cut-offs (Dee, Dobbie, Jacob
  * &amp; Rockoff 2019, AEJ: Applied 11(3); Diamond &amp; Persson 2016, NBER w22207). {@code bunch_min_p} is the smallest
- * of the reported per-cut p-values (descriptive: a minimum of three is not a p-value). {@code bunch_total_p} is one
+ * of the reported per-cut p-values, Bonferroni-adjusted for the k cuts that have one, {@code min(1, k·min_j p_j)}: the
+ * strongest single cut as a p-value of its own (the plain minimum of three put 8.5–13% of clean cells below 0.05 on two
+ * independent null regions; adjusted 3.4–5.8%). {@code bunch_total_p} is one
  * test over all cuts: the works just above the cuts, {@code Σ_k above_k}, against the sum of independent
  * {@code Bin(window_k, s_R,k)} (exact by convolution, {@link BinomialSum}; mid-p; the same Tarone rule). Lenient
  * checking near the cuts lifts several cuts at once, which one summed test sees better than three corrected ones; it
@@ -426,6 +428,7 @@ public final class Distribution {
         v.add(RegionBunching.orNull(sd));
 
         double minP = Double.NaN;
+        int cutsTested = 0;
         List<long[]> tested = new ArrayList<>(); // {window, above} of each cut with a share
         List<Double> testedShares = new ArrayList<>();
         for (int i = 0; i < MARKS.length; i++) {
@@ -463,9 +466,10 @@ public final class Distribution {
             v.add(RegionBunching.orNull(p));
             if (Double.isFinite(p)) {
                 minP = Double.isNaN(minP) ? p : Math.min(minP, p);
+                cutsTested++;
             }
         }
-        v.add(RegionBunching.orNull(minP));
+        v.add(RegionBunching.orNull(Math.min(1, cutsTested * minP)));
         v.add(RegionBunching.orNull(totalP(tested, testedShares)));
 
         // Shape against the reference histogram.
