@@ -5,6 +5,7 @@ import org.vprobjectivity.run.ExitCodes;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.vprobjectivity.evaluation.Calibration;
 import org.vprobjectivity.evaluation.Evaluation;
 import org.vprobjectivity.table.Keys;
 import org.vprobjectivity.io.OutputLayout;
@@ -25,7 +26,8 @@ import static org.apache.spark.sql.functions.lit;
 /** Compares a run's flags with a generator's ground truth and prints the table of recall, precision and AUC. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Compare the flags of a run with a generated region's ground truth (recall, precision, ROC AUC,"
-                + " clean flag rate; ours and the official markers'), as a Markdown table.")
+                + " clean flag rate; ours and the official markers'), as a Markdown table; then the null check of every"
+                + " p-value column on the clean cells and classes (share below 0.05 and 0.01, against 2-8%).")
 public class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--flags", required = true, paramLabel = "DIR", description = "Output folder of a run (holds flags/ and indicators/).")
@@ -56,7 +58,20 @@ public class EvaluateCommand implements Callable<Integer> {
             out.printf("Strong honest schools: %d; flagged by us %.3f, marked officially %.3f%n", (long) strong[0],
                     strong[1], strong[2]);
         }
+        out.println();
+        out.print(Calibration.markdown(calibration(spark, groundTruth)));
         return ExitCodes.OK;
+    }
+
+    /** Every p-value column of the cell and class tables and of the flags, on the units the ground truth leaves clean. */
+    private List<Calibration.Line> calibration(SparkSession spark, GroundTruth groundTruth) {
+        java.util.Set<String> manipulated = new java.util.HashSet<>();
+        groundTruth.manipulations().forEach(r -> manipulated.add(r.schoolId() + "|" + r.subject() + "|" + r.grade()));
+        List<Calibration.Line> lines = new java.util.ArrayList<>();
+        for (String table : List.of(OutputLayout.INDICATORS_SCHOOL, OutputLayout.INDICATORS_CLASS, OutputLayout.FLAGS_CELLS)) {
+            lines.addAll(Calibration.of(table, spark.read().parquet(flags + "/" + table), manipulated));
+        }
+        return lines;
     }
 
     /** One row per school cell (aggregates, not participant rows): our risk and flags, and the official marker. */

@@ -107,6 +107,9 @@ class FlagsEndToEndTest {
         String table = printed.toString(StandardCharsets.UTF_8);
         System.out.print(table);
         assertThat(table).contains("| cell | all |").contains("| school |").contains("ANSWERS_KNOWN");
+        // the null check of every p-value column on the clean cells and classes follows the table
+        assertThat(table).contains("| table | p-value column |").containsPattern("\\| indicators/school \\| quality_p \\| \\d+ \\|")
+                .containsPattern("\\| indicators/class \\| quality_p \\| \\d+ \\|");
 
         assertReport(out, flagged);
     }
