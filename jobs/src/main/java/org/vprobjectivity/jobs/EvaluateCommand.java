@@ -14,9 +14,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 import static org.apache.spark.sql.functions.coalesce;
@@ -65,9 +68,9 @@ public class EvaluateCommand implements Callable<Integer> {
 
     /** Every p-value column of the cell and class tables and of the flags, on the units the ground truth leaves clean. */
     private List<Calibration.Line> calibration(SparkSession spark, GroundTruth groundTruth) {
-        java.util.Set<String> manipulated = new java.util.HashSet<>();
+        Set<String> manipulated = new HashSet<>();
         groundTruth.manipulations().forEach(r -> manipulated.add(r.schoolId() + "|" + r.subject() + "|" + r.grade()));
-        List<Calibration.Line> lines = new java.util.ArrayList<>();
+        List<Calibration.Line> lines = new ArrayList<>();
         for (String table : List.of(OutputLayout.INDICATORS_SCHOOL, OutputLayout.INDICATORS_CLASS, OutputLayout.FLAGS_CELLS)) {
             lines.addAll(Calibration.of(table, spark.read().parquet(flags + "/" + table), manipulated));
         }

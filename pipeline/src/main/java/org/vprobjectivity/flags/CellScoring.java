@@ -71,7 +71,7 @@ import static org.apache.spark.sql.functions.when;
  */
 public final class CellScoring {
 
-    private static final UserDefinedFunction CAUCHY = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.truncatedCauchy(values(ps))),
+    private static final UserDefinedFunction TRUNCATED_CAUCHY = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.truncatedCauchy(values(ps))),
             DataTypes.DoubleType);
     private static final UserDefinedFunction SIMES = udf((UDF1<Seq<Double>, Double>) ps -> orNull(Tails.simes(values(ps))),
             DataTypes.DoubleType);
@@ -119,7 +119,7 @@ public final class CellScoring {
         List<Sign> journalKind = Arrays.stream(Sign.values()).filter(sg -> sg.group() == null).toList();
         Column supported = col("p_independent").leq(config.supportP);
         Map<String, Column> combined = new LinkedHashMap<>();
-        combined.put("p_combined", CAUCHY.apply(groups));
+        combined.put("p_combined", TRUNCATED_CAUCHY.apply(groups));
         combined.put("p_independent", SIMES.apply(array(independent.toArray(new Column[0]))));
         out = out.withColumns(combined);
         Map<String, Column> kinds = new LinkedHashMap<>();

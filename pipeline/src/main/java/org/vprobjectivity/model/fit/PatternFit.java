@@ -120,12 +120,13 @@ public final class PatternFit {
                 continue;
             }
             int c = classOf[i];
+            int k = cellOfClass[c];
             classSum[c] += z[i];
             classSkew[c] += works.skewness()[i];
             out.classWorks()[c]++;
-            cellSum[cellOfClass[c]] += z[i];
-            cellSkew[cellOfClass[c]] += works.skewness()[i];
-            out.cellWorks()[cellOfClass[c]]++;
+            cellSum[k] += z[i];
+            cellSkew[k] += works.skewness()[i];
+            out.cellWorks()[k]++;
         }
         fill(classSum, classSkew, out.classWorks(), out.classEffect(), out.classZ());
         fill(cellSum, cellSkew, out.cellWorks(), out.cellEffect(), out.cellZ());
